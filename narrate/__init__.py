@@ -1,0 +1,52 @@
+"""narrate: articles in, listenable audio out.
+
+    import narrate
+    report = narrate.build(["article.txt"], out_dir="output")
+    for result in report.results:
+        print(result.source, result.record.audio.file if result.ok else result.error)
+"""
+
+from .catalog import EpisodeRecord, load_catalog
+from .chunk import make_chunks, split_sentences
+from .clean import DEFAULT_RULES, LineRule, clean_text
+from .config import Config, ShowConfig, load_config
+from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError
+from .intake import read_article_file
+from .models import Article, Block, BlockKind, Chunk, Clip
+from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
+from .voices import VoicePreset, load_preset
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Block",
+    "BlockKind",
+    "BuildReport",
+    "Chunk",
+    "Clip",
+    "Config",
+    "ConfigError",
+    "DEFAULT_RULES",
+    "EngineError",
+    "EpisodeRecord",
+    "InputError",
+    "LineRule",
+    "NarrateError",
+    "Narrator",
+    "OutputError",
+    "Progress",
+    "ShowConfig",
+    "VoicePreset",
+    "__version__",
+    "build",
+    "clean_text",
+    "load_catalog",
+    "load_config",
+    "load_preset",
+    "make_chunks",
+    "read_article_file",
+    "rebuild_feed",
+    "split_sentences",
+]

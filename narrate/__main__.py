@@ -1,0 +1,5 @@
+"""``python -m narrate``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,189 @@
+"""The output folder as a catalog of episodes.
+
+Layout (the folder can be served as a static site as it is)::
+
+    OUT/
+      narrate.toml                 show settings
+      feed.xml                     the podcast feed, rebuilt from the sidecars
+      episodes/<slug>/
+        episode.json               the sidecar: everything known about the episode
+        <slug>-<audio hash>.mp3    the audio; the name changes whenever the audio does
+
+The sidecars are the catalog: the feed is rebuilt from them alone.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from slugify import slugify
+
+from .errors import OutputError
+from .fsutil import write_text_atomic
+
+EPISODES_DIR = "episodes"
+SIDECAR_NAME = "episode.json"
+SCHEMA_VERSION = 1
+_SLUG_MAX = 60
+
+
+@dataclass
+class AudioInfo:
+    file: str
+    """File name, inside the episode's folder."""
+    bytes: int
+    duration: float
+    """Seconds."""
+    sample_rate: int
+    bitrate: int
+    sha256: str
+
+
+@dataclass
+class ChunkInfo:
+    index: int
+    kind: str
+    text: str
+    pause_before: float
+    start: float
+    duration: float
+
+
+@dataclass
+class EpisodeRecord:
+    """The sidecar of an episode, as stored in ``episode.json``."""
+
+    guid: str
+    slug: str
+    title: str
+    source: str
+    """Where the article was read from (absolute path)."""
+    source_sha256: str
+    published: str
+    """When the episode first appeared (ISO 8601, UTC); kept when it is rebuilt."""
+    updated: str
+    audio: AudioInfo
+    voice: dict[str, Any]
+    """Preset name, engine and the engine's identity string."""
+    description: str
+    spoken_text: str
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    title_source: str = "derived"
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    chunks: list[ChunkInfo] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    schema: int = SCHEMA_VERSION
+
+    def folder(self, out_dir: Path) -> Path:
+        return out_dir / EPISODES_DIR / self.slug
+
+    def audio_path(self, out_dir: Path) -> Path:
+        return self.folder(out_dir) / self.audio.file
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> EpisodeRecord:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            raise ValueError("not a narrate episode sidecar of a known version")
+        data["audio"] = AudioInfo(**data["audio"])
+        data["chunks"] = [ChunkInfo(**c) for c in data.get("chunks", [])]
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """A sidecar that could not be read; its episode is left out of the feed."""
+
+    path: Path
+    reason: str
+
+
+def episodes_root(out_dir: Path) -> Path:
+    return out_dir / EPISODES_DIR
+
+
+def load_catalog(out_dir: Path) -> tuple[list[EpisodeRecord], list[CatalogProblem]]:
+    """Every episode in the output folder, newest first, and the sidecars that could not be read."""
+    records: list[EpisodeRecord] = []
+    problems: list[CatalogProblem] = []
+    for sidecar in sorted(episodes_root(out_dir).glob(f"*/{SIDECAR_NAME}")):
+        try:
+            record = EpisodeRecord.from_json(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            problems.append(CatalogProblem(sidecar, f"unreadable sidecar ({exc})"))
+            continue
+        if record.slug != sidecar.parent.name:
+            problems.append(CatalogProblem(sidecar, f"sidecar names slug '{record.slug}'"))
+            continue
+        if not record.audio_path(out_dir).is_file():
+            problems.append(CatalogProblem(sidecar, f"audio file {record.audio.file} is missing"))
+            continue
+        records.append(record)
+    records.sort(key=lambda r: (r.published, r.slug), reverse=True)
+    return records, problems
+
+
+def write_sidecar(out_dir: Path, record: EpisodeRecord) -> Path:
+    path = record.folder(out_dir) / SIDECAR_NAME
+    write_text_atomic(path, record.to_json())
+    return path
+
+
+def find_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecord | None]:
+    """The slug for an article, and its existing record when it was built before.
+
+    The same source always maps to the same episode (so an edited article keeps its guid). A new
+    article gets the slug of its title, with a numeric suffix if another article already has it.
+    """
+    records, _ = load_catalog(out_dir)
+    for record in records:
+        if record.source == source:
+            return record.slug, record
+    taken = {r.slug: r for r in records}
+    base = make_slug(title)
+    slug, n = base, 1
+    while slug in taken or _folder_in_use(out_dir, slug):
+        previous = taken.get(slug)
+        if previous is not None and not Path(previous.source).exists():
+            return slug, previous  # its source file is gone: the article was moved or renamed
+        n += 1
+        slug = f"{base}-{n}"
+    return slug, None
+
+
+def _folder_in_use(out_dir: Path, slug: str) -> bool:
+    folder = episodes_root(out_dir) / slug
+    return folder.exists() and any(folder.iterdir())
+
+
+def make_slug(title: str) -> str:
+    """A lowercase ASCII name for files and URLs, cut at a word boundary."""
+    slug = slugify(title) or "episode"
+    if len(slug) > _SLUG_MAX:
+        cut = slug.rfind("-", 0, _SLUG_MAX + 1)
+        slug = slug[: cut if cut > 0 else _SLUG_MAX]
+    return slug
+
+
+def episode_guid(base_url: str, slug: str) -> str:
+    """A new episode's guid: stable for the same show URL and slug, then kept in the sidecar."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url}{EPISODES_DIR}/{slug}/"))
+
+
+def remove_stale_audio(folder: Path, keep: str) -> None:
+    """Delete older MP3s of an episode once its sidecar points at the new one."""
+    for old in folder.glob("*.mp3"):
+        if old.name != keep:
+            try:
+                old.unlink()
+            except OSError as exc:
+                raise OutputError(f"cannot remove old audio {old}: {exc.strerror or exc}") from exc

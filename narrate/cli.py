@@ -1,0 +1,169 @@
+"""The ``narrate`` command: a thin layer over the library. Errors print as one line, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .console import ProgressDisplay
+from .errors import NarrateError
+from .pipeline import BuildReport, build
+
+app = typer.Typer(
+    name="narrate",
+    help=(
+        "Turn written articles into listenable audio: the article is cleaned of boilerplate, spoken "
+        "paragraph by paragraph by a text-to-speech engine (offline by default), stitched into a "
+        "tagged MP3 episode and listed in a podcast feed."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"narrate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print narrate's version and exit."),
+    ] = None,
+) -> None:
+    """Turn written articles into listenable audio episodes and a podcast feed."""
+
+
+@app.command("build")
+def build_command(
+    articles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files (plain text) to narrate. Each becomes one episode.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o",
+            help="Output folder. Episodes go to OUT/episodes/<name>/ and the feed to OUT/feed.xml; "
+            "the feed lists every episode in the folder, not only this run's.",
+        ),
+    ] = Path("output"),
+    voice: Annotated[
+        Optional[str],
+        typer.Option(
+            "--voice", "-v",
+            help="Voice preset: a name from narrate's voices/ folder or a path to a preset .toml file. "
+            "[default: the config's build.voice, normally 'default': hibari, offline]",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        Optional[str],
+        typer.Option(
+            "--title", "-t",
+            help="Episode title (one article only). Without it, a title line at the top of the article "
+            "is used, or one is made from the first sentence.",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--config", "-c",
+            help="Config file with the show's settings. [default: OUT/narrate.toml if it exists; a "
+            "commented one is created in a new output folder]",
+            show_default=False,
+        ),
+    ] = None,
+    show_title: Annotated[
+        Optional[str],
+        typer.Option("--show-title", help="Override the show's title from the config.", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base-url",
+            help="Override the URL where the output folder is published; the feed's links start with it.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress display; only the summary and errors.")
+    ] = False,
+) -> None:
+    """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
+
+    Boilerplate (audio-player stubs, separators, site tags, bylines, date lines) is not spoken; the
+    title, author and date are kept as metadata. An article that cannot be read is reported and the
+    others are still built. Exit status: 0 if every article was built, 1 otherwise.
+    """
+    try:
+        with ProgressDisplay(quiet=quiet) as display:
+            report = build(
+                articles,
+                out_dir=out,
+                voice=voice,
+                title=title,
+                config=config,
+                show_title=show_title,
+                base_url=base_url,
+                progress=display,
+            )
+    except NarrateError as exc:
+        _fail(str(exc))
+    _print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_report(report: BuildReport) -> None:
+    for result in report.failed:
+        typer.echo(f"narrate: error: {result.error}", err=True)
+    built = [r for r in report.results if r.record is not None]
+    noun = "episode" if len(built) == 1 else "episodes"
+    failed = f", {len(report.failed)} failed" if report.failed else ""
+    typer.echo(f"Built {len(built)} {noun} in {report.out_dir}{failed}")
+    for result in built:
+        record = result.record
+        assert record is not None
+        path = record.audio_path(report.out_dir)
+        minutes, seconds = divmod(round(record.audio.duration), 60)
+        action = "rebuilt" if result.replaced else "new"
+        typer.echo(
+            f"  {path}  {minutes}:{seconds:02d}  {record.audio.bytes / 1e6:.1f} MB  ({action}) {record.title}"
+        )
+    for problem in report.catalog_problems:
+        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed", err=True)
+    typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
+    if report.config.uses_default_base_url:
+        where = report.config.path or report.out_dir / "narrate.toml"
+        typer.echo(
+            f"  Its links use the default base URL {report.config.show.base_url}; set base_url in {where} "
+            "before publishing."
+        )
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"narrate: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("narrate: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,112 @@
+"""The project config: show settings for the feed and defaults for building, from ``narrate.toml``."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+from .settings import from_mapping, read_toml
+
+CONFIG_NAME = "narrate.toml"
+TEMPLATE = Path(__file__).parent / "data" / CONFIG_NAME
+DEFAULT_BASE_URL = "http://localhost:8000/"
+
+
+@dataclass(frozen=True)
+class ShowConfig:
+    """The podcast show that the feed describes."""
+
+    title: str = "Narrated articles"
+    """The show's name (feed title, and the album tag of every episode)."""
+    description: str = "Articles read aloud, made with narrate."
+    author: str = "narrate"
+    """Who the show is by (itunes:author); an episode's own author is used for the episode when known."""
+    owner_name: str = ""
+    owner_email: str = ""
+    """Podcast directories send ownership checks to this address."""
+    language: str = "en"
+    """ISO 639 code, optionally with a region: "en", "en-us"."""
+    category: str = "News"
+    """An Apple Podcasts category."""
+    subcategory: str = ""
+    explicit: bool = False
+    image: str = ""
+    """Cover art: an absolute URL, or a file name inside the output folder."""
+    link: str = ""
+    """The show's website; the base URL when empty."""
+    base_url: str = DEFAULT_BASE_URL
+    """Where the output folder is published; every URL in the feed starts with it."""
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"'base_url' must be an absolute http(s) URL, not {self.base_url!r}")
+        if not self.base_url.endswith("/"):
+            object.__setattr__(self, "base_url", self.base_url + "/")
+        if not self.title.strip():
+            raise ValueError("'title' must not be empty")
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Defaults for ``narrate build``."""
+
+    voice: str = "default"
+    """A voice preset name (a file in voices/) or a path to a preset file."""
+    bitrate: int = 64
+    """MP3 bitrate in kbit/s (constant bitrate, mono)."""
+    sample_rate: int = 44100
+    """MP3 sample rate in Hz."""
+
+    def __post_init__(self) -> None:
+        if self.bitrate not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
+            raise ValueError(f"'bitrate' must be an MP3 bitrate such as 64 or 96, not {self.bitrate}")
+        if self.sample_rate not in (32000, 44100, 48000):
+            raise ValueError(f"'sample_rate' must be 32000, 44100 or 48000, not {self.sample_rate}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything in ``narrate.toml``."""
+
+    show: ShowConfig = field(default_factory=ShowConfig)
+    build: BuildConfig = field(default_factory=BuildConfig)
+    path: Path | None = field(default=None, compare=False, metadata={"toml": False})
+    """The file it was read from, if any."""
+
+    @property
+    def uses_default_base_url(self) -> bool:
+        return self.show.base_url == DEFAULT_BASE_URL
+
+    def with_overrides(self, *, show_title: str | None = None, base_url: str | None = None) -> Config:
+        """A copy with command-line overrides applied (and validated)."""
+        changes = {k: v for k, v in {"title": show_title, "base_url": base_url}.items() if v is not None}
+        if not changes:
+            return self
+        try:
+            return replace(self, show=replace(self.show, **changes))
+        except ValueError as exc:
+            raise ConfigError(f"command line: {exc}") from None
+
+
+def load_config(path: Path | None = None, *, out_dir: Path | None = None) -> Config:
+    """Read the config from ``path``, else from ``out_dir/narrate.toml`` if present, else defaults."""
+    if path is None and out_dir is not None and (out_dir / CONFIG_NAME).is_file():
+        path = out_dir / CONFIG_NAME
+    if path is None:
+        return Config()
+    data = read_toml(path)
+    config = from_mapping(Config, data, str(path))
+    return replace(config, path=path)
+
+
+def write_config_template(out_dir: Path) -> Path | None:
+    """Put a commented ``narrate.toml`` in a new output folder; never overwrites one."""
+    target = out_dir / CONFIG_NAME
+    if target.exists():
+        return None
+    shutil.copyfile(TEMPLATE, target)
+    return target

@@ -1,0 +1,81 @@
+"""Progress display for the terminal: a live bar on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from .pipeline import Progress as ChunkProgress
+
+
+class ProgressDisplay:
+    """Receives :class:`narrate.pipeline.Progress` events and shows them.
+
+    On a terminal it draws one bar per article (chunks spoken, seconds of audio); when the output
+    is a file or a pipe it prints a line when an article starts and about every tenth of its chunks.
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.live = self.stream.isatty() if live is None else live
+        self._bar: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+        self._last_line: dict[str, int] = {}
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.live and not self.quiet:
+            self._bar = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("chunks · {task.fields[audio]:.1f} s of audio"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=False,
+            )
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __call__(self, event: ChunkProgress) -> None:
+        if self.quiet:
+            return
+        if self._bar is not None:
+            self._update_bar(event)
+        else:
+            self._print_line(event)
+
+    def _update_bar(self, event: ChunkProgress) -> None:
+        if self._bar is None:
+            return
+        task = self._tasks.get(event.source)
+        if task is None:
+            task = self._bar.add_task(_short(event.title), total=event.chunks_total, audio=0.0)
+            self._tasks[event.source] = task
+        self._bar.update(task, completed=event.chunks_done, audio=event.audio_seconds)
+
+    def _print_line(self, event: ChunkProgress) -> None:
+        if event.chunks_done == 0:
+            print(f"narrating {event.source}: {event.title!r}, {event.chunks_total} chunks", file=self.stream)
+            self._last_line[event.source] = 0
+            return
+        step = max(1, event.chunks_total // 10)
+        last = self._last_line.get(event.source, 0)
+        if event.chunks_done - last >= step or event.chunks_done == event.chunks_total:
+            self._last_line[event.source] = event.chunks_done
+            print(
+                f"  {event.chunks_done}/{event.chunks_total} chunks, {event.audio_seconds:.1f} s of audio",
+                file=self.stream,
+                flush=True,
+            )
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"

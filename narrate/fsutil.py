@@ -1,0 +1,58 @@
+"""Writing files so that a reader never sees half of one: write a temporary file, then rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import OutputError
+
+TEMP_PREFIX = ".narrate-tmp-"
+"""Temporary files start with this; nothing that lists episodes ever picks them up."""
+
+
+def make_temp_file(folder: Path, suffix: str = "") -> Path:
+    """A new empty temporary file in ``folder``, readable as the umask allows (not only by its owner)."""
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)
+    return Path(name)
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step.
+
+    If the block raises, the temporary file is removed and ``target`` is left as it was.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = make_temp_file(target.parent, target.suffix)
+    try:
+        yield temp
+        _fsync(temp)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    try:
+        with atomic_path(target) as temp:
+            temp.write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())

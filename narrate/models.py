@@ -1,0 +1,102 @@
+"""The data that flows through the pipeline: article -> blocks -> chunks -> clips -> episode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+
+
+class BlockKind(str, Enum):
+    """What a block of article text is."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or section heading of the cleaned article, in reading order."""
+
+    kind: BlockKind
+    text: str
+    """The text as written (after boilerplate removal)."""
+    line: int
+    """1-based line number in the source where the block starts."""
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A source line that is not spoken, and the rule that took it out."""
+
+    line: int
+    """1-based line number in the source."""
+    text: str
+    rule: str
+    """Name of the cleaning rule that removed it (or moved it to metadata)."""
+
+
+@dataclass
+class Article:
+    """A cleaned article: metadata plus the blocks to be spoken."""
+
+    title: str
+    blocks: list[Block]
+    author: str | None = None
+    date: str | None = None
+    """Publication date, ISO 8601 (YYYY-MM-DD), when the article states one."""
+    site: str | None = None
+    title_source: str = "derived"
+    """Where the title came from: "given", "found" (in the text) or "derived" (from the first sentence)."""
+    removed: list[RemovedLine] = field(default_factory=list)
+    source: str = ""
+    """Where the article was read from (an absolute path)."""
+
+    @property
+    def spoken_text(self) -> str:
+        """Everything that is spoken, one block per paragraph."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def sections(self) -> list[str]:
+        return [block.text for block in self.blocks if block.kind is BlockKind.HEADING]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of text sent to the engine in one request."""
+
+    index: int
+    text: str
+    kind: BlockKind
+    block: int
+    """Index of the block this chunk belongs to."""
+    first_in_block: bool
+    """True for the first chunk of its block (a paragraph or heading pause comes before it)."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Mono PCM audio as returned by an engine."""
+
+    samples: np.ndarray
+    """float32 samples in [-1, 1], one channel."""
+    sample_rate: int
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate
+
+
+@dataclass(frozen=True)
+class PlacedChunk:
+    """Where a chunk sits in the episode's audio."""
+
+    chunk: Chunk
+    pause_before: float
+    """Seconds of silence inserted before the chunk."""
+    start: float
+    """Start of the chunk's speech, in seconds from the start of the episode."""
+    duration: float
+    """Length of the chunk's speech, in seconds."""

@@ -1,0 +1,283 @@
+"""Article in, episode out: intake -> cleaning -> chunks -> speech -> MP3 -> tags -> sidecar -> feed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .audio import Mp3Writer
+from .catalog import (
+    AudioInfo,
+    CatalogProblem,
+    ChunkInfo,
+    EpisodeRecord,
+    episode_guid,
+    episodes_root,
+    find_slot,
+    load_catalog,
+    remove_stale_audio,
+    write_sidecar,
+)
+from .chunk import make_chunks
+from .clean import clean_text
+from .config import Config, load_config, write_config_template
+from .engines import Engine, create_engine
+from .errors import InputError, NarrateError, OutputError
+from .feed import write_feed
+from .fsutil import make_temp_file
+from .intake import read_article_file
+from .models import Article, BlockKind, Chunk
+from .tags import EpisodeTags, write_tags
+from .voices import VoicePreset, load_preset
+
+_DESCRIPTION_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the narration of one article stands; sent after every chunk (and once before the first)."""
+
+    source: str
+    """The article as the caller named it."""
+    title: str
+    chunks_done: int
+    chunks_total: int
+    audio_seconds: float
+    """Seconds of audio produced so far, pauses included."""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The outcome for one article of a build."""
+
+    source: str
+    record: EpisodeRecord | None = None
+    error: str | None = None
+    replaced: bool = False
+    """True when the article had been built before and its episode was rebuilt."""
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What :func:`build` did."""
+
+    out_dir: Path
+    results: list[ArticleResult]
+    feed_path: Path
+    feed_episodes: int
+    """Episodes listed in the feed (every episode in the folder, not only this build's)."""
+    config: Config
+    catalog_problems: list[CatalogProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.ok]
+
+
+class Narrator:
+    """Narrates articles into episodes of one output folder with one voice."""
+
+    def __init__(self, out_dir: Path, config: Config, preset: VoicePreset, engine: Engine) -> None:
+        self.out_dir = out_dir
+        self.config = config
+        self.preset = preset
+        self.engine = engine
+
+    @classmethod
+    def create(cls, out_dir: Path, config: Config, voice: str | Path | None = None) -> Narrator:
+        preset = load_preset(voice or config.build.voice)
+        engine = create_engine(preset.engine, preset.options, str(preset.path))
+        return cls(out_dir, config, preset, engine)
+
+    def narrate(
+        self, path: str | Path, *, title: str | None = None, progress: ProgressCallback | None = None
+    ) -> ArticleResult:
+        """Build (or rebuild) the episode of one article file."""
+        source = read_article_file(path)
+        article = clean_text(source.text, title=title)
+        article.source = str(source.path)
+        slug, previous = find_slot(self.out_dir, article.source, article.title)
+        chunks = make_chunks(article.blocks, self.engine.max_chars)
+        folder = episodes_root(self.out_dir) / slug
+        created_folder = not folder.exists()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+        try:
+            record = self._speak_and_store(
+                article, chunks, slug, folder, previous, source.text, str(path), progress
+            )
+        except BaseException:
+            if created_folder and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+            raise
+        return ArticleResult(source=str(path), record=record, replaced=previous is not None)
+
+    def _speak_and_store(
+        self,
+        article: Article,
+        chunks: list[Chunk],
+        slug: str,
+        folder: Path,
+        previous: EpisodeRecord | None,
+        source_text: str,
+        label: str,
+        progress: ProgressCallback | None,
+    ) -> EpisodeRecord:
+        show = self.config.show
+        build = self.config.build
+        voice = self.preset.voice_params
+        temp = make_temp_file(folder, ".mp3")
+        placed: list[ChunkInfo] = []
+        try:
+            with Mp3Writer(
+                temp, input_rate=self.engine.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate
+            ) as writer:
+                self._report(progress, label, article.title, 0, len(chunks), 0.0)
+                for chunk in chunks:
+                    pause = writer.write_silence(self._pause_before(chunk)) if chunk.index else 0.0
+                    start = writer.position
+                    spoken = writer.write(self.engine.synthesize(chunk.text, voice))
+                    placed.append(ChunkInfo(chunk.index, chunk.kind.value, chunk.text, pause, start, spoken))
+                    self._report(progress, label, article.title, chunk.index + 1, len(chunks), writer.position)
+                encoded = writer.close()
+            description = _description(article)
+            write_tags(
+                temp,
+                EpisodeTags(
+                    title=article.title,
+                    show=show.title,
+                    author=article.author,
+                    date=article.date,
+                    comment=description,
+                    transcript=article.spoken_text,
+                    duration=encoded.duration,
+                ),
+            )
+            audio_name = f"{slug}-{encoded.sha256[:12]}.mp3"
+            os.replace(temp, folder / audio_name)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        record = EpisodeRecord(
+            guid=previous.guid if previous else episode_guid(show.base_url, slug),
+            slug=slug,
+            title=article.title,
+            source=article.source,
+            source_sha256=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+            published=previous.published if previous else now,
+            updated=now,
+            audio=AudioInfo(
+                file=audio_name,
+                bytes=(folder / audio_name).stat().st_size,
+                duration=encoded.duration,
+                sample_rate=encoded.sample_rate,
+                bitrate=encoded.bitrate,
+                sha256=encoded.sha256,
+            ),
+            voice={"preset": self.preset.name, "engine": self.engine.name, "identity": self.engine.identity(voice)},
+            description=description,
+            spoken_text=article.spoken_text,
+            author=article.author,
+            date=article.date,
+            site=article.site,
+            title_source=article.title_source,
+            sections=[
+                {"title": c.text, "start": c.start}
+                for c in placed
+                if c.kind == BlockKind.HEADING.value and chunks[c.index].first_in_block
+            ],
+            chunks=placed,
+            removed=[{"line": r.line, "text": r.text, "rule": r.rule} for r in article.removed],
+        )
+        write_sidecar(self.out_dir, record)
+        remove_stale_audio(folder, keep=audio_name)
+        return record
+
+    def _pause_before(self, chunk: Chunk) -> float:
+        pauses = self.preset.pauses
+        if not chunk.first_in_block:
+            return pauses.sentence
+        return pauses.heading if chunk.kind is BlockKind.HEADING else pauses.paragraph
+
+    @staticmethod
+    def _report(
+        progress: ProgressCallback | None, label: str, title: str, done: int, total: int, seconds: float
+    ) -> None:
+        if progress is not None:
+            progress(Progress(label, title, done, total, seconds))
+
+
+def build(
+    articles: Sequence[str | Path],
+    *,
+    out_dir: str | Path = "output",
+    voice: str | Path | None = None,
+    title: str | None = None,
+    config: Config | str | Path | None = None,
+    show_title: str | None = None,
+    base_url: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> BuildReport:
+    """Narrate ``articles`` into ``out_dir`` and rebuild its feed.
+
+    An article that cannot be narrated is reported in the result and the others are still built;
+    errors that concern the whole build (config, voice preset, output folder) raise
+    :class:`NarrateError`.
+    """
+    out = Path(out_dir)
+    if title is not None and len(articles) != 1:
+        raise InputError(f"a title can only be given for one article, not {len(articles)}")
+    if isinstance(config, Config):
+        cfg = config
+    else:
+        cfg = load_config(Path(config) if config is not None else None, out_dir=out)
+    cfg = cfg.with_overrides(show_title=show_title, base_url=base_url)
+    narrator = Narrator.create(out, cfg, voice)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
+    if cfg.path is None:
+        write_config_template(out)
+
+    results: list[ArticleResult] = []
+    for article in articles:
+        try:
+            results.append(narrator.narrate(article, title=title, progress=progress))
+        except NarrateError as exc:
+            results.append(ArticleResult(source=str(article), error=str(exc)))
+    return _finish(out, cfg, results)
+
+
+def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[CatalogProblem]]:
+    """Write the feed from every sidecar in ``out_dir``."""
+    records, problems = load_catalog(out_dir)
+    return write_feed(out_dir, config.show, records), len(records), problems
+
+
+def _finish(out: Path, cfg: Config, results: list[ArticleResult]) -> BuildReport:
+    feed_path, count, problems = rebuild_feed(out, cfg)
+    return BuildReport(out, results, feed_path, count, cfg, problems)
+
+
+def _description(article: Article) -> str:
+    first = next((b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH), article.blocks[0].text)
+    if len(first) <= _DESCRIPTION_CHARS:
+        return first
+    cut = first.rfind(" ", 0, _DESCRIPTION_CHARS)
+    return first[: cut if cut > 0 else _DESCRIPTION_CHARS].rstrip(" ,;:") + "…"

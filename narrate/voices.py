@@ -1,0 +1,98 @@
+"""Voice presets: one TOML file each, the file name is the preset's name.
+
+A preset names an engine, the engine's options, the pace and the pauses::
+
+    engine = "hibari"
+    speed = 1.0
+    [pauses]
+    paragraph = 0.8
+    [options]
+    voice = "heart"
+
+``--voice`` takes a preset name (looked up in the built-in voices/ folder) or a path to a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engines.base import VoiceParams
+from .errors import ConfigError
+from .settings import from_mapping, read_toml
+
+DEFAULT_PRESET = "default"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def builtin_voices_dir() -> Path:
+    """The presets shipped with narrate: inside the installed package, or voices/ of a checkout."""
+    packaged = Path(__file__).parent / "voices"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "voices"
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Seconds of silence the narrator leaves."""
+
+    sentence: float = 0.35
+    """Between the pieces of a paragraph that was too long for one request."""
+    paragraph: float = 0.8
+    """Between paragraphs."""
+    heading: float = 1.4
+    """Before a section heading."""
+
+    def __post_init__(self) -> None:
+        for name in ("sentence", "paragraph", "heading"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 10.0:
+                raise ValueError(f"pause '{name}' must be between 0 and 10 seconds, not {value}")
+
+
+@dataclass(frozen=True)
+class VoicePreset:
+    """A voice preset as read from its file."""
+
+    engine: str
+    description: str = ""
+    language: str = "en-us"
+    speed: float = 1.0
+    pauses: Pauses = field(default_factory=Pauses)
+    options: dict[str, Any] = field(default_factory=dict)
+    """The engine's own options, checked by the engine."""
+    name: str = field(default="", metadata={"toml": False})
+    path: Path = field(default=Path(), metadata={"toml": False})
+
+    def __post_init__(self) -> None:
+        if not 0.25 <= self.speed <= 4.0:
+            raise ValueError(f"'speed' must be between 0.25 and 4.0, not {self.speed}")
+
+    @property
+    def voice_params(self) -> VoiceParams:
+        return VoiceParams(speed=self.speed, language=self.language)
+
+
+def load_preset(name_or_path: str | Path) -> VoicePreset:
+    """Load a preset by name (from the built-in voices) or from a file path."""
+    text = str(name_or_path)
+    if isinstance(name_or_path, Path) or text.endswith(".toml") or "/" in text or "\\" in text:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise ConfigError(f"voice preset file {path} does not exist")
+    else:
+        if not _NAME.fullmatch(text):
+            raise ConfigError(f"'{text}' is not a voice preset name")
+        path = builtin_voices_dir() / f"{text}.toml"
+        if not path.is_file():
+            known = ", ".join(preset_names()) or "none"
+            raise ConfigError(f"unknown voice preset '{text}' (presets: {known})")
+    data = read_toml(path)
+    preset = from_mapping(VoicePreset, data, str(path))
+    return VoicePreset(**{**preset.__dict__, "name": path.stem, "path": path})
+
+
+def preset_names() -> list[str]:
+    """Names of the built-in presets."""
+    return sorted(p.stem for p in builtin_voices_dir().glob("*.toml"))
