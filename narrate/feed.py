@@ -61,8 +61,8 @@ def render_feed(show: ShowConfig, records: list[EpisodeRecord]) -> bytes:
     fg.register_extension("narrate_show", _ShowTags, atom=False)
     fg.title(show.title)
     fg.description(show.description)
-    fg.link(href=show.link or show.base_url, rel="alternate")
-    fg.link(href=feed_url(show), rel="self")
+    fg.link(href=feed_url(show), rel="self")  # atom:link rel="self"
+    fg.link(href=show.link or show.base_url, rel="alternate")  # the channel's <link>
     fg.language(show.language)
     fg.generator("narrate")
     fg.podcast.itunes_author(show.author)

@@ -1,0 +1,76 @@
+"""Shared fixtures: the fake engine, paths to the example and seed articles, real tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from narrate.engines import register, unregister
+
+from .fakes import FakeEngine
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "harbour-ferries.txt"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "articles" / "seed-article.txt"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(name: str) -> str:
+    """Path of a command-line tool; skips the test locally when it is missing, fails it in CI."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed (scripts/install-test-deps installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_file(path: Path) -> Path:
+    """A file the tests read from outside the project (../shared); missing is a failure in CI."""
+    if path.exists():
+        return path
+    if IN_CI:
+        pytest.fail(f"{path} is missing")
+    pytest.skip(f"{path} is missing")
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    return require_file(SEED)
+
+
+@pytest.fixture
+def example_article() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture
+def fake_engine() -> Iterator[type[FakeEngine]]:
+    """The fake engine, registered for the test and always unregistered."""
+    FakeEngine.calls.clear()
+    register(FakeEngine)
+    try:
+        yield FakeEngine
+    finally:
+        unregister(FakeEngine.name)
+        FakeEngine.calls.clear()
+
+
+@pytest.fixture
+def fake_preset(tmp_path: Path, fake_engine: type[FakeEngine]) -> Path:
+    """A voice preset file that uses the fake engine, with round pause lengths."""
+    path = tmp_path / "presets" / "fake.toml"
+    path.parent.mkdir()
+    path.write_text(
+        'engine = "fake"\n'
+        "[pauses]\nsentence = 0.25\nparagraph = 0.5\nheading = 1.0\n"
+        "[options]\nseconds_per_char = 0.01\n",
+        encoding="utf-8",
+    )
+    return path
