@@ -91,6 +91,17 @@ _MAX_TITLE_WORDS = 20
 _DERIVED_TITLE_CHARS = 80
 
 
+@dataclass
+class _Line:
+    number: int
+    text: str
+    kind: BlockKind | None
+    """None for a blank or removed line."""
+    blank: bool = False
+    blank_before: bool = False
+    """A blank line comes between this line and the previous text line."""
+
+
 def clean_text(text: str, *, title: str | None = None, rules: tuple[LineRule, ...] = DEFAULT_RULES) -> Article:
     """Clean an article's plain text into an :class:`Article`.
 
@@ -100,23 +111,24 @@ def clean_text(text: str, *, title: str | None = None, rules: tuple[LineRule, ..
     lines = [_normalise(line) for line in text.splitlines()]
     metadata: dict[Action, str] = {}
     removed: list[RemovedLine] = []
-    items: list[tuple[int, str, BlockKind | None]] = []  # (line number, text, kind); kind None = blank
+    items: list[_Line] = []
     seen_body = False
     for number, line in enumerate(lines, start=1):
         if not line:
-            items.append((number, "", None))
+            items.append(_Line(number, "", None, blank=True))
             continue
         rule, value = _match(line, rules, in_header=not seen_body)
         if rule is not None:
             removed.append(RemovedLine(number, line, rule.name))
             if rule.action is not Action.DROP and rule.action not in metadata:
                 metadata[rule.action] = _metadata_value(rule.action, value)
-            items.append((number, "", None))  # a removed line ends a paragraph
+            items.append(_Line(number, "", None))  # a removed line ends a paragraph
             continue
         kind = BlockKind.HEADING if _is_heading(line) else BlockKind.PARAGRAPH
-        items.append((number, line, kind))
+        items.append(_Line(number, line, kind))
         seen_body = True
 
+    _mark_blank_before(items)
     found_title = None
     if title is None:
         found_title = _take_title_line(items, removed)
@@ -141,6 +153,15 @@ def clean_text(text: str, *, title: str | None = None, rules: tuple[LineRule, ..
         title_source=source,
         removed=removed,
     )
+
+
+def _mark_blank_before(items: list[_Line]) -> None:
+    blank = False
+    for item in items:
+        if item.blank:
+            blank = True
+        elif item.kind is not None:
+            item.blank_before, blank = blank, False
 
 
 def _normalise(line: str) -> str:
@@ -185,18 +206,17 @@ def _looks_like_title(line: str) -> bool:
     return len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith((".", ",", ";", ":"))
 
 
-def _take_title_line(items: list[tuple[int, str, BlockKind | None]], removed: list[RemovedLine]) -> str | None:
+def _take_title_line(items: list[_Line], removed: list[RemovedLine]) -> str | None:
     """Use the first text line as the title when it looks like one and body text follows it."""
-    text_positions = [i for i, (_, text, kind) in enumerate(items) if kind is not None]
+    text_positions = [i for i, item in enumerate(items) if item.kind is not None]
     if len(text_positions) < 2:
         return None
-    first = text_positions[0]
-    number, line, _ = items[first]
-    if not _looks_like_title(line):
+    first = items[text_positions[0]]
+    if not _looks_like_title(first.text):
         return None
-    items[first] = (number, "", None)
-    removed.append(RemovedLine(number, line, "title"))
-    return _tidy_caps(line)
+    items[text_positions[0]] = _Line(first.number, "", None)
+    removed.append(RemovedLine(first.number, first.text, "title"))
+    return _tidy_caps(first.text)
 
 
 def _tidy_caps(line: str) -> str:
@@ -205,32 +225,39 @@ def _tidy_caps(line: str) -> str:
     return " ".join(word if "." in word else word.capitalize() for word in line.split())
 
 
-def _group_blocks(items: list[tuple[int, str, BlockKind | None]]) -> list[Block]:
-    """Paragraphs are lines, or runs of hard-wrapped lines when the text is wrapped."""
-    runs: list[list[tuple[int, str]]] = []
-    blocks_in_order: list[tuple[BlockKind, list[tuple[int, str]]]] = []
-    current: list[tuple[int, str]] = []
-    for number, line, kind in items:
-        if kind is BlockKind.PARAGRAPH:
-            current.append((number, line))
+def _group_blocks(items: list[_Line]) -> list[Block]:
+    """Paragraphs are lines, or runs of lines when the text is hard-wrapped.
+
+    The text counts as hard-wrapped when blank lines separate its paragraphs and some line inside a
+    run of lines stops mid-sentence; otherwise (one paragraph per line, as scraped text usually is)
+    every line is a paragraph.
+    """
+    groups: list[tuple[BlockKind, list[_Line]]] = []
+    current: list[_Line] = []
+    blank_between_paragraphs = False
+    for item in items:
+        if item.kind is BlockKind.PARAGRAPH:
+            if not current and item.blank_before and groups:
+                blank_between_paragraphs = True
+            current.append(item)
             continue
         if current:
-            runs.append(current)
-            blocks_in_order.append((BlockKind.PARAGRAPH, current))
+            groups.append((BlockKind.PARAGRAPH, current))
             current = []
-        if kind is BlockKind.HEADING:
-            blocks_in_order.append((BlockKind.HEADING, [(number, line)]))
+        if item.kind is BlockKind.HEADING:
+            groups.append((BlockKind.HEADING, [item]))
     if current:
-        runs.append(current)
-        blocks_in_order.append((BlockKind.PARAGRAPH, current))
+        groups.append((BlockKind.PARAGRAPH, current))
 
-    wrapped = any(line[-1] not in _TERMINAL for run in runs for _, line in run[:-1])
+    wrapped = blank_between_paragraphs and any(
+        line.text[-1] not in _TERMINAL for kind, run in groups if kind is BlockKind.PARAGRAPH for line in run[:-1]
+    )
     blocks: list[Block] = []
-    for kind, run in blocks_in_order:
+    for kind, run in groups:
         if kind is BlockKind.HEADING or wrapped:
-            blocks.append(Block(kind, " ".join(line for _, line in run), run[0][0]))
+            blocks.append(Block(kind, " ".join(line.text for line in run), run[0].number))
         else:
-            blocks.extend(Block(kind, line, number) for number, line in run)
+            blocks.extend(Block(kind, line.text, line.number) for line in run)
     return blocks
 
 

@@ -1,0 +1,224 @@
+"""The whole path with the fake engine: article in, MP3 + sidecar + feed out; failures isolated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.id3 import ID3
+
+from narrate import build
+from narrate.catalog import load_catalog
+from narrate.errors import ConfigError, InputError
+
+from .audiocheck import decode, decoded_seconds
+from .fakes import FakeEngine
+
+ARTICLE = """Getting your Trinity Audio player ready...
+|
+June 2, 2025
+DAILYBAY
+BY: JANE DOE
+The first paragraph is about the ferry. It has two sentences.
+The second paragraph says more.
+THE COUNCIL VOTE
+After the heading comes the last paragraph.–
+"""
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _files(out: Path) -> list[str]:
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) -> None:
+    article = _write(tmp_path / "ferry.txt", ARTICLE)
+    out = tmp_path / "out"
+    report = build([article], out_dir=out, voice=str(fake_preset))
+    [result] = report.results
+    assert result.ok and not report.failed
+    record = result.record
+    assert record is not None
+    folder = out / "episodes" / record.slug
+    assert _files(out) == sorted(
+        ["feed.xml", "narrate.toml", f"episodes/{record.slug}/episode.json", f"episodes/{record.slug}/{record.audio.file}"]
+    )
+    sidecar = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
+    assert sidecar["guid"] == record.guid
+    assert sidecar["author"] == "Jane Doe" and sidecar["date"] == "2025-06-02"
+    assert sidecar["title"] == "The first paragraph is about the ferry"
+    assert [c["text"] for c in sidecar["chunks"]] == [
+        "The first paragraph is about the ferry. It has two sentences.",
+        "The second paragraph says more.",
+        "THE COUNCIL VOTE",
+        "After the heading comes the last paragraph.",
+    ]
+    assert sidecar["sections"] == [{"title": "THE COUNCIL VOTE", "start": sidecar["chunks"][2]["start"]}]
+    assert {r["rule"] for r in sidecar["removed"]} >= {"player-stub", "separator", "byline", "date", "site-tag"}
+    assert FakeEngine.calls == [c["text"] for c in sidecar["chunks"]]
+
+
+def test_pauses_and_chunks_add_up_to_the_decoded_length(tmp_path: Path, fake_preset: Path) -> None:
+    article = _write(tmp_path / "ferry.txt", ARTICLE)
+    out = tmp_path / "out"
+    record = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    assert record is not None
+    chunks = record.chunks
+    assert [c.pause_before for c in chunks] == [0.0, 0.5, 1.0, 0.5]  # paragraph, heading, paragraph
+    total = sum(c.pause_before + c.duration for c in chunks)
+    assert record.audio.duration == pytest.approx(total, abs=1e-6)
+    for previous, chunk in zip(chunks, chunks[1:]):
+        assert chunk.start == pytest.approx(previous.start + previous.duration + chunk.pause_before, abs=1e-6)
+    assert decoded_seconds(record.audio_path(out)) == pytest.approx(total, abs=0.05)
+
+
+def test_speech_sits_where_the_sidecar_says(tmp_path: Path, fake_preset: Path) -> None:
+    out = tmp_path / "out"
+    record = build([_write(tmp_path / "a.txt", ARTICLE)], out_dir=out, voice=str(fake_preset)).results[0].record
+    assert record is not None
+    pcm = decode(record.audio_path(out)).astype(np.float32) / 32768
+    def span(start: float, end: float) -> np.ndarray:
+        return pcm[round(start * 44100) : round(end * 44100)]
+
+    assert record.chunks[0].pause_before == 0.0
+    for chunk in record.chunks:
+        speech = span(chunk.start + 0.02, chunk.start + chunk.duration - 0.02)
+        assert np.sqrt(np.mean(speech**2)) > 0.1  # the fake engine's tone: RMS 0.21
+        if chunk.pause_before:
+            pause = span(chunk.start - chunk.pause_before + 0.02, chunk.start - 0.02)
+            assert np.abs(pause).max() < 0.01
+
+
+def test_tags_hold_metadata_and_spoken_text(tmp_path: Path, fake_preset: Path) -> None:
+    out = tmp_path / "out"
+    record = build([_write(tmp_path / "a.txt", ARTICLE)], out_dir=out, voice=str(fake_preset), show_title="Bay Audio").results[0].record
+    assert record is not None
+    tags = ID3(record.audio_path(out))
+    assert tags.version[:2] == (2, 3)
+    assert str(tags["TIT2"]) == record.title
+    assert str(tags["TPE1"]) == "Jane Doe"
+    assert str(tags["TALB"]) == "Bay Audio"
+    assert str(tags["TCON"]) == "Podcast"
+    assert str(tags["TDRC"]) == "2025-06-02"  # stored as TYER + TDAT in v2.3
+    uslt = tags.getall("USLT")[0].text
+    assert uslt == record.spoken_text
+    assert "Trinity" not in uslt and "BY:" not in uslt and "DAILYBAY" not in uslt
+    assert tags.getall("COMM")[0].text[0] == record.description
+
+
+def test_building_again_keeps_guid_and_lists_once(tmp_path: Path, fake_preset: Path) -> None:
+    article = _write(tmp_path / "a.txt", ARTICLE)
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    second_report = build([article], out_dir=out, voice=str(fake_preset))
+    second = second_report.results[0].record
+    assert first is not None and second is not None
+    assert second_report.results[0].replaced
+    assert (second.guid, second.slug, second.published) == (first.guid, first.slug, first.published)
+    assert second.audio.file == first.audio.file  # same audio, same name
+    assert second_report.feed_episodes == 1
+    assert len(list((out / "episodes").iterdir())) == 1
+
+
+def test_edited_article_keeps_guid_and_replaces_audio(tmp_path: Path, fake_preset: Path) -> None:
+    article = _write(tmp_path / "a.txt", ARTICLE)
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    _write(article, ARTICLE.replace("says more.", "says a good deal more."))
+    second = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    assert first is not None and second is not None
+    assert second.guid == first.guid
+    assert second.audio.file != first.audio.file
+    assert [p.name for p in (out / "episodes" / second.slug).glob("*.mp3")] == [second.audio.file]
+
+
+def test_feed_lists_every_episode_in_the_folder(tmp_path: Path, fake_preset: Path) -> None:
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a.txt", "First article.\nIt is short.")], out_dir=out, voice=str(fake_preset))
+    report = build([_write(tmp_path / "b.txt", "Second article.\nAlso short.")], out_dir=out, voice=str(fake_preset))
+    assert report.feed_episodes == 2
+    records, problems = load_catalog(out)
+    assert {r.title for r in records} == {"First article", "Second article"}
+    assert problems == []
+
+
+def test_same_title_from_two_files_gets_two_episodes(tmp_path: Path, fake_preset: Path) -> None:
+    out = tmp_path / "out"
+    a = _write(tmp_path / "a.txt", "Same title\nBody of a.")
+    b = _write(tmp_path / "b.txt", "Same title\nBody of b.")
+    report = build([a, b], out_dir=out, voice=str(fake_preset))
+    slugs = [r.record.slug for r in report.results if r.record]
+    assert slugs == ["same-title", "same-title-2"]
+    again = build([b], out_dir=out, voice=str(fake_preset))
+    assert again.results[0].record is not None and again.results[0].record.slug == "same-title-2"
+
+
+def test_bad_articles_fail_alone(tmp_path: Path, fake_preset: Path) -> None:
+    good = _write(tmp_path / "good.txt", ARTICLE)
+    empty = _write(tmp_path / "empty.txt", "  \n\n")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "out"
+    report = build([missing, empty, good, binary], out_dir=out, voice=str(fake_preset))
+    assert [r.ok for r in report.results] == [False, False, True, False]
+    errors = [r.error for r in report.failed]
+    assert errors[0] == f"{missing}: no such file"
+    assert "empty" in errors[1] and "binary" in errors[2]
+    assert all("\n" not in e for e in errors)
+    assert report.feed_episodes == 1
+
+
+def test_engine_failure_leaves_earlier_episode_intact(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    preset = tmp_path / "p.toml"
+    preset.write_text('engine = "fake"\n[options]\nfail_on = "BROKEN"\n', encoding="utf-8")
+    article = _write(tmp_path / "a.txt", "Good title\nA good paragraph.\nAnother one.")
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(preset)).results[0].record
+    assert first is not None
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    _write(article, "Good title\nA good paragraph.\nA BROKEN one.")
+    report = build([article], out_dir=out, voice=str(preset))
+    assert report.results[0].error == "fake engine refuses 'BROKEN'"
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "feed.xml"}
+    assert after == {p: b for p, b in before.items() if p.name != "feed.xml"}
+    assert not [p for p in out.rglob(".narrate-tmp-*")]
+
+
+def test_failed_new_article_leaves_no_folder(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    preset = tmp_path / "p.toml"
+    preset.write_text('engine = "fake"\n[options]\nfail_on = "BROKEN"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([_write(tmp_path / "a.txt", "A BROKEN article.")], out_dir=out, voice=str(preset))
+    assert report.failed
+    assert list((out / "episodes").iterdir()) == []
+
+
+def test_title_is_for_one_article_only(tmp_path: Path, fake_preset: Path) -> None:
+    with pytest.raises(InputError, match="one article"):
+        build([tmp_path / "a", tmp_path / "b"], out_dir=tmp_path / "o", voice=str(fake_preset), title="T")
+
+
+def test_bad_preset_stops_the_build_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown voice preset 'nope'"):
+        build([tmp_path / "a.txt"], out_dir=tmp_path / "out", voice="nope")
+    assert not (tmp_path / "out").exists()
+
+
+def test_given_title_and_config_from_the_output_folder(tmp_path: Path, fake_preset: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "narrate.toml").write_text('[show]\ntitle = "Harbour Voices"\nbase_url = "https://ex.org/pod"\n')
+    report = build([_write(tmp_path / "a.txt", ARTICLE)], out_dir=out, voice=str(fake_preset), title="Chosen")
+    record = report.results[0].record
+    assert record is not None and record.title == "Chosen" and record.title_source == "given"
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Harbour Voices</title>" in feed
+    assert f"https://ex.org/pod/episodes/{record.slug}/{record.audio.file}" in feed
+    assert not report.config.uses_default_base_url
