@@ -21,6 +21,7 @@ app = typer.Typer(
         "tagged MP3 episode and listed in a podcast feed."
     ),
     no_args_is_help=True,
+    rich_markup_mode=None,  # help texts contain [brackets] that must print as written
     add_completion=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -49,6 +50,7 @@ def build_command(
         list[Path],
         typer.Argument(
             help="Article files (plain text) to narrate. Each becomes one episode.",
+            metavar="ARTICLE",
             show_default=False,
         ),
     ],

@@ -54,7 +54,10 @@ def from_mapping(cls: type[T], data: Mapping[str, Any], where: str) -> T:
         raise ConfigError(f"{where}: missing key '{missing[0]}'")
     values: dict[str, Any] = {}
     for name, value in data.items():
-        values[name] = _convert(value, hints[name], f"{where}: '{name}'")
+        if dataclasses.is_dataclass(hints[name]):
+            values[name] = from_mapping(hints[name], value, f"{where} [{name}]")
+        else:
+            values[name] = _convert(value, hints[name], f"{where}: '{name}'")
     try:
         return cls(**values)
     except ValueError as exc:  # a dataclass's own __post_init__ checks
@@ -62,8 +65,6 @@ def from_mapping(cls: type[T], data: Mapping[str, Any], where: str) -> T:
 
 
 def _convert(value: Any, hint: Any, label: str) -> Any:
-    if dataclasses.is_dataclass(hint):
-        return from_mapping(hint, value, label.rstrip(":"))
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]

@@ -1,0 +1,107 @@
+"""The output folder as a catalog: slugs, slots, sidecars that can be read back, broken ones reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrate.catalog import (
+    AudioInfo,
+    EpisodeRecord,
+    episode_guid,
+    find_slot,
+    load_catalog,
+    make_slug,
+    remove_stale_audio,
+    write_sidecar,
+)
+
+
+def _record(slug: str, source: str, published: str = "2026-01-01T00:00:00+00:00") -> EpisodeRecord:
+    return EpisodeRecord(
+        guid=f"g-{slug}", slug=slug, title=slug, source=source, source_sha256="0", published=published,
+        updated=published, audio=AudioInfo(f"{slug}-1.mp3", 1, 1.0, 44100, 64, "0"), voice={},
+        description="d", spoken_text="s",
+    )
+
+
+def _store(out: Path, record: EpisodeRecord) -> None:
+    write_sidecar(out, record)
+    record.audio_path(out).write_bytes(b"mp3")
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("U.S. efforts to battle cartels", "u-s-efforts-to-battle-cartels"),
+        ("Café “Olé” – ½ price!", "cafe-ole-1-2-price"),
+        ("東京", "dong-jing"),
+        ("!!!", "episode"),
+        ("word " * 30, "-".join(["word"] * 12)),
+    ],
+)
+def test_make_slug(title: str, slug: str) -> None:
+    assert make_slug(title) == slug
+    assert len(make_slug(title)) <= 60
+
+
+def test_sidecar_round_trip(tmp_path: Path) -> None:
+    record = _record("a", "/x/a.txt")
+    _store(tmp_path, record)
+    loaded, problems = load_catalog(tmp_path)
+    assert loaded == [record] and problems == []
+
+
+def test_catalog_is_newest_first_and_reports_broken_sidecars(tmp_path: Path) -> None:
+    _store(tmp_path, _record("old", "/a", "2026-01-01T00:00:00+00:00"))
+    _store(tmp_path, _record("new", "/b", "2026-03-01T00:00:00+00:00"))
+    broken = tmp_path / "episodes" / "broken"
+    broken.mkdir()
+    (broken / "episode.json").write_text("{not json", encoding="utf-8")
+    no_audio = _record("noaudio", "/c")
+    write_sidecar(tmp_path, no_audio)
+    records, problems = load_catalog(tmp_path)
+    assert [r.slug for r in records] == ["new", "old"]
+    assert sorted(p.path.parent.name for p in problems) == ["broken", "noaudio"]
+    assert "missing" in next(p.reason for p in problems if p.path.parent.name == "noaudio")
+
+
+def test_temporary_files_are_never_catalogued(tmp_path: Path) -> None:
+    _store(tmp_path, _record("a", "/a"))
+    (tmp_path / "episodes" / "a" / ".narrate-tmp-xyz.json").write_text("{}", encoding="utf-8")
+    records, problems = load_catalog(tmp_path)
+    assert [r.slug for r in records] == ["a"] and problems == []
+
+
+def test_slot_follows_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text("x")
+    _store(tmp_path, _record("old-title", str(source)))
+    slug, previous = find_slot(tmp_path, str(source), "A New Title")
+    assert slug == "old-title" and previous is not None
+
+
+def test_slot_taken_by_another_article_gets_a_suffix(tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("x")
+    _store(tmp_path, _record("same", str(other)))
+    assert find_slot(tmp_path, str(tmp_path / "mine.txt"), "Same") == ("same-2", None)
+
+
+def test_slot_of_a_moved_article_is_taken_over(tmp_path: Path) -> None:
+    _store(tmp_path, _record("same", str(tmp_path / "gone.txt")))
+    slug, previous = find_slot(tmp_path, str(tmp_path / "moved.txt"), "Same")
+    assert slug == "same" and previous is not None and previous.guid == "g-same"
+
+
+def test_guid_is_stable_for_the_same_show_and_slug() -> None:
+    assert episode_guid("https://a/", "x") == episode_guid("https://a/", "x")
+    assert episode_guid("https://a/", "x") != episode_guid("https://a/", "y")
+
+
+def test_remove_stale_audio_keeps_the_current_file(tmp_path: Path) -> None:
+    for name in ("a-1.mp3", "a-2.mp3", "episode.json"):
+        (tmp_path / name).write_bytes(b"")
+    remove_stale_audio(tmp_path, keep="a-2.mp3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.mp3", "episode.json"]
