@@ -15,7 +15,8 @@ from .fakes import FakeEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour-ferries.txt"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NARRATE_SHARED", ROOT.parent / "shared"))
+"""The team's shared folder beside the checkout (seed article, corpus); NARRATE_SHARED overrides."""
 SEED = SHARED / "articles" / "seed-article.txt"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
