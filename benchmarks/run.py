@@ -1,0 +1,574 @@
+"""narrate benchmarks: named workloads, each measured in fresh child processes.
+
+Run from the repository root, with the project's virtualenv active::
+
+    python benchmarks/run.py                 # every workload
+    python benchmarks/run.py seed-build      # only the named ones
+    python benchmarks/run.py --list          # what workloads exist
+    python benchmarks/run.py --repeat 5      # best of 5 instead of 3 (--repeat 1: quick look)
+    python benchmarks/run.py --json > r.json # table on stderr, JSON on stdout
+
+Every measured step runs in its own fresh Python process (started and waited for by this script),
+so its peak memory is its own: peak RSS is the child's ``ru_maxrss`` as the kernel reports it when
+the child is reaped (``os.wait4``), which counts what onnxruntime and numpy allocate outside
+Python. Steps run one after another, never side by side, so they do not compete for the cores.
+Inside a child, timings are wall-clock (``time.perf_counter``); after a warm-up the step runs
+``--repeat`` times and the best (lowest) time is reported, with every run listed beside it.
+
+Workload ``seed-build`` (the seed article, ../shared/articles/seed-article.txt from the repository
+root, built with the default voice preset: hibari, offline):
+
+build wall time
+    ``narrate.build([article], out_dir=<fresh temp dir>)`` end to end: config, engine (model) load,
+    cleaning, chunking, synthesis, resampling and MP3 encoding, tags, sidecar and feed.
+audio produced
+    Seconds of audio in the episode (speech plus pauses), from the build's sidecar record.
+build CPU time
+    User + system CPU seconds of that build, all threads; divided by the wall time it shows how
+    many cores were busy on average (the MP3 writer encodes in a background thread). A warning is
+    printed when the build's threads were preempted often: other load was competing for the cores.
+realtime factor
+    Build wall time / audio seconds: seconds of compute per second of audio (lower is faster).
+peak RSS (build)
+    Peak resident memory of the process that ran the warm-up and the timed builds.
+model load
+    Creating the hibari engine from the default preset (reported apart; not in "synthesis alone").
+synthesis alone
+    The warmed-up engine speaking the same chunks the build speaks (clean_text + make_chunks with
+    the engine's max_chars), one after another, PCM kept in memory.
+encoding alone
+    That PCM, with the build's pauses, streamed through ``narrate.audio.Mp3Writer`` (44.1 kHz,
+    64 kbps, as the build does: soxr resampling 24 -> 44.1 kHz plus LAME) to a temp file.
+build / (synthesis + encoding)
+    How the whole build compares with its two big parts done alone. Target <= 1.25: the build may
+    cost at most a quarter more than its parts. Below 1 means the build overlaps synthesis and
+    encoding (the writer encodes in a background thread while the engine speaks the next chunk).
+peak RSS (parts)
+    Peak resident memory of the process that measured synthesis and encoding alone; it holds the
+    whole article's PCM at once, which the build never does. Its note gives the peak right after
+    model load + the first synthesis: the engine's own baseline.
+
+Adding a workload: write a function ``(settings: Settings) -> WorkloadResult`` decorated with
+``@workload("name")`` (its docstring's first line is what ``--list`` shows). Work that must be
+measured in a fresh process goes in a function decorated with ``@step("name")``, taking and
+returning JSON-able dicts, and is run with :func:`run_step`. Keep ``narrate`` imports inside step
+functions, so that the parent process stays small and ``--list`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED_ARTICLE = (REPO_ROOT / ".." / "shared" / "articles" / "seed-article.txt").resolve()
+
+JSONDict = dict[str, Any]
+T = TypeVar("T")
+_RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+"""Bytes per unit of ru_maxrss: KiB on Linux, bytes on macOS."""
+_BUSY_SWITCH_RATE = 150.0
+"""Involuntary context switches per second of build above which other load probably skewed the timing
+(a rough heuristic: about 50/s on an idle 2-core machine, several hundred when another job runs)."""
+
+
+class BenchmarkError(Exception):
+    """A workload could not be measured (missing input, failed child process, ...)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported number."""
+
+    key: str
+    """Stable machine-readable name (used in the JSON output)."""
+    label: str
+    value: float
+    unit: str = ""
+    """Shown after the value: "s", "MB", "x" or "" (none)."""
+    note: str = ""
+    target_max: float | None = None
+    """When set, the figure passes if ``value <= target_max``."""
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.target_max is None else self.value <= self.target_max
+
+
+@dataclass
+class WorkloadResult:
+    name: str
+    summary: str
+    """One line describing what was measured (input size, repeats, ...)."""
+    figures: list[Figure]
+    details: JSONDict = field(default_factory=dict)
+    """Raw data for the JSON output (every run's time, versions, ...)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    repeat: int = 3
+    """Timed runs per step; the best is reported."""
+
+
+# --------------------------------------------------------------------------------------------
+# Registries
+
+
+Workload = Callable[[Settings], WorkloadResult]
+Step = Callable[[JSONDict], JSONDict]
+
+WORKLOADS: dict[str, Workload] = {}
+"""Workloads by name, in the order they run by default."""
+STEPS: dict[str, Step] = {}
+"""Code that runs inside a fresh child process, by name."""
+
+
+def workload(name: str) -> Callable[[Workload], Workload]:
+    def register(func: Workload) -> Workload:
+        WORKLOADS[name] = func
+        return func
+
+    return register
+
+
+def step(name: str) -> Callable[[Step], Step]:
+    def register(func: Step) -> Step:
+        STEPS[name] = func
+        return func
+
+    return register
+
+
+def describe(func: Callable[..., Any]) -> str:
+    """First line of ``func``'s docstring."""
+    lines = (func.__doc__ or "").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+# --------------------------------------------------------------------------------------------
+# Child processes
+
+
+@dataclass(frozen=True)
+class StepRun:
+    data: JSONDict
+    peak_rss_bytes: int
+
+
+def run_step(name: str, params: JSONDict) -> StepRun:
+    """Run step ``name`` in a fresh interpreter and return its result and its peak RSS."""
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-") as tmp:
+        result_path = Path(tmp) / "result.json"
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child-step",
+            name,
+            "--child-params",
+            json.dumps(params),
+            "--child-result",
+            str(result_path),
+        ]
+        # The child's stdout goes to our stderr, so that --json output on stdout stays clean.
+        proc = subprocess.Popen(command, stdout=sys.stderr, cwd=REPO_ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise BenchmarkError(f"step '{name}' failed in its child process (exit status {proc.returncode})")
+        data: JSONDict = json.loads(result_path.read_text(encoding="utf-8"))
+    return StepRun(data, usage.ru_maxrss * _RSS_UNIT)
+
+
+def child_main(name: str, params_json: str, result_path: str) -> int:
+    step_func = STEPS.get(name)
+    if step_func is None:
+        print(f"unknown step '{name}'", file=sys.stderr)
+        return 2
+    result = step_func(json.loads(params_json))
+    Path(result_path).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+def _timed(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
+    """Wall-clock seconds of ``func(*args, **kwargs)``, and what it returned."""
+    start = time.perf_counter()
+    value = func(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def _peak_rss_self() -> int:
+    """This process's peak RSS so far, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT
+
+
+def _digest(texts: list[str]) -> str:
+    return hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Workload: seed-build
+
+_WARMUP_ARTICLE = """Warm-up
+
+This short article is built once before the timed builds. It loads every module and runs the engine once.
+"""
+
+
+@step("seed-build:build")
+def _step_seed_build(params: JSONDict) -> JSONDict:
+    """narrate.build of the article: one untimed warm-up build of a tiny article, then timed builds."""
+    import narrate
+
+    article = params["article"]
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-warmup-") as tmp:
+        warm = Path(tmp) / "warm-up.txt"
+        warm.write_text(_WARMUP_ARTICLE, encoding="utf-8")
+        report = narrate.build([warm], out_dir=Path(tmp) / "out")
+        if report.failed:
+            raise BenchmarkError(f"warm-up build failed: {report.failed[0].error}")
+
+    times: list[float] = []
+    cpu_times: list[float] = []
+    preempted: list[int] = []
+    record = None
+    for _ in range(params["repeat"]):
+        with tempfile.TemporaryDirectory(prefix="narrate-bench-build-") as tmp:
+            before = resource.getrusage(resource.RUSAGE_SELF)
+            seconds, report = _timed(narrate.build, [article], out_dir=Path(tmp) / "out")
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            if report.failed:
+                raise BenchmarkError(f"build of {article} failed: {report.failed[0].error}")
+            times.append(seconds)
+            cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            preempted.append(after.ru_nivcsw - before.ru_nivcsw)
+            record = report.results[0].record
+    assert record is not None
+    return {
+        "times": times,
+        "cpu_times": cpu_times,
+        "involuntary_context_switches": preempted,
+        "audio_seconds": record.audio.duration,
+        "mp3_bytes": record.audio.bytes,
+        "chunks": len(record.chunks),
+        "chunks_sha256": _digest([c.text for c in record.chunks]),
+    }
+
+
+@step("seed-build:parts")
+def _step_seed_parts(params: JSONDict) -> JSONDict:
+    """Model load, then synthesis alone and encoding alone of the article's chunks."""
+    import narrate
+    from narrate.audio import Mp3Writer
+    from narrate.config import BuildConfig
+    from narrate.engines import create_engine
+    from narrate.models import BlockKind, Chunk, Clip
+
+    repeat: int = params["repeat"]
+    preset = narrate.load_preset("default")
+    load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
+    voice = preset.voice_params
+
+    source = narrate.read_article_file(params["article"])
+    article = narrate.clean_text(source.text)
+    chunks = narrate.make_chunks(article.blocks, engine.max_chars)
+
+    warm_seconds, _ = _timed(engine.synthesize, chunks[0].text, voice)
+    rss_after_load = _peak_rss_self()
+
+    def synthesize_all() -> list[Clip]:
+        return [engine.synthesize(c.text, voice) for c in chunks]
+
+    synth_times: list[float] = []
+    clips: list[Clip] = []
+    for _ in range(repeat):
+        clips = []  # drop the previous run's PCM before making the next
+        seconds, clips = _timed(synthesize_all)
+        synth_times.append(seconds)
+
+    # The build's timeline: a pause before every chunk but the first, as Narrator does it.
+    pauses = preset.pauses
+
+    def pause_before(chunk: Chunk) -> float:
+        if chunk.index == 0:
+            return 0.0
+        if not chunk.first_in_block:
+            return pauses.sentence
+        return pauses.heading if chunk.kind is BlockKind.HEADING else pauses.paragraph
+
+    silences = [pause_before(c) for c in chunks]
+    build_settings = BuildConfig()  # the defaults the build uses: 44.1 kHz, 64 kbps
+
+    def encode(target: Path) -> float:
+        with Mp3Writer(
+            target,
+            input_rate=engine.sample_rate,
+            output_rate=build_settings.sample_rate,
+            bitrate=build_settings.bitrate,
+        ) as writer:
+            for pause, clip in zip(silences, clips, strict=True):
+                if pause:
+                    writer.write_silence(pause)
+                writer.write(clip)
+            return writer.close().duration
+
+    encode_times: list[float] = []
+    audio_seconds = 0.0
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-encode-") as tmp:
+        for run in range(repeat):
+            target = Path(tmp) / f"encode-{run}.mp3"
+            seconds, audio_seconds = _timed(encode, target)
+            encode_times.append(seconds)
+            target.unlink()
+
+    return {
+        "model_load": load_seconds,
+        "warmup": warm_seconds,
+        "peak_rss_after_load_bytes": rss_after_load,
+        "synthesis_times": synth_times,
+        "encoding_times": encode_times,
+        "speech_seconds": sum(len(c.samples) for c in clips) / engine.sample_rate,
+        "audio_seconds": audio_seconds,
+        "sample_rate": build_settings.sample_rate,
+        "bitrate": build_settings.bitrate,
+        "engine": f"{engine.name} {engine.version}",
+        "chars": len(article.spoken_text),
+        "chunks": len(chunks),
+        "chunks_sha256": _digest([c.text for c in chunks]),
+    }
+
+
+RATIO_TARGET = 1.25
+
+
+def _runs(times: list[float]) -> str:
+    return "runs " + " / ".join(f"{t:.2f}" for t in times) if len(times) > 1 else ""
+
+
+@workload("seed-build")
+def seed_build(settings: Settings) -> WorkloadResult:
+    """The seed article built end to end (default voice) vs. synthesis alone + MP3 encoding alone."""
+    if not SEED_ARTICLE.is_file():
+        raise BenchmarkError(
+            f"seed article not found: {SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
+            f"relative to the repository root {REPO_ROOT})"
+        )
+    params = {"article": str(SEED_ARTICLE), "repeat": settings.repeat}
+    _progress(f"seed-build: {settings.repeat} timed build(s) in a fresh process ...")
+    build = run_step("seed-build:build", params)
+    _progress(f"seed-build: model load, {settings.repeat} x synthesis alone, {settings.repeat} x encoding alone ...")
+    parts = run_step("seed-build:parts", params)
+    b, p = build.data, parts.data
+
+    best = b["times"].index(min(b["times"]))
+    build_s = b["times"][best]
+    build_cpu = b["cpu_times"][best]
+    synth_s = min(p["synthesis_times"])
+    encode_s = min(p["encoding_times"])
+    audio_s = b["audio_seconds"]
+    ratio = build_s / (synth_s + encode_s)
+    mb = 1024 * 1024
+
+    warnings = []
+    switch_rate = b["involuntary_context_switches"][best] / build_s
+    if switch_rate > _BUSY_SWITCH_RATE:
+        warnings.append(
+            f"the best build was preempted {switch_rate:.0f} times a second (about 50 on an idle machine): "
+            "other processes were competing for the cores, so the build's timing is inflated"
+        )
+    if b["chunks_sha256"] != p["chunks_sha256"]:
+        warnings.append(f"the build spoke other chunks ({b['chunks']}) than synthesis alone ({p['chunks']})")
+    if abs(b["audio_seconds"] - p["audio_seconds"]) > 1e-6:
+        warnings.append(
+            f"the build produced {b['audio_seconds']:.3f} s of audio, encoding alone {p['audio_seconds']:.3f} s"
+        )
+
+    figures = [
+        Figure("build_wall_s", "build wall time", build_s, "s", _runs(b["times"])),
+        Figure("audio_s", "audio produced", audio_s, "s", f"{p['speech_seconds']:.1f} s speech + pauses"),
+        Figure(
+            "build_cpu_s",
+            "build CPU time (all threads)",
+            build_cpu,
+            "s",
+            f"{build_cpu / build_s:.2f} cores busy on average",
+        ),
+        Figure("realtime_factor", "realtime factor (build)", build_s / audio_s, "", "s compute per s audio"),
+        Figure("build_peak_rss_mb", "peak RSS (build)", build.peak_rss_bytes / mb, "MB", "warm-up + timed builds"),
+        Figure("model_load_s", "model load", p["model_load"], "s", f"first synthesis {p['warmup']:.2f} s (warm-up)"),
+        Figure(
+            "synthesis_s",
+            "synthesis alone",
+            synth_s,
+            "s",
+            f"RTF {synth_s / p['speech_seconds']:.4f}; {_runs(p['synthesis_times'])}".rstrip("; "),
+        ),
+        Figure(
+            "encoding_s",
+            "encoding alone",
+            encode_s,
+            "s",
+            f"{p['sample_rate'] / 1000:g} kHz {p['bitrate']} kbps; {_runs(p['encoding_times'])}".rstrip("; "),
+        ),
+        Figure(
+            "build_over_parts",
+            "build / (synthesis + encoding)",
+            ratio,
+            "x",
+            f"parts sum {synth_s + encode_s:.2f} s",
+            target_max=RATIO_TARGET,
+        ),
+        Figure(
+            "parts_peak_rss_mb",
+            "peak RSS (parts)",
+            parts.peak_rss_bytes / mb,
+            "MB",
+            f"holds all PCM at once; {p['peak_rss_after_load_bytes'] / mb:.0f} MB after model load + warm-up",
+        ),
+    ]
+    summary = (
+        f"{SEED_ARTICLE.name}: {p['chars']:,} spoken chars, {p['chunks']} chunks, {p['engine']}; "
+        f"best of {settings.repeat}"
+    )
+    details = {
+        "article": str(SEED_ARTICLE),
+        "build": b,
+        "parts": p,
+        "build_peak_rss_bytes": build.peak_rss_bytes,
+        "parts_peak_rss_bytes": parts.peak_rss_bytes,
+    }
+    return WorkloadResult("seed-build", summary, figures, details, warnings)
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _format_value(figure: Figure) -> str:
+    v = figure.value
+    if figure.unit == "MB":
+        text = f"{v:.0f}"
+    elif figure.unit in ("", "x") and abs(v) < 0.1:
+        text = f"{v:.4f}"
+    else:
+        text = f"{v:.2f}"
+    return f"{text} {figure.unit}".rstrip()
+
+
+def _format_note(figure: Figure) -> str:
+    if figure.target_max is None:
+        return figure.note
+    verdict = "PASS" if figure.passed else "over"
+    target = f"target <= {figure.target_max:g}: {verdict}"
+    return f"{target}; {figure.note}" if figure.note else target
+
+
+def format_table(result: WorkloadResult) -> str:
+    rows = [(f.label, _format_value(f), _format_note(f)) for f in result.figures]
+    w_label = max(len(r[0]) for r in rows)
+    w_value = max(len(r[1]) for r in rows)
+    lines = [f"{result.name}  ({result.summary})"]
+    lines += [f"  {label:<{w_label}}  {value:>{w_value}}  {note}".rstrip() for label, value, note in rows]
+    lines += [f"  WARNING: {w}" for w in result.warnings]
+    return "\n".join(lines)
+
+
+def to_json(results: list[WorkloadResult], settings: Settings) -> JSONDict:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average_at_end": os.getloadavg()[0],
+        "settings": asdict(settings),
+        "workloads": [
+            {
+                "name": r.name,
+                "summary": r.summary,
+                "figures": [{**asdict(f), "passed": f.passed} for f in r.figures],
+                "warnings": r.warnings,
+                "details": r.details,
+            }
+            for r in results
+        ],
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Run narrate's benchmark workloads and print their figures.",
+        epilog="Workloads: " + ", ".join(WORKLOADS),
+    )
+    parser.add_argument("workloads", nargs="*", metavar="WORKLOAD", help="workloads to run (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the workloads and exit")
+    parser.add_argument(
+        "--json", action="store_true", help="also print the results as JSON on stdout (the table then goes to stderr)"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=Settings.repeat,
+        metavar="N",
+        help="timed runs per step, best reported (default: %(default)s)",
+    )
+    parser.add_argument("--child-step", help=argparse.SUPPRESS)
+    parser.add_argument("--child-params", help=argparse.SUPPRESS)
+    parser.add_argument("--child-result", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child_step:
+        return child_main(args.child_step, args.child_params, args.child_result)
+    if args.list:
+        for name, func in WORKLOADS.items():
+            print(f"{name:<16} {describe(func)}")
+        return 0
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    unknown = [w for w in args.workloads if w not in WORKLOADS]
+    if unknown:
+        parser.error(f"unknown workload(s): {', '.join(unknown)} (known: {', '.join(WORKLOADS)})")
+
+    settings = Settings(repeat=args.repeat)
+    table_out = sys.stderr if args.json else sys.stdout
+    results: list[WorkloadResult] = []
+    failed = False
+    for name in args.workloads or list(WORKLOADS):
+        try:
+            result = WORKLOADS[name](settings)
+        except BenchmarkError as exc:
+            print(f"{name}: error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        results.append(result)
+        print(format_table(result), file=table_out, flush=True)
+    if args.json:
+        print(json.dumps(to_json(results, settings), indent=2))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
