@@ -261,18 +261,14 @@ def build(
             results.append(narrator.narrate(article, title=title, progress=progress))
         except NarrateError as exc:
             results.append(ArticleResult(source=str(article), error=str(exc)))
-    return _finish(out, cfg, results)
+    feed_path, count, problems = rebuild_feed(out, cfg)
+    return BuildReport(out, results, feed_path, count, cfg, problems)
 
 
 def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[CatalogProblem]]:
     """Write the feed from every sidecar in ``out_dir``."""
     records, problems = load_catalog(out_dir)
     return write_feed(out_dir, config.show, records), len(records), problems
-
-
-def _finish(out: Path, cfg: Config, results: list[ArticleResult]) -> BuildReport:
-    feed_path, count, problems = rebuild_feed(out, cfg)
-    return BuildReport(out, results, feed_path, count, cfg, problems)
 
 
 def _description(article: Article) -> str:
