@@ -1,0 +1,235 @@
+"""narrate.config: narrate.toml of an output folder, --config, command-line overrides, the template."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from narrate.config import (
+    CONFIG_NAME,
+    DEFAULT_BASE_URL,
+    TEMPLATE,
+    BuildConfig,
+    Config,
+    ShowConfig,
+    load_config,
+    write_config_template,
+)
+from narrate.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def config_error(path: Path) -> str:
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(path) in message
+    return message
+
+
+# --- defaults and where the file is found ------------------------------------------------------
+
+
+def test_defaults() -> None:
+    config = load_config()
+    assert config == Config()
+    assert config.path is None
+    assert config.show.title == "Narrated articles"
+    assert config.show.base_url == DEFAULT_BASE_URL == "http://localhost:8000/"
+    assert config.uses_default_base_url
+    assert config.build == BuildConfig(voice="default", bitrate=64, sample_rate=44100)
+
+
+def test_defaults_when_out_dir_has_no_config(tmp_path: Path) -> None:
+    config = load_config(out_dir=tmp_path)
+    assert config == Config()
+    assert config.path is None
+
+
+def test_out_dir_config_is_loaded_when_present(tmp_path: Path) -> None:
+    path = write(tmp_path / CONFIG_NAME, '[show]\ntitle = "Harbour Radio"\n[build]\nbitrate = 96\n')
+    config = load_config(out_dir=tmp_path)
+    assert config.path == path
+    assert config.show.title == "Harbour Radio"
+    assert config.build.bitrate == 96
+    assert config.show.description == ShowConfig().description  # the rest stays default
+    assert config.build.voice == "default"
+
+
+def test_config_path_is_used(tmp_path: Path) -> None:
+    path = write(tmp_path / "elsewhere" / "show.toml", '[show]\nbase_url = "https://pod.example.org/harbour/"\n')
+    config = load_config(path)
+    assert config.path == path
+    assert config.show.base_url == "https://pod.example.org/harbour/"
+    assert not config.uses_default_base_url
+
+
+def test_config_path_wins_over_the_out_dir_file(tmp_path: Path) -> None:
+    write(tmp_path / "out" / CONFIG_NAME, '[show]\ntitle = "From the folder"\n')
+    given = write(tmp_path / "given.toml", '[show]\ntitle = "From --config"\n')
+    config = load_config(given, out_dir=tmp_path / "out")
+    assert config.show.title == "From --config"
+    assert config.path == given
+
+
+def test_missing_config_path_is_an_error(tmp_path: Path) -> None:
+    assert "no such file" in config_error(tmp_path / "absent.toml")
+
+
+def test_an_out_dir_config_that_is_a_folder_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / CONFIG_NAME).mkdir()
+    assert load_config(out_dir=tmp_path) == Config()
+
+
+def test_path_is_not_part_of_equality(tmp_path: Path) -> None:
+    path = write(tmp_path / "empty.toml", "")
+    config = load_config(path)
+    assert config.path == path
+    assert config == Config()
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def test_base_url_gets_a_trailing_slash(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", '[show]\nbase_url = "https://example.org/pod"\n')
+    assert load_config(path).show.base_url == "https://example.org/pod/"
+
+
+@pytest.mark.parametrize(
+    "base_url", ["ftp://example.org/", "example.org/pod/", "/pod/", "", "https://", "mailto:a@example.org"]
+)
+def test_bad_base_url(tmp_path: Path, base_url: str) -> None:
+    path = write(tmp_path / "c.toml", f'[show]\nbase_url = "{base_url}"\n')
+    message = config_error(path)
+    assert "[show]" in message
+    assert "'base_url' must be an absolute http(s) URL" in message
+
+
+@pytest.mark.parametrize("bitrate", [0, 63, 65, 1000, -64])
+def test_bad_bitrate(tmp_path: Path, bitrate: int) -> None:
+    path = write(tmp_path / "c.toml", f"[build]\nbitrate = {bitrate}\n")
+    message = config_error(path)
+    assert "[build]" in message
+    assert f"'bitrate' must be an MP3 bitrate such as 64 or 96, not {bitrate}" in message
+
+
+@pytest.mark.parametrize("value", ['"64"', "64.0", "true"])
+def test_bitrate_of_the_wrong_type(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path / "c.toml", f"[build]\nbitrate = {value}\n")
+    assert "'bitrate' must be a whole number" in config_error(path)
+
+
+@pytest.mark.parametrize("bitrate", [32, 64, 128, 320])
+def test_good_bitrates(tmp_path: Path, bitrate: int) -> None:
+    path = write(tmp_path / "c.toml", f"[build]\nbitrate = {bitrate}\n")
+    assert load_config(path).build.bitrate == bitrate
+
+
+def test_bad_sample_rate(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", "[build]\nsample_rate = 22050\n")
+    assert "'sample_rate' must be 32000, 44100 or 48000, not 22050" in config_error(path)
+
+
+def test_empty_title(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", '[show]\ntitle = "  "\n')
+    assert "'title' must not be empty" in config_error(path)
+
+
+def test_unknown_key_names_file_table_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", '[show]\ntitel = "typo"\n')
+    message = config_error(path)
+    assert message.startswith(f"{path} [show]: unknown key 'titel'")
+
+
+def test_unknown_table(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", "[feed]\nx = 1\n")
+    assert "unknown key 'feed'" in config_error(path)
+
+
+def test_malformed_toml(tmp_path: Path) -> None:
+    assert "not valid TOML" in config_error(write(tmp_path / "c.toml", "[show\n"))
+
+
+# --- command-line overrides --------------------------------------------------------------------
+
+
+def test_overrides_replace_title_and_base_url() -> None:
+    config = Config().with_overrides(show_title="Harbour Radio", base_url="https://pod.example.org/h")
+    assert config.show.title == "Harbour Radio"
+    assert config.show.base_url == "https://pod.example.org/h/"
+    assert config.show.description == ShowConfig().description
+    assert config.build == BuildConfig()
+
+
+def test_overrides_keep_the_file_and_its_other_settings(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", '[show]\ntitle = "File title"\nauthor = "Ann"\n[build]\nbitrate = 32\n')
+    config = load_config(path).with_overrides(show_title="CLI title")
+    assert config.show.title == "CLI title"
+    assert config.show.author == "Ann"
+    assert config.build.bitrate == 32
+    assert config.path == path
+
+
+def test_no_overrides_is_the_same_config() -> None:
+    config = Config()
+    assert config.with_overrides() is config
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"base_url": "not a url"}, "command line: 'base_url' must be an absolute http(s) URL"),
+        ({"show_title": ""}, "command line: 'title' must not be empty"),
+    ],
+)
+def test_bad_overrides(overrides: dict[str, str], expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Config().with_overrides(**overrides)
+    assert str(info.value).startswith(expected)
+
+
+# --- the shipped template ----------------------------------------------------------------------
+
+
+def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
+    config = load_config(TEMPLATE)
+    assert config == Config()
+    assert config.path == TEMPLATE
+
+
+def test_shipped_template_lists_every_setting() -> None:
+    data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
+    assert set(data) == {"show", "build"}
+    assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
+    assert set(data["build"]) == {f.name for f in dataclasses.fields(BuildConfig)}
+
+
+def test_write_config_template_into_a_new_folder(tmp_path: Path) -> None:
+    written = write_config_template(tmp_path)
+    assert written == tmp_path / CONFIG_NAME
+    assert written.read_bytes() == TEMPLATE.read_bytes()
+    assert load_config(out_dir=tmp_path) == Config()
+
+
+def test_write_config_template_never_overwrites(tmp_path: Path) -> None:
+    mine = write(tmp_path / CONFIG_NAME, '[show]\ntitle = "Mine"\n')
+    assert write_config_template(tmp_path) is None
+    assert mine.read_text(encoding="utf-8") == '[show]\ntitle = "Mine"\n'
+    assert write_config_template(tmp_path) is None  # twice, still untouched
+    assert load_config(out_dir=tmp_path).show.title == "Mine"
+
+
+def test_write_config_template_does_not_overwrite_a_broken_file(tmp_path: Path) -> None:
+    broken = write(tmp_path / CONFIG_NAME, "[show\n")
+    assert write_config_template(tmp_path) is None
+    assert broken.read_text(encoding="utf-8") == "[show\n"
