@@ -103,6 +103,8 @@ class Mp3Writer:
 
     def write_silence(self, seconds: float) -> float:
         """Append silence; returns its exact duration (rounded to whole samples)."""
+        if seconds < 0:
+            raise ValueError(f"a pause cannot be negative ({seconds} s)")
         count = round(seconds * self.input_rate)
         if count > 0:
             self._put(np.zeros(count, dtype=np.float32))
@@ -118,7 +120,10 @@ class Mp3Writer:
         except OSError as exc:
             self._error = exc
         finally:
-            self._file.close()
+            try:
+                self._file.close()
+            except OSError as exc:  # e.g. the disk filled up while the last bytes were flushed
+                self._error = self._error or exc
         if self._error is not None:
             raise OutputError(f"cannot write {self.path}: {self._error}") from self._error
         return EncodedAudio(
@@ -158,17 +163,26 @@ class Mp3Writer:
                 if item is _FINISH:
                     return
                 continue
+            if item is _FINISH:
+                try:
+                    self._finish()
+                except BaseException as exc:  # handed to the writing thread by close()
+                    self._error = exc
+                return
             try:
-                if item is _FINISH:
-                    self._emit(self._resample(np.zeros(0, np.float32), last=True))
-                    self._emit_mp3(self._encoder.flush())
-                    return
                 if isinstance(item, np.ndarray):
                     self._emit(self._resample(item, last=False))
             except BaseException as exc:  # handed to the writing thread by close() or _put()
                 self._error = exc
 
+    def _finish(self) -> None:
+        self._emit(self._resample(np.zeros(0, np.float32), last=True))
+        if self._samples_out == 0:
+            raise ValueError("no audio was written")
+        self._emit_mp3(self._encoder.flush())
+
     def _write_info_frame(self) -> None:
+        """Replace the placeholder at the start of the file with the real Info frame."""
         self._file.seek(self._info_size)
         frames = count_frames(self._file.read())
         info = InfoFrame(self.bitrate, self.output_rate, frames, self._bytes, self._samples_out)

@@ -19,12 +19,33 @@ _SPLITTER_INPUT_CAP = 20_000
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``, stripped; joining them with spaces gives back the text's words."""
-    sentences: list[str] = []
-    for start in range(0, len(text), _SPLITTER_INPUT_CAP):
-        piece = text[start : start + _SPLITTER_INPUT_CAP]
-        sentences.extend(s.strip() for s in sentencex.segment("en", piece))
+    """Sentences of ``text``, stripped; joining them with spaces gives back the text's words.
+
+    A sentence only ends where the text has whitespace: the splitter's breaks inside a token (as in
+    ``“go.”Then``) are not kept, so no word is ever cut in two.
+    """
+    segments: list[str] = []
+    for piece in _slices(text, _SPLITTER_INPUT_CAP):
+        for segment in sentencex.segment("en", piece):
+            if segments and not segments[-1][-1:].isspace() and not segment[:1].isspace():
+                segments[-1] += segment
+            else:
+                segments.append(segment)
+    sentences = [s.strip() for s in segments]
     return [s for s in sentences if s] or [text.strip()]
+
+
+def _slices(text: str, size: int) -> list[str]:
+    """``text`` in slices of about ``size`` characters, each ending at whitespace when there is any."""
+    slices: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = text.rfind(" ", start + 1, start + size)
+        end = end + 1 if end > start else start + size
+        slices.append(text[start:end])
+        start = end
+    slices.append(text[start:])
+    return slices
 
 
 def make_chunks(blocks: list[Block], max_chars: int) -> list[Chunk]:

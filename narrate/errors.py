@@ -7,12 +7,14 @@ escaping the library is a bug.
 
 from __future__ import annotations
 
+import re
+
 
 class NarrateError(Exception):
     """An error to be shown to the user as one line."""
 
     def __str__(self) -> str:  # never let a multi-line message reach the terminal
-        return " ".join(super().__str__().split())
+        return re.sub(r"\s*[\r\n]+\s*", " ", super().__str__()).strip()
 
 
 class InputError(NarrateError, ValueError):

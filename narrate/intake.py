@@ -40,7 +40,10 @@ def read_article_file(path: str | Path) -> SourceText:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if _looks_binary(data):
         raise InputError(f"{path}: looks like a binary file, not article text")
-    text, encoding = _decode(data)
+    try:
+        text, encoding = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte {exc.start})") from None
     if not text.strip():
         raise InputError(f"{path}: is empty (no text to narrate)")
     return SourceText(text=text, path=path.resolve(), encoding=encoding)
@@ -58,7 +61,7 @@ def _looks_binary(data: bytes) -> bool:
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[3:].decode("utf-8"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -35,8 +35,11 @@ def parse_header(header: bytes) -> tuple[int, int, int, bool]:
     (word,) = struct.unpack(">I", header)
     if word >> 21 != 0x7FF or (word >> 19) & 3 != 3 or (word >> 17) & 3 != 1:
         raise ValueError("not an MPEG-1 Layer III frame header")
-    bitrate = _BITRATES[(word >> 12) & 0xF]
-    rate = {v: k for k, v in _SAMPLE_RATES.items()}[(word >> 10) & 3]
+    bitrate_index, rate_index = (word >> 12) & 0xF, (word >> 10) & 3
+    if bitrate_index in (0, 15) or rate_index == 3:
+        raise ValueError("free-format or reserved bitrate or sample rate in frame header")
+    bitrate = _BITRATES[bitrate_index]
+    rate = {v: k for k, v in _SAMPLE_RATES.items()}[rate_index]
     padding = bool((word >> 9) & 1)
     return bitrate, rate, frame_length(bitrate, rate, padding), padding
 

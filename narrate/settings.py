@@ -106,7 +106,8 @@ def _convert(value: Any, hint: Any, label: str) -> Any:
 
 
 def _type_name(hint: Any) -> str:
-    return {float: "a number", int: "a whole number", bool: "true or false", str: "a string"}.get(hint, "a table")
+    names = {float: "a number", int: "a whole number", bool: "true or false", str: "a string", Path: "a path string"}
+    return names.get(hint, "a table")
 
 
 def _describe(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mutagen import MutagenError
 from mutagen.id3 import COMM, ID3, TALB, TCON, TDRC, TIT2, TLEN, TPE1, USLT, Encoding
 
 from .errors import OutputError
@@ -44,6 +45,8 @@ def write_tags(path: Path, tags: EpisodeTags) -> None:
     id3.update_to_v23()  # before saving as v2.3, or TDRC would be written as a raw v2.4 frame
     try:
         id3.save(path, v2_version=3)
-    except OSError as exc:
-        raise OutputError(f"cannot write tags to {path}: {exc.strerror or exc}") from exc
+    except (OSError, MutagenError) as exc:  # mutagen wraps I/O errors in its own type
+        cause = exc.__cause__ if isinstance(exc, MutagenError) and exc.__cause__ else exc
+        reason = getattr(cause, "strerror", None) or cause
+        raise OutputError(f"cannot write tags to {path}: {reason}") from exc
 

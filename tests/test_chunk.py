@@ -167,13 +167,6 @@ def test_invariants_on_random_paragraphs(seed: int) -> None:
             assert_cuts_on_whitespace(text, chunks)
 
 
-NO_SPACE_BUG = pytest.mark.xfail(
-    reason="BUG: sentencex may end a sentence where the text has no whitespace (e.g. 'there.”–', "
-    "'“go.”Then'); split_text then cuts there and _pack inserts a space, so a word is cut in two",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize("max_chars", [12, 50, 200, 400])
 def test_invariants_on_the_cleaned_example_article(example_article: Path, max_chars: int) -> None:
     article = clean_text(example_article.read_text(encoding="utf-8"))
@@ -194,7 +187,6 @@ def test_long_paragraph_without_punctuation() -> None:
     assert len(chunks) == pytest.approx(len(text) / 400, abs=3)  # packed, not one word per chunk
 
 
-@NO_SPACE_BUG
 @pytest.mark.parametrize(
     "text",
     ["He said “go.”Then he left the harbour.", "We both still get there.”– Next one, please."],
@@ -205,11 +197,6 @@ def test_a_sentence_break_without_whitespace_is_not_a_cut(text: str) -> None:
     assert_cuts_on_whitespace(text, chunks)
 
 
-@pytest.mark.xfail(
-    reason="BUG: split_sentences slices text every 20,000 characters without regard to words, so a "
-    "word straddling offset 20,000 is cut in two",
-    strict=True,
-)
 def test_very_long_paragraph_is_not_cut_inside_a_word() -> None:
     text = "abcdef " * 4000  # 28,000 characters; offset 20,000 falls inside a word (20000 % 7 == 1)
     chunks = split_text(text, 400)

@@ -214,11 +214,6 @@ def test_optional_number_reports_a_number_is_expected() -> None:
         from_mapping(WithOptionals, {"ratio": "x"}, "f.toml")
 
 
-@pytest.mark.xfail(
-    reason="BUG: _type_name has no entry for Path, so an optional path given a number is reported "
-    "as 'must be a table'",
-    strict=True,
-)
 def test_optional_path_reports_a_path_is_expected() -> None:
     with pytest.raises(ConfigError, match="'folder' must be a path string"):
         from_mapping(WithOptionals, {"folder": 3}, "f.toml")

@@ -145,11 +145,6 @@ def test_tlen_is_milliseconds(mp3: Path, duration: float, tlen: str) -> None:
     assert mutagen.id3.ID3(mp3)["TLEN"].text == [tlen]
 
 
-@pytest.mark.xfail(
-    reason="BUG: mutagen reports I/O failures as MutagenError, not OSError, so write_tags' "
-    "`except OSError` misses them and a raw MutagenError escapes instead of OutputError",
-    strict=True,
-)
 @pytest.mark.parametrize("where", ["missing-folder", "full-disk"])
 def test_unwritable_file_is_an_output_error(tmp_path: Path, where: str) -> None:
     if where == "full-disk" and not Path("/dev/full").exists():
