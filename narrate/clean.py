@@ -11,6 +11,7 @@ match. They are tried in order and the first match wins.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -272,17 +273,10 @@ def _strip_lead_site_tag(blocks: list[Block], removed: list[RemovedLine], site: 
         return
     first = blocks[index]
     match = _LEAD_TAG.match(first.text)
-    if match is None or _common_prefix(match.group("tag"), site.upper()) < _SITE_PREFIX_MIN:
+    if match is None or len(os.path.commonprefix([match.group("tag"), site.upper()])) < _SITE_PREFIX_MIN:
         return
     blocks[index] = Block(first.kind, first.text[match.end() :], first.line)
     removed.append(RemovedLine(first.line, match.group().strip(), "lead-site-tag"))
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
 
 
 def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> None:

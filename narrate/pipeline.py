@@ -105,7 +105,10 @@ class Narrator:
     ) -> ArticleResult:
         """Build (or rebuild) the episode of one article file."""
         source = read_article_file(path)
-        article = clean_text(source.text, title=title)
+        try:
+            article = clean_text(source.text, title=title)
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from exc
         article.source = str(source.path)
         slug, previous = find_slot(self.out_dir, article.source, article.title)
         chunks = make_chunks(article.blocks, self.engine.max_chars)

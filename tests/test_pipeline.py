@@ -200,6 +200,12 @@ def test_failed_new_article_leaves_no_folder(tmp_path: Path, fake_engine: type[F
     assert list((out / "episodes").iterdir()) == []
 
 
+def test_article_of_only_boilerplate_names_its_file(tmp_path: Path, fake_preset: Path) -> None:
+    stub = _write(tmp_path / "stub.txt", "Getting your Trinity Audio player ready...\n|\n")
+    report = build([stub], out_dir=tmp_path / "out", voice=str(fake_preset))
+    assert report.results[0].error == f"{stub}: nothing to narrate: every line was removed as boilerplate"
+
+
 def test_title_is_for_one_article_only(tmp_path: Path, fake_preset: Path) -> None:
     with pytest.raises(InputError, match="one article"):
         build([tmp_path / "a", tmp_path / "b"], out_dir=tmp_path / "o", voice=str(fake_preset), title="T")
