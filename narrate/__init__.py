@@ -8,7 +8,8 @@
 
 from .catalog import EpisodeRecord, load_catalog
 from .chunk import make_chunks, split_sentences
-from .clean import DEFAULT_RULES, LineRule, clean_text
+from .clean import clean_text
+from .rules import DEFAULT_RULES, LineRule
 from .config import Config, ShowConfig, load_config
 from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError
 from .intake import read_article_file

@@ -1,12 +1,11 @@
 """Cleaning article text: boilerplate out, metadata aside, paragraphs and section headings kept.
 
-Cleaning works on whole lines. Each line of the source ends up in exactly one place: in a spoken
-block (a paragraph or a section heading), or in :attr:`Article.removed` with the name of the rule
-that took it out (metadata lines such as the byline are recorded there too, and their value moves
-into the article's metadata).
+Cleaning works on whole lines (plain text) or whole blocks (Markdown). Each line of the source ends
+up in exactly one place: in a spoken block (a paragraph or a section heading), or in
+:attr:`Article.removed` with the name of the rule that took it out; metadata lines such as the
+byline are recorded there too, and their value moves into the article's metadata.
 
-The rules are data (:data:`DEFAULT_RULES`): a name, a whole-line pattern and what to do with a
-match. They are tried in order and the first match wins.
+The rules are data: :data:`narrate.rules.DEFAULT_RULES`, extended or trimmed from the config.
 """
 
 from __future__ import annotations
@@ -14,133 +13,93 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import datetime
-from enum import Enum
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from dateutil import parser as date_parser
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .chunk import split_sentences
 from .errors import InputError
 from .models import Article, Block, BlockKind, RemovedLine
+from .rules import DEFAULT_RULES, Action, LineRule, parse_date
 
-
-class Action(str, Enum):
-    """What a matching rule does with a line."""
-
-    DROP = "drop"
-    AUTHOR = "author"
-    DATE = "date"
-    SITE = "site"
-
-
-@dataclass(frozen=True)
-class LineRule:
-    """A named whole-line pattern. For metadata actions the group ``value`` holds the value."""
-
-    name: str
-    pattern: re.Pattern[str]
-    action: Action = Action.DROP
-    header_only: bool = False
-    """Only match before the first paragraph of the body (where site tags and bylines sit)."""
-    accept: Callable[[str], bool] | None = None
-    """An extra check on the matched value; the rule does not apply when it returns False."""
-
-
-def _parse_date(value: str) -> str | None:
-    """ISO date (YYYY-MM-DD) of a date written in any common form, or None."""
-    if not re.search(r"\b(1[89]|20)\d\d\b", value):
-        return None
-    try:
-        parsed = date_parser.parse(value, default=datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date().isoformat()
-
-
-_NAME_WORD = r"[A-Z][\w'’.\-]*"
-DEFAULT_RULES: tuple[LineRule, ...] = (
-    LineRule(
-        "player-stub",
-        re.compile(
-            r"(?i)(getting your .{0,40}player ready|loading (the )?(audio )?player|listen to this (article|story)"
-            r"|powered by beyondwords|voiced by amazon polly|loading audio narration)\W*"
-        ),
-    ),
-    LineRule("separator", re.compile(r"[|/\\\-–—_*=~•·#\s]+")),
-    LineRule(
-        "byline",
-        re.compile(rf"(?i:by|written by|words by)(?:\s*[:\-–—]\s*|\s+)(?P<value>{_NAME_WORD}(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+){_NAME_WORD}){{0,7}})"),
-        Action.AUTHOR,
-    ),
-    LineRule(
-        "date",
-        re.compile(r"(?:(?i:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?(?P<value>[\w ,./\-:]{6,40})"),
-        Action.DATE,
-        accept=lambda value: _parse_date(value) is not None,
-    ),
-    LineRule("site-tag", re.compile(r"(?P<value>[A-Z][A-Z0-9&.'’\-]{2,40})"), Action.SITE, header_only=True),
-)
+TextFormat = Literal["text", "markdown"]
 
 _TERMINAL = tuple(".!?:;\"”’)…")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 _DANGLING_DASH = re.compile(r"\s*[-–—]+\s*$")
 _LEAD_TAG = re.compile(r"(?P<tag>[A-Z][A-Z0-9&.'’]{3,40})\s+[-–—]\s+")
 _SITE_PREFIX_MIN = 4
 _MAX_TITLE_WORDS = 20
 _DERIVED_TITLE_CHARS = 80
+_AUTHOR_ROLES = re.compile(
+    r"(?i)\b(?:staff|senior|chief|contributing|special|political|national|foreign|business|sports?)?\s*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|photographer)s?\b"
+    r"|\b(?:is an?|is the|has been|covers)\b.*$"
+)
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
 
 
 @dataclass
-class _Line:
+class _Unit:
+    """A line of plain text or a block of Markdown, on its way to becoming a block or a removed line."""
+
     number: int
     text: str
     kind: BlockKind | None
-    """None for a blank or removed line."""
+    """None for a blank or removed unit."""
     blank: bool = False
     blank_before: bool = False
-    """A blank line comes between this line and the previous text line."""
+    """A blank line comes between this unit and the previous text unit."""
+    level: int = 0
+    """Markdown heading level; 0 when the unit is not a Markdown heading."""
 
 
-def clean_text(text: str, *, title: str | None = None, rules: tuple[LineRule, ...] = DEFAULT_RULES) -> Article:
-    """Clean an article's plain text into an :class:`Article`.
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    rules: tuple[LineRule, ...] = DEFAULT_RULES,
+    format: TextFormat = "text",
+) -> Article:
+    """Clean an article's text into an :class:`Article`.
 
-    ``title`` overrides the title; otherwise a title line at the top is used ("found"), or a title is
-    derived from the first sentence.
+    ``format`` is "text" (lines; ALL-CAPS lines of 2-7 words are headings) or "markdown" (blocks;
+    ``#`` headings are headings, a level-1 heading at the top is the title). ``title`` overrides the
+    title; otherwise a title line at the top is used ("found"), or one is derived from the first
+    sentence.
     """
-    lines = [_normalise(line) for line in text.splitlines()]
-    metadata: dict[Action, str] = {}
     removed: list[RemovedLine] = []
-    items: list[_Line] = []
+    units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
+    metadata: dict[Action, str] = {}
     seen_body = False
-    for number, line in enumerate(lines, start=1):
-        if not line:
-            items.append(_Line(number, "", None, blank=True))
+    for unit in units:
+        if unit.kind is None:
             continue
-        rule, value = _match(line, rules, in_header=not seen_body)
+        rule, value = _match(unit.text, rules, in_header=not seen_body) if unit.level == 0 else (None, "")
         if rule is not None:
-            removed.append(RemovedLine(number, line, rule.name))
+            removed.append(RemovedLine(unit.number, unit.text, rule.name))
             if rule.action is not Action.DROP and rule.action not in metadata:
-                metadata[rule.action] = _metadata_value(rule.action, value)
-            items.append(_Line(number, "", None))  # a removed line ends a paragraph
+                cleaned = _metadata_value(rule.action, value)
+                if cleaned:
+                    metadata[rule.action] = cleaned
+            unit.kind, unit.text = None, ""  # a removed line ends a paragraph
             continue
-        kind = BlockKind.HEADING if _is_heading(line) else BlockKind.PARAGRAPH
-        items.append(_Line(number, line, kind))
+        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
+            unit.kind = BlockKind.HEADING
         seen_body = True
 
-    _mark_blank_before(items)
-    found_title = None
-    if title is None:
-        found_title = _take_title_line(items, removed)
-    blocks = _group_blocks(items)
+    _mark_blank_before(units)
+    found_title = _take_title(units, removed, format) if title is None else None
+    blocks = _group_blocks(units) if format == "text" else _markdown_blocks(units)
     _strip_lead_site_tag(blocks, removed, metadata.get(Action.SITE))
     _strip_dangling_dash(blocks, removed)
-    if not blocks:
+    if not any(b.kind is BlockKind.PARAGRAPH for b in blocks):
         raise InputError("nothing to narrate: every line was removed as boilerplate")
-    if title is not None:
-        final_title, source = title.strip(), "given"
-    elif found_title is not None:
+    if title is not None and title.strip():
+        final_title, source = " ".join(title.split()), "given"
+    elif found_title:
         final_title, source = found_title, "found"
     else:
         final_title, source = _derive_title(blocks), "derived"
@@ -156,18 +115,77 @@ def clean_text(text: str, *, title: str | None = None, rules: tuple[LineRule, ..
     )
 
 
-def _mark_blank_before(items: list[_Line]) -> None:
-    blank = False
-    for item in items:
-        if item.blank:
-            blank = True
-        elif item.kind is not None:
-            item.blank_before, blank = blank, False
+def looks_like_markdown(text: str) -> bool:
+    """True when text has ATX headings or Markdown links/emphasis on several lines."""
+    heads = len(re.findall(r"(?m)^#{1,6} \S", text))
+    marks = len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)|(?m)^\s*(?:[-*+] |\d+\. )\S|\*\*[^*\n]+\*\*", text))
+    return heads >= 1 or marks >= 3
 
 
 def _normalise(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\t", " ")
-    return _CONTROL.sub("", line).strip()
+    return " ".join(_CONTROL.sub("", line).split())
+
+
+def _text_units(text: str) -> list[_Unit]:
+    units = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _normalise(raw)
+        units.append(_Unit(number, line, BlockKind.PARAGRAPH) if line else _Unit(number, "", None, blank=True))
+    return units
+
+
+def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
+    """Blocks of a Markdown document; code, raw HTML and images are recorded as removed."""
+    units: list[_Unit] = []
+    tokens = _MARKDOWN.parse(text)
+    lines = text.splitlines()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        number = token.map[0] + 1 if token.map else 0
+        if token.type == "heading_open":
+            units.append(_Unit(number, _inline_text(tokens[i + 1]), BlockKind.HEADING, level=int(token.tag[1])))
+            i += 3
+            continue
+        if token.type == "paragraph_open":
+            content = _inline_text(tokens[i + 1])
+            if content:
+                units.append(_Unit(number, content, BlockKind.PARAGRAPH, blank_before=True))
+            else:
+                removed.append(RemovedLine(number, tokens[i + 1].content.strip(), "markdown-image"))
+            i += 3
+            continue
+        if token.type == "tr_open":
+            cells = []
+            i += 1
+            while tokens[i].type != "tr_close":
+                if tokens[i].type == "inline":
+                    cells.append(_inline_text(tokens[i]))
+                i += 1
+            row = ", ".join(c for c in cells if c)
+            if row:
+                units.append(_Unit(number, row, BlockKind.PARAGRAPH, blank_before=True))
+            continue
+        if token.type in ("fence", "code_block", "html_block"):
+            rule = "markdown-html" if token.type == "html_block" else "markdown-code"
+            span = lines[token.map[0] : token.map[1]] if token.map else []
+            removed.extend(RemovedLine(number + k, line.strip(), rule) for k, line in enumerate(span) if line.strip())
+        elif token.type == "hr":
+            removed.append(RemovedLine(number, lines[token.map[0]].strip() if token.map else "---", "separator"))
+        i += 1
+    return units
+
+
+def _inline_text(token: Token) -> str:
+    """Plain text of an inline token: link text kept, images and markup dropped."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _normalise("".join(parts))
 
 
 def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[LineRule | None, str]:
@@ -177,19 +195,31 @@ def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[
         match = rule.pattern.fullmatch(line)
         if match is None:
             continue
-        value = match.groupdict().get("value") or ""
-        if rule.accept is not None and not rule.accept(value):
+        if rule.accept is not None and not rule.accept(line):
             continue
-        return rule, value.strip()
+        return rule, (match.groupdict().get("value") or "").strip()
     return None, ""
 
 
 def _metadata_value(action: Action, value: str) -> str:
     if action is Action.DATE:
-        return _parse_date(value) or value
-    if action is Action.AUTHOR and value.isupper():
-        return " ".join(word.capitalize() for word in value.split())
+        return parse_date(value) or ""
+    if action is Action.AUTHOR:
+        return clean_author(value)
     return value
+
+
+def clean_author(value: str) -> str:
+    """A byline's names without roles ("Staff Writer") or shouting."""
+    names = []
+    for part in re.split(r"\s*(?:,|\||;)\s*", value):
+        part = _AUTHOR_ROLES.sub("", part).strip(" -–—")
+        if part and part[0].isupper():
+            names.append(part)
+    joined = " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    if joined.isupper():
+        joined = " ".join(word.capitalize() for word in joined.split())
+    return joined.replace(" And ", " and ")
 
 
 def _is_heading(line: str) -> bool:
@@ -203,21 +233,31 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _looks_like_title(line: str) -> bool:
-    return len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith((".", ",", ";", ":"))
+def _mark_blank_before(units: list[_Unit]) -> None:
+    blank = False
+    for unit in units:
+        if unit.blank:
+            blank = True
+        elif unit.kind is not None:
+            unit.blank_before = unit.blank_before or blank
+            blank = False
 
 
-def _take_title_line(items: list[_Line], removed: list[RemovedLine]) -> str | None:
-    """Use the first text line as the title when it looks like one and body text follows it."""
-    text_positions = [i for i, item in enumerate(items) if item.kind is not None]
-    if len(text_positions) < 2:
+def _take_title(units: list[_Unit], removed: list[RemovedLine], format: TextFormat) -> str | None:
+    """Use the first text unit as the title when it looks like one and body text follows it."""
+    positions = [i for i, unit in enumerate(units) if unit.kind is not None]
+    if len(positions) < 2:
         return None
-    first = items[text_positions[0]]
-    if not _looks_like_title(first.text):
+    first = units[positions[0]]
+    if format == "markdown":
+        if first.level != 1:
+            return None
+    elif len(first.text.split()) > _MAX_TITLE_WORDS or first.text.endswith((".", ",", ";", ":")):
         return None
-    items[text_positions[0]] = _Line(first.number, "", None)
-    removed.append(RemovedLine(first.number, first.text, "title"))
-    return _tidy_caps(first.text)
+    title = first.text
+    removed.append(RemovedLine(first.number, title, "title"))
+    first.kind, first.text = None, ""
+    return _tidy_caps(title)
 
 
 def _tidy_caps(line: str) -> str:
@@ -226,40 +266,44 @@ def _tidy_caps(line: str) -> str:
     return " ".join(word if "." in word else word.capitalize() for word in line.split())
 
 
-def _group_blocks(items: list[_Line]) -> list[Block]:
+def _group_blocks(units: list[_Unit]) -> list[Block]:
     """Paragraphs are lines, or runs of lines when the text is hard-wrapped.
 
     The text counts as hard-wrapped when blank lines separate its paragraphs and some line inside a
     run of lines stops mid-sentence; otherwise (one paragraph per line, as scraped text usually is)
     every line is a paragraph.
     """
-    groups: list[tuple[BlockKind, list[_Line]]] = []
-    current: list[_Line] = []
+    groups: list[tuple[BlockKind, list[_Unit]]] = []
+    current: list[_Unit] = []
     blank_between_paragraphs = False
-    for item in items:
-        if item.kind is BlockKind.PARAGRAPH:
-            if not current and item.blank_before and groups:
+    for unit in units:
+        if unit.kind is BlockKind.PARAGRAPH:
+            if not current and unit.blank_before and groups:
                 blank_between_paragraphs = True
-            current.append(item)
+            current.append(unit)
             continue
         if current:
             groups.append((BlockKind.PARAGRAPH, current))
             current = []
-        if item.kind is BlockKind.HEADING:
-            groups.append((BlockKind.HEADING, [item]))
+        if unit.kind is BlockKind.HEADING:
+            groups.append((BlockKind.HEADING, [unit]))
     if current:
         groups.append((BlockKind.PARAGRAPH, current))
 
     wrapped = blank_between_paragraphs and any(
-        line.text[-1] not in _TERMINAL for kind, run in groups if kind is BlockKind.PARAGRAPH for line in run[:-1]
+        unit.text[-1] not in _TERMINAL for kind, run in groups if kind is BlockKind.PARAGRAPH for unit in run[:-1]
     )
     blocks: list[Block] = []
     for kind, run in groups:
         if kind is BlockKind.HEADING or wrapped:
-            blocks.append(Block(kind, " ".join(line.text for line in run), run[0].number))
+            blocks.append(Block(kind, " ".join(unit.text for unit in run), run[0].number))
         else:
-            blocks.extend(Block(kind, line.text, line.number) for line in run)
+            blocks.extend(Block(kind, unit.text, unit.number) for unit in run)
     return blocks
+
+
+def _markdown_blocks(units: list[_Unit]) -> list[Block]:
+    return [Block(unit.kind, unit.text, unit.number) for unit in units if unit.kind is not None]
 
 
 def _strip_lead_site_tag(blocks: list[Block], removed: list[RemovedLine], site: str | None) -> None:
@@ -275,19 +319,17 @@ def _strip_lead_site_tag(blocks: list[Block], removed: list[RemovedLine], site: 
     match = _LEAD_TAG.match(first.text)
     if match is None or len(os.path.commonprefix([match.group("tag"), site.upper()])) < _SITE_PREFIX_MIN:
         return
-    blocks[index] = Block(first.kind, first.text[match.end() :], first.line)
+    blocks[index] = replace(first, text=first.text[match.end() :])
     removed.append(RemovedLine(first.line, match.group().strip(), "lead-site-tag"))
 
 
 def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> None:
     """Remove a dash left dangling after the article's last sentence (a scraping artefact)."""
-    if not blocks:
+    last = blocks[-1] if blocks else None
+    match = _DANGLING_DASH.search(last.text) if last else None
+    if last is None or match is None or match.start() == 0:
         return
-    last = blocks[-1]
-    match = _DANGLING_DASH.search(last.text)
-    if match is None or match.start() == 0:
-        return
-    blocks[-1] = Block(last.kind, last.text[: match.start()], last.line)
+    blocks[-1] = replace(last, text=last.text[: match.start()])
     removed.append(RemovedLine(last.line, match.group().strip(), "dangling-dash"))
 
 

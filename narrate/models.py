@@ -51,7 +51,13 @@ class Article:
     """Where the title came from: "given", "found" (in the text) or "derived" (from the first sentence)."""
     removed: list[RemovedLine] = field(default_factory=list)
     source: str = ""
-    """Where the article was read from (an absolute path)."""
+    """Where the article was read from: an absolute path, a URL, or "-" for standard input."""
+    url: str | None = None
+    """The article's canonical URL, when known."""
+    language: str | None = None
+    """The article's language (BCP 47, e.g. "en"), when known."""
+    image: str | None = None
+    """URL of the article's lead image, when known."""
 
     @property
     def spoken_text(self) -> str:
