@@ -8,10 +8,12 @@ word unless a single "word" is itself longer than the limit.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Callable
 
 import sentencex
 
-from .models import Block, Chunk
+from .models import Block, BlockKind, Chunk
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:–—])\s+")
 _SPLITTER_INPUT_CAP = 20_000
@@ -48,15 +50,57 @@ def _slices(text: str, size: int) -> list[str]:
     return slices
 
 
-def make_chunks(blocks: list[Block], max_chars: int) -> list[Chunk]:
-    """Chunks for ``blocks``, each at most ``max_chars`` characters long."""
+def make_chunks(
+    blocks: list[Block], max_chars: int, *, to_speech: Callable[[str], str] | None = None
+) -> list[Chunk]:
+    """Chunks for ``blocks``; the text sent to the engine (``Chunk.spoken``) is at most ``max_chars``.
+
+    ``to_speech`` turns written text into the words to speak (lexicon, normalisation); it is applied
+    sentence by sentence, so every chunk's written text and spoken text cover the same sentences.
+    An ALL-CAPS heading is spoken in title case, so that no engine spells it out letter by letter.
+    """
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
     chunks: list[Chunk] = []
     for block_index, block in enumerate(blocks):
-        for position, text in enumerate(split_text(block.text, max_chars)):
-            chunks.append(Chunk(len(chunks), text, block.kind, block_index, position == 0))
+        text = block.text
+        if block.kind is BlockKind.HEADING and text.isupper():
+            pieces = [(p, p) for p in split_text(text, max_chars)]
+            pieces = [(p, _speak(to_speech, string.capwords(p))) for p, _ in pieces]
+        elif to_speech is None:
+            pieces = [(p, p) for p in split_text(text, max_chars)]
+        else:
+            pieces = _spoken_pieces(text, max_chars, to_speech)
+        for position, (written, spoken) in enumerate(pieces):
+            chunks.append(Chunk(len(chunks), written, block.kind, block_index, position == 0, spoken))
     return chunks
+
+
+def _speak(to_speech: Callable[[str], str] | None, text: str) -> str:
+    return " ".join((to_speech(text) if to_speech else text).split())
+
+
+def _spoken_pieces(text: str, max_chars: int, to_speech: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(written, spoken) pieces of a paragraph: whole sentences, packed up to the limit."""
+    units: list[tuple[str, str]] = []
+    for sentence in split_sentences(" ".join(text.split())):
+        spoken = _speak(to_speech, sentence)
+        if len(spoken) <= max_chars:
+            units.append((sentence, spoken))
+        elif spoken == sentence:
+            units.extend((part, part) for part in split_text(sentence, max_chars))
+        else:  # the written sentence goes with its first spoken part
+            parts = split_text(spoken, max_chars)
+            units.append((sentence, parts[0]))
+            units.extend(("", part) for part in parts[1:])
+    packed: list[tuple[str, str]] = []
+    for written, spoken in units:
+        if packed and len(packed[-1][1]) + 1 + len(spoken) <= max_chars:
+            previous_written, previous_spoken = packed[-1]
+            packed[-1] = (" ".join(filter(None, (previous_written, written))), f"{previous_spoken} {spoken}")
+        else:
+            packed.append((written, spoken))
+    return [(w, s) for w, s in packed if s]
 
 
 def split_text(text: str, max_chars: int) -> list[str]:

@@ -118,7 +118,7 @@ def clean_text(
 def looks_like_markdown(text: str) -> bool:
     """True when text has ATX headings or Markdown links/emphasis on several lines."""
     heads = len(re.findall(r"(?m)^#{1,6} \S", text))
-    marks = len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)|(?m)^\s*(?:[-*+] |\d+\. )\S|\*\*[^*\n]+\*\*", text))
+    marks = len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)|^\s*(?:[-*+] |\d+\. )\S|\*\*[^*\n]+\*\*", text, re.M))
     return heads >= 1 or marks >= 3
 
 

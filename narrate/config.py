@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .rules import LineRule, RuleSpec, compile_rules
 from .settings import from_mapping, read_toml
 
 CONFIG_NAME = "narrate.toml"
@@ -69,13 +70,29 @@ class BuildConfig:
 
 
 @dataclass(frozen=True)
+class CleanConfig:
+    """Changes to the boilerplate rules (see narrate/rules.py for the built-in ones)."""
+
+    disable: list[str] = field(default_factory=list)
+    """Names of built-in rules not to apply."""
+    rules: list[RuleSpec] = field(default_factory=list)
+    """Your own rules, tried before the built-in ones."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
 
     show: ShowConfig = field(default_factory=ShowConfig)
     build: BuildConfig = field(default_factory=BuildConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})
     """The file it was read from, if any."""
+
+    def line_rules(self) -> tuple[LineRule, ...]:
+        """The cleaning rules this config asks for."""
+        where = f"{self.path} [clean]" if self.path else "config [clean]"
+        return compile_rules(self.clean.disable, self.clean.rules, where)
 
     @property
     def uses_default_base_url(self) -> bool:
@@ -99,8 +116,9 @@ def load_config(path: Path | None = None, *, out_dir: Path | None = None) -> Con
     if path is None:
         return Config()
     data = read_toml(path)
-    config = from_mapping(Config, data, str(path))
-    return replace(config, path=path)
+    config = replace(from_mapping(Config, data, str(path)), path=path)
+    config.line_rules()  # a bad rule is an error now, not halfway through a build
+    return config
 
 
 def write_config_template(out_dir: Path) -> Path | None:

@@ -58,6 +58,8 @@ class Article:
     """The article's language (BCP 47, e.g. "en"), when known."""
     image: str | None = None
     """URL of the article's lead image, when known."""
+    content_sha256: str = ""
+    """Hash of the source bytes as read (changes when the article is edited)."""
 
     @property
     def spoken_text(self) -> str:
@@ -80,6 +82,12 @@ class Chunk:
     """Index of the block this chunk belongs to."""
     first_in_block: bool
     """True for the first chunk of its block (a paragraph or heading pause comes before it)."""
+    spoken: str = ""
+    """The words sent to the engine (normalised for speech); the written text when empty."""
+
+    @property
+    def speech(self) -> str:
+        return self.spoken or self.text
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,13 @@ def _convert(value: Any, hint: Any, label: str) -> Any:
             except ConfigError:
                 continue
         raise ConfigError(f"{label} must be {_type_name(options[0])}, not {_describe(value)}")
+    if origin is list:
+        if not isinstance(value, list):
+            raise ConfigError(f"{label} must be a list, not {_describe(value)}")
+        (item_hint,) = typing.get_args(hint) or (Any,)
+        if dataclasses.is_dataclass(item_hint):
+            return [from_mapping(item_hint, item, f"{label.rstrip(':')} #{n}") for n, item in enumerate(value, 1)]
+        return [_convert(item, item_hint, f"{label} item {n}") for n, item in enumerate(value, 1)]
     if origin in (dict, Mapping, typing.Mapping) or hint in (dict, Mapping):
         if not isinstance(value, Mapping):
             raise ConfigError(f"{label} must be a table, not {_describe(value)}")

@@ -209,9 +209,10 @@ def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
 
 def test_shipped_template_lists_every_setting() -> None:
     data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
-    assert set(data) == {"show", "build"}
+    assert set(data) == {"show", "build", "clean"}
     assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
     assert set(data["build"]) == {f.name for f in dataclasses.fields(BuildConfig)}
+    assert data["clean"] == {"disable": []}  # rules are shown commented out, as an example
 
 
 def test_write_config_template_into_a_new_folder(tmp_path: Path) -> None:
@@ -233,3 +234,29 @@ def test_write_config_template_does_not_overwrite_a_broken_file(tmp_path: Path) 
     broken = write(tmp_path / CONFIG_NAME, "[show\n")
     assert write_config_template(tmp_path) is None
     assert broken.read_text(encoding="utf-8") == "[show\n"
+
+
+def test_clean_rules_from_the_config(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / CONFIG_NAME,
+        '[clean]\ndisable = ["site-tag"]\n[[clean.rules]]\nname = "promo"\npattern = "(?i)visit our shop.*"\n',
+    )
+    config = load_config(path)
+    names = [rule.name for rule in config.line_rules()]
+    assert names[0] == "promo" and "site-tag" not in names and "byline" in names
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('[clean]\ndisable = "site-tag"\n', "[clean]: 'disable' must be a list, not the string 'site-tag'"),
+        ('[clean]\ndisable = ["nope"]\n', "[clean]: unknown rule 'nope' in 'disable'"),
+        ('[[clean.rules]]\nname = "x"\n', "[clean]: 'rules' #1: missing key 'pattern'"),
+        ('[[clean.rules]]\nname = "x"\npattern = "("\n', "[clean]: rule 'x': bad pattern"),
+    ],
+)
+def test_bad_clean_config_names_file_and_key(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path / CONFIG_NAME, body)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path} {message}") or str(caught.value).startswith(f"{path}{message}")
