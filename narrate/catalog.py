@@ -51,6 +51,8 @@ class ChunkInfo:
     pause_before: float
     start: float
     duration: float
+    spoken: str = ""
+    """The words sent to the engine (normalised for speech)."""
 
 
 @dataclass
@@ -61,7 +63,7 @@ class EpisodeRecord:
     slug: str
     title: str
     source: str
-    """Where the article was read from (absolute path)."""
+    """What identifies the article: its absolute path, its URL, or "stdin:<title>"."""
     source_sha256: str
     published: str
     """When the episode first appeared (ISO 8601, UTC); kept when it is rebuilt."""
@@ -74,6 +76,11 @@ class EpisodeRecord:
     author: str | None = None
     date: str | None = None
     site: str | None = None
+    url: str | None = None
+    """The article's canonical URL."""
+    language: str | None = None
+    image: str | None = None
+    """The article's lead image URL."""
     title_source: str = "derived"
     sections: list[dict[str, Any]] = field(default_factory=list)
     chunks: list[ChunkInfo] = field(default_factory=list)
@@ -153,11 +160,17 @@ def find_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecor
     slug, n = base, 1
     while slug in taken or _folder_in_use(out_dir, slug):
         previous = taken.get(slug)
-        if previous is not None and not Path(previous.source).exists():
+        if previous is not None and _moved(previous.source, source):
             return slug, previous  # its source file is gone: the article was moved or renamed
         n += 1
         slug = f"{base}-{n}"
     return slug, None
+
+
+def _moved(old_source: str, new_source: str) -> bool:
+    """True when both are local files and the old one no longer exists."""
+    old, new = Path(old_source), Path(new_source)
+    return old.is_absolute() and new.is_absolute() and not old.exists()
 
 
 def _folder_in_use(out_dir: Path, slug: str) -> bool:

@@ -1,52 +1,170 @@
-"""Reading an article's text from a file, with clear errors for what cannot be narrated."""
+"""Reading an article's bytes from a file, a URL or standard input; decoding them; telling formats apart.
+
+Everything that cannot be narrated is refused here with a one-line :class:`InputError` naming the
+source: a missing path, a folder, a file over the size cap, an empty file, a binary file, bytes that
+no supported encoding reads sensibly. URLs are fetched by :mod:`narrate.fetch` (timeouts, size and
+redirect caps, media types).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Literal
 
 from .errors import InputError
+from .fetch import FetchLimits, fetch_url
+
+SourceFormat = Literal["text", "markdown", "html"]
+STDIN = "-"
 
 # Bytes other than tab, newline, carriage return and form feed below 0x20 do not occur in text.
 _CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
 _BINARY_CONTROL_SHARE = 0.01
+_MAX_NON_ASCII_SHARE_CP1252 = 0.3
+"""Text decoded as cp1252 with more non-ASCII letters than this is not cp1252 (it would be mojibake)."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_TEXT_SUFFIXES = {".txt", ".text"}
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
 @dataclass(frozen=True)
-class SourceText:
-    """The decoded text of an article file."""
+class IntakeLimits:
+    """Caps on what is read."""
 
+    max_bytes: int = 20_000_000
+    """Files, downloads and standard input larger than this are refused."""
+    fetch: FetchLimits = FetchLimits()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """An article's source, read and decoded."""
+
+    origin: str
+    """What the user named: a path as given, a URL, or "-" for standard input."""
+    data: bytes
     text: str
-    path: Path
-    """The file, resolved to an absolute path."""
+    format: SourceFormat
     encoding: str
+    path: Path | None = None
+    """The file, resolved to an absolute path (files only)."""
+    url: str | None = None
+    """The final URL after redirects (URLs only)."""
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
-def read_article_file(path: str | Path) -> SourceText:
-    """Read a text article, decoding UTF-8 (with or without BOM) or, failing that, cp1252.
+def is_url(source: str) -> bool:
+    return re.match(r"(?i)^[a-z][a-z0-9+.-]*://", source) is not None
 
-    Raises :class:`InputError` for a missing path, a folder, an empty file and a binary file.
-    """
+
+def read_source(
+    source: str | Path, *, limits: IntakeLimits = IntakeLimits(), stdin: BinaryIO | None = None
+) -> SourceDocument:
+    """Read an article from a path, an http(s) URL, or standard input ("-")."""
+    text = str(source)
+    if not isinstance(source, Path) and text == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise InputError(f"standard input: larger than {_megabytes(limits.max_bytes)}")
+        return _document(STDIN, "standard input", data, _sniff(data))
+    if not isinstance(source, Path) and is_url(text):
+        fetched = fetch_url(text, FetchLimits(**{**limits.fetch.__dict__, "max_bytes": limits.max_bytes}))
+        kind: SourceFormat = "html" if fetched.content_type in ("text/html", "application/xhtml+xml") else (
+            "markdown" if "markdown" in fetched.content_type else _sniff(fetched.content)
+        )
+        return _document(text, text, fetched.content, kind, declared=fetched.charset, url=fetched.url)
+    return read_article_file(Path(source), limits=limits)
+
+
+def read_article_file(path: str | Path, *, limits: IntakeLimits = IntakeLimits()) -> SourceDocument:
+    """Read an article file: text, Markdown or HTML (by its name, else by its content)."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not an article file")
+        if size > limits.max_bytes:
+            raise InputError(f"{path}: is larger than {_megabytes(limits.max_bytes)} ({_megabytes(size)})")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an article file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if _looks_binary(data):
-        raise InputError(f"{path}: looks like a binary file, not article text")
-    try:
-        text, encoding = _decode(data)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte {exc.start})") from None
+    suffix = path.suffix.lower()
+    kind: SourceFormat = (
+        "html" if suffix in _HTML_SUFFIXES
+        else "markdown" if suffix in _MARKDOWN_SUFFIXES
+        else "text" if suffix in _TEXT_SUFFIXES
+        else _sniff(data)
+    )
+    return _document(str(path), str(path), data, kind, path=path.resolve())
+
+
+def _document(
+    origin: str,
+    label: str,
+    data: bytes,
+    kind: SourceFormat,
+    *,
+    declared: str | None = None,
+    url: str | None = None,
+    path: Path | None = None,
+) -> SourceDocument:
+    if kind == "html" and declared is None:
+        meta = _META_CHARSET.search(data[:4096])
+        declared = meta.group(1).decode("ascii", "replace") if meta else None
+    text, encoding = decode_text(data, label, declared=declared)
     if not text.strip():
-        raise InputError(f"{path}: is empty (no text to narrate)")
-    return SourceText(text=text, path=path.resolve(), encoding=encoding)
+        raise InputError(f"{label}: is empty (no text to narrate)")
+    return SourceDocument(origin, data, text, kind, encoding, path=path, url=url)
+
+
+def decode_text(data: bytes, label: str, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode article bytes: a byte-order mark, else the declared charset, else UTF-8, else cp1252.
+
+    Raises :class:`InputError` for binary data and for bytes that none of these reads sensibly.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec if codec != "utf-16" else "utf-16"
+            except UnicodeDecodeError as exc:
+                name = "UTF-8" if codec == "utf-8-sig" else "UTF-16"
+                raise InputError(
+                    f"{label}: starts with a {name} byte-order mark but is not valid {name} (byte {exc.start})"
+                ) from None
+    if _looks_binary(data):
+        raise InputError(f"{label}: looks like a binary file, not article text")
+    if declared:
+        try:
+            return data.decode(declared), declared.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back to the usual order
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 maps every byte
+        text, encoding = data.decode("latin-1"), "latin-1"
+    letters = [c for c in text if not c.isspace()]
+    if letters and sum(ord(c) > 127 for c in letters) / len(letters) > _MAX_NON_ASCII_SHARE_CP1252:
+        raise InputError(f"{label}: is not text in a supported encoding (UTF-8, UTF-16 with BOM, or cp1252)")
+    return text, encoding
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -59,14 +177,14 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(sample) > _BINARY_CONTROL_SHARE
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 maps every byte
-        return data.decode("latin-1"), "latin-1"
+def _sniff(data: bytes) -> SourceFormat:
+    head = data[:8192].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return "html"
+    from .clean import looks_like_markdown
+
+    return "markdown" if looks_like_markdown(head.decode("utf-8", "replace")) else "text"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,14 +22,13 @@ from .catalog import (
     write_sidecar,
 )
 from .chunk import make_chunks
-from .clean import clean_text
 from .config import Config, load_config, write_config_template
 from .engines import Engine, create_engine
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
 from .fsutil import make_temp_file
-from .intake import read_article_file
 from .models import Article, BlockKind, Chunk
+from .reader import read_article
 from .tags import EpisodeTags, write_tags
 from .voices import VoicePreset, load_preset
 
@@ -93,6 +91,7 @@ class Narrator:
         self.config = config
         self.preset = preset
         self.engine = engine
+        self.rules = config.line_rules()
 
     @classmethod
     def create(cls, out_dir: Path, config: Config, voice: str | Path | None = None) -> Narrator:
@@ -103,13 +102,8 @@ class Narrator:
     def narrate(
         self, path: str | Path, *, title: str | None = None, progress: ProgressCallback | None = None
     ) -> ArticleResult:
-        """Build (or rebuild) the episode of one article file."""
-        source = read_article_file(path)
-        try:
-            article = clean_text(source.text, title=title)
-        except InputError as exc:
-            raise InputError(f"{path}: {exc}") from exc
-        article.source = str(source.path)
+        """Build (or rebuild) the episode of one article: a file, an http(s) URL, or "-" for standard input."""
+        article = read_article(path, title=title, rules=self.rules)
         slug, previous = find_slot(self.out_dir, article.source, article.title)
         chunks = make_chunks(article.blocks, self.engine.max_chars)
         folder = episodes_root(self.out_dir) / slug
@@ -119,9 +113,7 @@ class Narrator:
         except OSError as exc:
             raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
         try:
-            record = self._speak_and_store(
-                article, chunks, slug, folder, previous, source.text, str(path), progress
-            )
+            record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress)
         except BaseException:
             if created_folder and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
@@ -135,7 +127,6 @@ class Narrator:
         slug: str,
         folder: Path,
         previous: EpisodeRecord | None,
-        source_text: str,
         label: str,
         progress: ProgressCallback | None,
     ) -> EpisodeRecord:
@@ -152,8 +143,10 @@ class Narrator:
                 for chunk in chunks:
                     pause = writer.write_silence(self._pause_before(chunk)) if chunk.index else 0.0
                     start = writer.position
-                    spoken = writer.write(self.engine.synthesize(chunk.text, voice))
-                    placed.append(ChunkInfo(chunk.index, chunk.kind.value, chunk.text, pause, start, spoken))
+                    length = writer.write(self.engine.synthesize(chunk.speech, voice))
+                    placed.append(
+                        ChunkInfo(chunk.index, chunk.kind.value, chunk.text, pause, start, length, chunk.speech)
+                    )
                     self._report(progress, label, article.title, chunk.index + 1, len(chunks), writer.position)
                 encoded = writer.close()
             description = _description(article)
@@ -181,7 +174,7 @@ class Narrator:
             slug=slug,
             title=article.title,
             source=article.source,
-            source_sha256=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+            source_sha256=article.content_sha256,
             published=previous.published if previous else now,
             updated=now,
             audio=AudioInfo(
@@ -198,6 +191,9 @@ class Narrator:
             author=article.author,
             date=article.date,
             site=article.site,
+            url=article.url,
+            language=article.language,
+            image=article.image,
             title_source=article.title_source,
             sections=[
                 {"title": c.text, "start": c.start}

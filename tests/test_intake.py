@@ -115,8 +115,13 @@ def test_cp1252_curly_quotes_and_accents_without_mojibake(tmp_path: Path) -> Non
         assert mojibake not in source.text
 
 
+def test_bytes_that_no_encoding_reads_sensibly(tmp_path: Path) -> None:
+    data = bytes(range(0x80, 0x100)) * 8 + b" end"  # all high bytes: mojibake in any 8-bit code page
+    assert_input_error(write(tmp_path / "a.txt", data), "not text in a supported encoding")
+
+
 def test_latin1_fallback_for_bytes_cp1252_leaves_undefined(tmp_path: Path) -> None:
-    data = b"Caf\xe9 \x81 na\xefve \x8d\x8f\x90\x9d end"  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252
+    data = b"Caf\xe9 \x81 on the harbour front, na\xefve \x8d\x8f\x90\x9d but open all year round."  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252
     source = read_article_file(write(tmp_path / "a.txt", data))
     assert source.encoding == "latin-1"
     assert source.text == data.decode("latin-1")

@@ -61,7 +61,8 @@ def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) 
     ]
     assert sidecar["sections"] == [{"title": "THE COUNCIL VOTE", "start": sidecar["chunks"][2]["start"]}]
     assert {r["rule"] for r in sidecar["removed"]} >= {"player-stub", "separator", "byline", "date", "site-tag"}
-    assert FakeEngine.calls == [c["text"] for c in sidecar["chunks"]]
+    assert FakeEngine.calls == [c["spoken"] for c in sidecar["chunks"]]
+    assert sidecar["chunks"][2]["spoken"] == "The Council Vote"  # not spelled out letter by letter
 
 
 def test_pauses_and_chunks_add_up_to_the_decoded_length(tmp_path: Path, fake_preset: Path) -> None:
