@@ -54,6 +54,8 @@ class _Unit:
     """A blank line comes between this unit and the previous text unit."""
     level: int = 0
     """Markdown heading level; 0 when the unit is not a Markdown heading."""
+    group: int = 0
+    """Markdown: the block this line belongs to (the lines of one paragraph share it)."""
 
 
 def clean_text(
@@ -149,9 +151,14 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
             i += 3
             continue
         if token.type == "paragraph_open":
-            content = _inline_text(tokens[i + 1])
-            if content:
-                units.append(_Unit(number, content, BlockKind.PARAGRAPH, blank_before=True))
+            # One unit per source line, so that rules still match whole lines inside a paragraph.
+            lines_of_paragraph = _inline_lines(tokens[i + 1])
+            if any(lines_of_paragraph):
+                units.extend(
+                    _Unit(number + k, line, BlockKind.PARAGRAPH, blank_before=True, group=i)
+                    for k, line in enumerate(lines_of_paragraph)
+                    if line
+                )
             else:
                 removed.append(RemovedLine(number, tokens[i + 1].content.strip(), "markdown-image"))
             i += 3
@@ -179,13 +186,18 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
 
 def _inline_text(token: Token) -> str:
     """Plain text of an inline token: link text kept, images and markup dropped."""
-    parts: list[str] = []
+    return " ".join(line for line in _inline_lines(token) if line)
+
+
+def _inline_lines(token: Token) -> list[str]:
+    """The plain text of an inline token, line by line (a line break ends a line)."""
+    lines: list[list[str]] = [[]]
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+            lines[-1].append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return _normalise("".join(parts))
+            lines.append([])
+    return [_normalise("".join(parts)) for parts in lines]
 
 
 def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[LineRule | None, str]:
@@ -303,7 +315,18 @@ def _group_blocks(units: list[_Unit]) -> list[Block]:
 
 
 def _markdown_blocks(units: list[_Unit]) -> list[Block]:
-    return [Block(unit.kind, unit.text, unit.number) for unit in units if unit.kind is not None]
+    """One block per Markdown block: the surviving lines of a paragraph are joined again."""
+    blocks: list[Block] = []
+    last_group = None
+    for unit in units:
+        if unit.kind is None:
+            continue
+        if unit.kind is BlockKind.PARAGRAPH and unit.group and unit.group == last_group:
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {unit.text}")
+        else:
+            blocks.append(Block(unit.kind, unit.text, unit.number))
+        last_group = unit.group if unit.kind is BlockKind.PARAGRAPH else None
+    return blocks
 
 
 def _strip_lead_site_tag(blocks: list[Block], removed: list[RemovedLine], site: str | None) -> None:
@@ -336,7 +359,7 @@ def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> Non
 def _derive_title(blocks: list[Block]) -> str:
     """A title from the first sentence of the first paragraph, cut at a word boundary."""
     first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0])
-    sentence = split_sentences(first.text)[0].strip().rstrip(".!?…")
+    sentence = split_sentences(first.text)[0].strip().rstrip(".!?…") or first.text.strip()
     if len(sentence) <= _DERIVED_TITLE_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, _DERIVED_TITLE_CHARS)

@@ -12,6 +12,7 @@ from . import __version__
 from .console import ProgressDisplay
 from .errors import NarrateError
 from .pipeline import BuildReport, build
+from .preview import preview
 
 app = typer.Typer(
     name="narrate",
@@ -47,9 +48,10 @@ def _main(
 @app.command("build")
 def build_command(
     articles: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            help="Article files (plain text) to narrate. Each becomes one episode.",
+            help="Articles to narrate, each becoming one episode: text, Markdown or HTML files, http(s) "
+            "URLs, or - for standard input.",
             metavar="ARTICLE",
             show_default=False,
         ),
@@ -128,6 +130,67 @@ def build_command(
     _print_report(report)
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command("clean")
+def clean_command(
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a text, Markdown or HTML file, an http(s) URL, or - for standard input.",
+            metavar="ARTICLE",
+            show_default=False,
+        ),
+    ],
+    spoken: Annotated[
+        bool,
+        typer.Option("--spoken", help="Print the text as it will be spoken: lexicon applied, numbers, dates "
+                     "and abbreviations written out."),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the structure as JSON: metadata, sections, paragraphs, spoken text, "
+                     "removed lines."),
+    ] = False,
+    removed: Annotated[
+        bool,
+        typer.Option("--removed", help="List every line that is not spoken, with the name of the rule that "
+                     "removed it (metadata lines included)."),
+    ] = False,
+    title: Annotated[
+        Optional[str],
+        typer.Option("--title", "-t", help="Use this title instead of the one found or derived.", show_default=False),
+    ] = None,
+    voice: Annotated[
+        Optional[str],
+        typer.Option("--voice", "-v", help="Voice preset whose lexicon and language --spoken uses. "
+                     "[default: the config's build.voice]", show_default=False),
+    ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", "-c", help="Config file whose [clean] rules apply. [default: output/narrate.toml "
+                     "if it exists]", show_default=False),
+    ] = None,
+) -> None:
+    """Show what narrate would read out: the cleaned article text, without speaking it.
+
+    Nothing is written. Use it to check an article, or your own [clean] rules, before a build.
+    """
+    if as_json and (spoken or removed):
+        _fail("--json already holds the spoken text and the removed lines; use it alone", code=2)
+    try:
+        result = preview(article, title=title, voice=voice, config=config)
+    except NarrateError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(result.to_json())
+        return
+    if spoken or not removed:
+        typer.echo(result.spoken_text() if spoken else result.display_text())
+    if removed:
+        if spoken:
+            typer.echo("")
+        typer.echo(result.removed_lines())
 
 
 def _print_report(report: BuildReport) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .fetch import FetchLimits
+from .intake import IntakeLimits
 from .rules import LineRule, RuleSpec, compile_rules
 from .settings import from_mapping, read_toml
 
@@ -80,12 +82,40 @@ class CleanConfig:
 
 
 @dataclass(frozen=True)
+class IntakeConfig:
+    """Limits on reading articles."""
+
+    max_megabytes: float = 20.0
+    """Files, downloads and standard input larger than this are refused."""
+    timeout: float = 20.0
+    """Seconds to wait for a server to connect or send anything."""
+    total_timeout: float = 60.0
+    """Seconds a whole download may take."""
+    max_redirects: int = 5
+
+    def __post_init__(self) -> None:
+        for name in ("max_megabytes", "timeout", "total_timeout"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"'{name}' must be more than 0")
+        if self.max_redirects < 0:
+            raise ValueError("'max_redirects' must be 0 or more")
+
+    def limits(self) -> IntakeLimits:
+        max_bytes = round(self.max_megabytes * 1e6)
+        fetch = FetchLimits(
+            timeout=self.timeout, total_timeout=self.total_timeout, max_bytes=max_bytes, max_redirects=self.max_redirects
+        )
+        return IntakeLimits(max_bytes=max_bytes, fetch=fetch)
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
 
     show: ShowConfig = field(default_factory=ShowConfig)
     build: BuildConfig = field(default_factory=BuildConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})
     """The file it was read from, if any."""
 

@@ -29,6 +29,7 @@ from .feed import write_feed
 from .fsutil import make_temp_file
 from .models import Article, BlockKind, Chunk
 from .reader import read_article
+from .speech import speech_function
 from .tags import EpisodeTags, write_tags
 from .voices import VoicePreset, load_preset
 
@@ -92,6 +93,7 @@ class Narrator:
         self.preset = preset
         self.engine = engine
         self.rules = config.line_rules()
+        self.to_speech = speech_function(preset)
 
     @classmethod
     def create(cls, out_dir: Path, config: Config, voice: str | Path | None = None) -> Narrator:
@@ -103,9 +105,9 @@ class Narrator:
         self, path: str | Path, *, title: str | None = None, progress: ProgressCallback | None = None
     ) -> ArticleResult:
         """Build (or rebuild) the episode of one article: a file, an http(s) URL, or "-" for standard input."""
-        article = read_article(path, title=title, rules=self.rules)
+        article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
         slug, previous = find_slot(self.out_dir, article.source, article.title)
-        chunks = make_chunks(article.blocks, self.engine.max_chars)
+        chunks = make_chunks(article.blocks, self.engine.max_chars, to_speech=self.to_speech)
         folder = episodes_root(self.out_dir) / slug
         created_folder = not folder.exists()
         try:
@@ -241,6 +243,8 @@ def build(
     out = Path(out_dir)
     if title is not None and len(articles) != 1:
         raise InputError(f"a title can only be given for one article, not {len(articles)}")
+    if sum(str(a) == "-" for a in articles) > 1:
+        raise InputError("standard input (-) can only be read once")
     if isinstance(config, Config):
         cfg = config
     else:

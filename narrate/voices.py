@@ -62,12 +62,18 @@ class VoicePreset:
     pauses: Pauses = field(default_factory=Pauses)
     options: dict[str, Any] = field(default_factory=dict)
     """The engine's own options, checked by the engine."""
+    lexicon: str = ""
+    """A pronunciation lexicon file (TOML), relative to the preset's own folder."""
     name: str = field(default="", metadata={"toml": False})
     path: Path = field(default=Path(), metadata={"toml": False})
 
     def __post_init__(self) -> None:
         if not 0.25 <= self.speed <= 4.0:
             raise ValueError(f"'speed' must be between 0.25 and 4.0, not {self.speed}")
+
+    @property
+    def lexicon_path(self) -> Path | None:
+        return (self.path.parent / self.lexicon) if self.lexicon else None
 
     @property
     def voice_params(self) -> VoiceParams:
@@ -90,7 +96,10 @@ def load_preset(name_or_path: str | Path) -> VoicePreset:
             raise ConfigError(f"unknown voice preset '{text}' (presets: {known})")
     data = read_toml(path)
     preset = from_mapping(VoicePreset, data, str(path))
-    return VoicePreset(**{**preset.__dict__, "name": path.stem, "path": path})
+    preset = VoicePreset(**{**preset.__dict__, "name": path.stem, "path": path})
+    if preset.lexicon_path is not None and not preset.lexicon_path.is_file():
+        raise ConfigError(f"{path}: 'lexicon' file {preset.lexicon_path} does not exist")
+    return preset
 
 
 def preset_names() -> list[str]:
