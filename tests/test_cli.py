@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -95,3 +96,69 @@ def test_plain_progress_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert "set base_url in" in result.stdout
     quiet = _run("build", "-q", str(article), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert quiet.stderr == ""
+
+
+# --- narrate clean ---------------------------------------------------------------------------------
+
+
+def test_clean_prints_the_display_text_of_the_seed(seed_article: Path, tmp_path: Path) -> None:
+    result = _run("clean", str(seed_article), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("U.S. efforts to battle powerful drug cartels from inside Mexico")
+    assert result.stdout.rstrip().endswith("It was not enough.")
+    assert "TRUENEWSBLOG" not in result.stdout and "Trinity" not in result.stdout
+    assert "\nHIGH PROFILE PROSECUTION\n" in result.stdout
+
+
+def test_clean_removed_lists_every_dropped_line_with_its_rule(seed_article: Path, tmp_path: Path) -> None:
+    result = _run("clean", "--removed", str(seed_article), cwd=tmp_path)
+    rows = [line.split(None, 2) for line in result.stdout.splitlines()]
+    assert rows == [
+        ["1", "player-stub", "Getting your Trinity Audio player ready..."],
+        ["2", "separator", "|"],
+        ["3", "date", "March 30, 2021"],
+        ["4", "site-tag", "TRUENEWSREPORT"],
+        ["5", "byline", "BY: NATHANIEL BALLANTYNE"],
+        ["6", "lead-site-tag", "TRUENEWSBLOG –"],
+        ["37", "dangling-dash", "–"],
+    ]
+
+
+def test_clean_spoken_and_json(seed_article: Path, tmp_path: Path) -> None:
+    spoken = _run("clean", "--spoken", str(seed_article), cwd=tmp_path).stdout
+    assert "two hundred thousand guns" in spoken and "200,000" not in spoken
+    assert "High Profile Prosecution" in spoken
+    data = json.loads(_run("clean", "--json", str(seed_article), cwd=tmp_path).stdout)
+    assert data["author"] == "Nathaniel Ballantyne" and data["date"] == "2021-03-30"
+    assert data["sections"] == ["HIGH PROFILE PROSECUTION"]
+    assert data["paragraphs"][0].startswith("U.S. efforts")
+    assert data["spoken_text"] == spoken.rstrip("\n")
+    assert [r["rule"] for r in data["removed"]][:3] == ["player-stub", "separator", "date"]
+
+
+def test_clean_reads_standard_input(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "narrate", "clean", "-"], input="# A Title\n\nBody text here.\n",
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Body text here.\n"
+
+
+def test_bad_sources_are_one_line_errors(tmp_path: Path) -> None:
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 4)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000, encoding="utf-8")
+    config = tmp_path / "narrate.toml"
+    config.write_text("[intake]\nmax_megabytes = 0.001\n", encoding="utf-8")
+    login = Path(__file__).parent / "data" / "html" / "login.html"
+    cases = [
+        (["clean", str(login)], f"{login}: no article text found in the page"),
+        (["clean", str(noise)], f"{noise}: is not text in a supported encoding (UTF-8, UTF-16 with BOM, or cp1252)"),
+        (["clean", str(big), "--config", str(config)], f"{big}: is larger than 0.001 MB (0.005 MB)"),
+        (["clean", "ftp://example.org/a.txt"], "ftp://example.org/a.txt: only http and https URLs can be fetched, not ftp"),
+    ]
+    for args, message in cases:
+        result = _run(*args, cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (1, f"narrate: error: {message}\n"), args

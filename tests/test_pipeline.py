@@ -229,3 +229,31 @@ def test_given_title_and_config_from_the_output_folder(tmp_path: Path, fake_pres
     assert "<title>Harbour Voices</title>" in feed
     assert f"https://ex.org/pod/episodes/{record.slug}/{record.audio.file}" in feed
     assert not report.config.uses_default_base_url
+
+
+def test_engine_hears_normalised_words_and_the_preset_lexicon(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    (tmp_path / "names.toml").write_text('[words]\nCienfuegos = "See-en-FWAY-gose"\n', encoding="utf-8")
+    preset = tmp_path / "p.toml"
+    preset.write_text('engine = "fake"\nlexicon = "names.toml"\n', encoding="utf-8")
+    article = _write(tmp_path / "a.txt", "Title here\nCienfuegos’ lawyer said 200,000 guns crossed in 2019.\n")
+    record = build([article], out_dir=tmp_path / "out", voice=str(preset)).results[0].record
+    assert record is not None
+    assert FakeEngine.calls == ["See-en-FWAY-gose’ lawyer said two hundred thousand guns crossed in twenty nineteen."]
+    assert record.chunks[0].text == "Cienfuegos’ lawyer said 200,000 guns crossed in 2019."
+    assert record.spoken_text == "Cienfuegos’ lawyer said 200,000 guns crossed in 2019."
+
+
+def test_missing_lexicon_is_a_one_line_error(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    preset = tmp_path / "p.toml"
+    preset.write_text('engine = "fake"\nlexicon = "gone.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"p.toml: 'lexicon' file .*gone.toml does not exist$"):
+        build([tmp_path / "a.txt"], out_dir=tmp_path / "out", voice=str(preset))
+
+
+def test_html_article_builds_with_page_metadata(tmp_path: Path, fake_preset: Path) -> None:
+    page = Path(__file__).parent / "data" / "html" / "beyondwords.html"
+    record = build([page], out_dir=tmp_path / "out", voice=str(fake_preset)).results[0].record
+    assert record is not None
+    assert record.title_source == "found" and record.url and record.language
+    assert not any(word in record.spoken_text for word in ("BeyondWords", "Listen to this article"))
+    assert any(r["rule"] == "player-container" for r in record.removed)
