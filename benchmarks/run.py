@@ -34,7 +34,7 @@ peak RSS (build)
 model load
     Creating the hibari engine from the default preset (reported apart; not in "synthesis alone").
 synthesis alone
-    The warmed-up engine speaking the same chunks the build speaks (clean_text + make_chunks with
+    The warmed-up engine speaking the same chunks the build speaks (read_article + make_chunks with
     the engine's max_chars), one after another, PCM kept in memory.
 encoding alone
     That PCM, with the build's pauses, streamed through ``narrate.audio.Mp3Writer`` (44.1 kHz,
@@ -316,15 +316,17 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
     load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
     voice = preset.voice_params
 
-    source = narrate.read_article_file(params["article"])
-    article = narrate.clean_text(source.text)
-    chunks = narrate.make_chunks(article.blocks, engine.max_chars)
+    from narrate.reader import read_article
+    from narrate.speech import speech_function
 
-    warm_seconds, _ = _timed(engine.synthesize, chunks[0].text, voice)
+    article = read_article(params["article"])
+    chunks = narrate.make_chunks(article.blocks, engine.max_chars, to_speech=speech_function(preset))
+
+    warm_seconds, _ = _timed(engine.synthesize, chunks[0].speech, voice)
     rss_after_load = _peak_rss_self()
 
     def synthesize_all() -> list[Clip]:
-        return [engine.synthesize(c.text, voice) for c in chunks]
+        return [engine.synthesize(c.speech, voice) for c in chunks]
 
     synth_times: list[float] = []
     clips: list[Clip] = []
