@@ -162,3 +162,31 @@ def test_bad_sources_are_one_line_errors(tmp_path: Path) -> None:
     for args, message in cases:
         result = _run(*args, cwd=tmp_path)
         assert (result.returncode, result.stderr) == (1, f"narrate: error: {message}\n"), args
+
+
+def test_bad_urls_are_one_line_errors_with_a_non_zero_exit(tmp_path: Path) -> None:
+    from .localserver import never_answers, respond, serve
+
+    routes = {
+        "/doc.pdf": lambda h: respond(h, "application/pdf", b"%PDF-1.4\n" + bytes(64)),
+        "/photo.jpg": lambda h: respond(h, "image/jpeg", b"\xff\xd8\xff" + bytes(64)),
+        "/slow": never_answers,
+    }
+    config = tmp_path / "narrate.toml"
+    config.write_text("[intake]\ntimeout = 0.5\ntotal_timeout = 2.0\n", encoding="utf-8")
+    with serve(routes) as base:
+        cases = [
+            ("/gone", "HTTP 404 Not Found"),
+            ("/doc.pdf", "is a PDF document (application/pdf), not an article"),
+            ("/photo.jpg", "is an image (image/jpeg), not an article"),
+            ("/slow", "no answer within 0.5 s"),
+        ]
+        for path, message in cases:
+            for command in ("clean", "build"):
+                args = [command, base + path, "--config", str(config)]
+                if command == "build":
+                    args += ["--out", str(tmp_path / "out"), "--quiet"]
+                result = _run(*args, cwd=tmp_path)
+                assert result.returncode == 1, (command, path)
+                assert result.stderr.splitlines()[0] == f"narrate: error: {base}{path}: {message}"
+                assert "Traceback" not in result.stderr
