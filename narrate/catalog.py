@@ -53,6 +53,9 @@ class ChunkInfo:
     duration: float
     spoken: str = ""
     """The words sent to the engine (normalised for speech)."""
+    preset: str = ""
+    """The voice preset that spoke the chunk (a fallback's name when the first preset failed)."""
+    engine: str = ""
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .cache import default_cache_dir
 from .errors import ConfigError
 from .fetch import FetchLimits
 from .intake import IntakeLimits
@@ -109,6 +110,18 @@ class IntakeConfig:
 
 
 @dataclass(frozen=True)
+class CacheConfig:
+    """The chunk cache: speech already made for the same words and voice is reused."""
+
+    enabled: bool = True
+    dir: str = ""
+    """Where it lives; empty: NARRATE_CACHE_DIR, else the user cache folder (~/.cache/narrate/chunks)."""
+
+    def root(self) -> Path:
+        return Path(self.dir).expanduser() if self.dir else default_cache_dir()
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
 
@@ -116,6 +129,7 @@ class Config:
     build: BuildConfig = field(default_factory=BuildConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
+    cache: CacheConfig = field(default_factory=CacheConfig)
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})
     """The file it was read from, if any."""
 

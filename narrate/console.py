@@ -32,7 +32,7 @@ class ProgressDisplay:
                 TextColumn("[bold]{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("chunks · {task.fields[audio]:.1f} s of audio"),
+                TextColumn("chunks · {task.fields[audio]:.1f} s of audio{task.fields[notes]}"),
                 TimeElapsedColumn(),
                 console=Console(file=self.stream),
                 transient=False,
@@ -57,9 +57,9 @@ class ProgressDisplay:
             return
         task = self._tasks.get(event.source)
         if task is None:
-            task = self._bar.add_task(_short(event.title), total=event.chunks_total, audio=0.0)
+            task = self._bar.add_task(_short(event.title), total=event.chunks_total, audio=0.0, notes="")
             self._tasks[event.source] = task
-        self._bar.update(task, completed=event.chunks_done, audio=event.audio_seconds)
+        self._bar.update(task, completed=event.chunks_done, audio=event.audio_seconds, notes=_notes(event))
 
     def _print_line(self, event: ChunkProgress) -> None:
         if event.chunks_done == 0:
@@ -71,10 +71,19 @@ class ProgressDisplay:
         if event.chunks_done - last >= step or event.chunks_done == event.chunks_total:
             self._last_line[event.source] = event.chunks_done
             print(
-                f"  {event.chunks_done}/{event.chunks_total} chunks, {event.audio_seconds:.1f} s of audio",
+                f"  {event.chunks_done}/{event.chunks_total} chunks, {event.audio_seconds:.1f} s of audio{_notes(event)}",
                 file=self.stream,
                 flush=True,
             )
+
+
+def _notes(event: ChunkProgress) -> str:
+    notes = []
+    if event.cached:
+        notes.append(f"{event.cached} from cache")
+    if event.fallbacks:
+        notes.append(f"{event.fallbacks} by a fallback voice")
+    return f" ({', '.join(notes)})" if notes else ""
 
 
 def _short(title: str, limit: int = 40) -> str:

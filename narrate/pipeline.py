@@ -23,15 +23,16 @@ from .catalog import (
 )
 from .chunk import make_chunks
 from .config import Config, load_config, write_config_template
-from .engines import Engine, create_engine
+from .cache import ChunkCache
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
 from .fsutil import make_temp_file
 from .models import Article, BlockKind, Chunk
 from .reader import read_article
+from .speaker import Speaker
 from .speech import speech_function
 from .tags import EpisodeTags, write_tags
-from .voices import VoicePreset, load_preset
+from .voices import load_preset
 
 _DESCRIPTION_CHARS = 600
 
@@ -47,6 +48,10 @@ class Progress:
     chunks_total: int
     audio_seconds: float
     """Seconds of audio produced so far, pauses included."""
+    cached: int = 0
+    """Chunks so far that came from the chunk cache."""
+    fallbacks: int = 0
+    """Chunks so far that a fallback preset spoke, because the preset's engine failed on them."""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -87,19 +92,26 @@ class BuildReport:
 class Narrator:
     """Narrates articles into episodes of one output folder with one voice."""
 
-    def __init__(self, out_dir: Path, config: Config, preset: VoicePreset, engine: Engine) -> None:
+    def __init__(self, out_dir: Path, config: Config, speaker: Speaker) -> None:
         self.out_dir = out_dir
         self.config = config
-        self.preset = preset
-        self.engine = engine
+        self.speaker = speaker
+        self.preset = speaker.preset
+        self.engine = speaker.engine
         self.rules = config.line_rules()
-        self.to_speech = speech_function(preset)
+        self.to_speech = speech_function(self.preset)
 
     @classmethod
-    def create(cls, out_dir: Path, config: Config, voice: str | Path | None = None) -> Narrator:
+    def create(
+        cls, out_dir: Path, config: Config, voice: str | Path | None = None, *, use_cache: bool = True
+    ) -> Narrator:
+        """A narrator for ``voice`` (or the config's), with the config's chunk cache unless told not to."""
         preset = load_preset(voice or config.build.voice)
-        engine = create_engine(preset.engine, preset.options, str(preset.path))
-        return cls(out_dir, config, preset, engine)
+        cache = ChunkCache(config.cache.root()) if use_cache and config.cache.enabled else None
+        return cls(out_dir, config, Speaker.for_preset(preset, cache))
+
+    def close(self) -> None:
+        self.speaker.close()
 
     def narrate(
         self, path: str | Path, *, title: str | None = None, progress: ProgressCallback | None = None
@@ -134,22 +146,31 @@ class Narrator:
     ) -> EpisodeRecord:
         show = self.config.show
         build = self.config.build
-        voice = self.preset.voice_params
         temp = make_temp_file(folder, ".mp3")
         placed: list[ChunkInfo] = []
+        counts = {"cached": 0, "fallback": 0}
+        fell_back: dict[str, list[int]] = {}
         try:
             with Mp3Writer(
                 temp, input_rate=self.engine.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate
             ) as writer:
-                self._report(progress, label, article.title, 0, len(chunks), 0.0)
-                for chunk in chunks:
+                self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
+                for spoken in self.speaker.speak(chunks):
+                    chunk = spoken.chunk
                     pause = writer.write_silence(self._pause_before(chunk)) if chunk.index else 0.0
                     start = writer.position
-                    length = writer.write(self.engine.synthesize(chunk.speech, voice))
+                    length = writer.write(spoken.clip)
                     placed.append(
-                        ChunkInfo(chunk.index, chunk.kind.value, chunk.text, pause, start, length, chunk.speech)
+                        ChunkInfo(
+                            chunk.index, chunk.kind.value, chunk.text, pause, start, length, chunk.speech,
+                            preset=spoken.preset, engine=spoken.engine,
+                        )
                     )
-                    self._report(progress, label, article.title, chunk.index + 1, len(chunks), writer.position)
+                    counts["cached"] += spoken.cached
+                    counts["fallback"] += spoken.fallback
+                    if spoken.fallback:
+                        fell_back.setdefault(spoken.preset, []).append(chunk.index)
+                    self._report(progress, label, article.title, chunk.index + 1, len(chunks), writer.position, counts)
                 encoded = writer.close()
             description = _description(article)
             write_tags(
@@ -187,7 +208,12 @@ class Narrator:
                 bitrate=encoded.bitrate,
                 sha256=encoded.sha256,
             ),
-            voice={"preset": self.preset.name, "engine": self.engine.name, "identity": self.engine.identity(voice)},
+            voice={
+                "preset": self.preset.name,
+                "engine": self.engine.name,
+                "identity": self.engine.identity(self.preset.voice_params),
+                "fallback_chunks": fell_back,
+            },
             description=description,
             spoken_text=article.spoken_text,
             author=article.author,
@@ -217,10 +243,16 @@ class Narrator:
 
     @staticmethod
     def _report(
-        progress: ProgressCallback | None, label: str, title: str, done: int, total: int, seconds: float
+        progress: ProgressCallback | None,
+        label: str,
+        title: str,
+        done: int,
+        total: int,
+        seconds: float,
+        counts: dict[str, int],
     ) -> None:
         if progress is not None:
-            progress(Progress(label, title, done, total, seconds))
+            progress(Progress(label, title, done, total, seconds, counts["cached"], counts["fallback"]))
 
 
 def build(
@@ -233,6 +265,7 @@ def build(
     show_title: str | None = None,
     base_url: str | None = None,
     progress: ProgressCallback | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Narrate ``articles`` into ``out_dir`` and rebuild its feed.
 
@@ -250,7 +283,7 @@ def build(
     else:
         cfg = load_config(Path(config) if config is not None else None, out_dir=out)
     cfg = cfg.with_overrides(show_title=show_title, base_url=base_url)
-    narrator = Narrator.create(out, cfg, voice)
+    narrator = Narrator.create(out, cfg, voice, use_cache=use_cache)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -259,11 +292,14 @@ def build(
         write_config_template(out)
 
     results: list[ArticleResult] = []
-    for article in articles:
-        try:
-            results.append(narrator.narrate(article, title=title, progress=progress))
-        except NarrateError as exc:
-            results.append(ArticleResult(source=str(article), error=str(exc)))
+    try:
+        for article in articles:
+            try:
+                results.append(narrator.narrate(article, title=title, progress=progress))
+            except NarrateError as exc:
+                results.append(ArticleResult(source=str(article), error=str(exc)))
+    finally:
+        narrator.close()
     feed_path, count, problems = rebuild_feed(out, cfg)
     return BuildReport(out, results, feed_path, count, cfg, problems)
 

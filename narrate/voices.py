@@ -9,7 +9,10 @@ A preset names an engine, the engine's options, the pace and the pauses::
     [options]
     voice = "heart"
 
-``--voice`` takes a preset name (looked up in the built-in voices/ folder) or a path to a file.
+``--voice`` takes a preset name or a path to a file. Names are looked up, first match wins, in:
+the project's ``voices/`` folder (in the current directory), the folders in ``NARRATE_VOICES``
+(separated like PATH), the user's voices folder (``~/.config/narrate/voices`` on Linux), and the
+presets shipped with narrate.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import os
+
+from platformdirs import user_config_dir
 
 from .engines.base import VoiceParams
 from .errors import ConfigError
@@ -30,7 +37,25 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 def builtin_voices_dir() -> Path:
     """The presets shipped with narrate: inside the installed package, or voices/ of a checkout."""
     packaged = Path(__file__).parent / "voices"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "voices"
+    return packaged if packaged.is_dir() else (Path(__file__).parent.parent / "voices").resolve()
+
+
+def voices_dirs() -> list[Path]:
+    """Where preset names are looked up, first match wins (see the module's docstring)."""
+    extra = [Path(p) for p in os.environ.get("NARRATE_VOICES", "").split(os.pathsep) if p]
+    folders = [Path("voices"), *extra, Path(user_config_dir("narrate")) / "voices", builtin_voices_dir()]
+    unique: list[Path] = []
+    for folder in folders:
+        if folder.is_dir() and all(not _same(folder, seen) for seen in unique):
+            unique.append(folder.resolve())
+    return unique
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -64,6 +89,8 @@ class VoicePreset:
     """The engine's own options, checked by the engine."""
     lexicon: str = ""
     """A pronunciation lexicon file (TOML), relative to the preset's own folder."""
+    fallback: str = ""
+    """A preset (name or path) that speaks a chunk when this preset's engine fails on it."""
     name: str = field(default="", metadata={"toml": False})
     path: Path = field(default=Path(), metadata={"toml": False})
 
@@ -90,10 +117,11 @@ def load_preset(name_or_path: str | Path) -> VoicePreset:
     else:
         if not _NAME.fullmatch(text):
             raise ConfigError(f"'{text}' is not a voice preset name")
-        path = builtin_voices_dir() / f"{text}.toml"
-        if not path.is_file():
+        found = find_preset(text)
+        if found is None:
             known = ", ".join(preset_names()) or "none"
             raise ConfigError(f"unknown voice preset '{text}' (presets: {known})")
+        path = found
     data = read_toml(path)
     preset = from_mapping(VoicePreset, data, str(path))
     preset = VoicePreset(**{**preset.__dict__, "name": path.stem, "path": path})
@@ -102,6 +130,45 @@ def load_preset(name_or_path: str | Path) -> VoicePreset:
     return preset
 
 
+def find_preset(name: str) -> Path | None:
+    """The file of the preset called ``name``, from the first voices folder that has one."""
+    for folder in voices_dirs():
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            return path
+    return None
+
+
+def preset_files() -> dict[str, Path]:
+    """Every preset that a name can reach, by name (earlier folders hide later ones)."""
+    found: dict[str, Path] = {}
+    for folder in voices_dirs():
+        for path in sorted(folder.glob("*.toml")):
+            found.setdefault(path.stem, path)
+    return dict(sorted(found.items()))
+
+
 def preset_names() -> list[str]:
-    """Names of the built-in presets."""
-    return sorted(p.stem for p in builtin_voices_dir().glob("*.toml"))
+    """Names of every preset that can be asked for."""
+    return list(preset_files())
+
+
+def fallback_chain(preset: VoicePreset, *, limit: int = 4) -> list[VoicePreset]:
+    """The preset followed by its fallback, the fallback's fallback, …; a cycle is an error."""
+    chain = [preset]
+    while chain[-1].fallback:
+        current = chain[-1]
+        target = current.fallback
+        if not _NAME.fullmatch(target) and not target.endswith(".toml"):
+            raise ConfigError(f"{current.path}: 'fallback' must be a preset name or a .toml path, not {target!r}")
+        reference: str | Path = target if _NAME.fullmatch(target) and not target.endswith(".toml") else (
+            current.path.parent / target
+        )
+        following = load_preset(reference)
+        if any(_same(following.path, p.path) for p in chain):
+            names = " -> ".join(p.name for p in [*chain, following])
+            raise ConfigError(f"{current.path}: 'fallback' makes a cycle ({names})")
+        if len(chain) >= limit:
+            raise ConfigError(f"{preset.path}: more than {limit - 1} fallbacks in a row")
+        chain.append(following)
+    return chain

@@ -41,6 +41,14 @@ def require_file(path: Path) -> Path:
     pytest.skip(f"{path} is missing")
 
 
+@pytest.fixture(autouse=True)
+def private_chunk_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty chunk cache (never the user's)."""
+    root = tmp_path_factory.mktemp("chunk-cache")
+    monkeypatch.setenv("NARRATE_CACHE_DIR", str(root))
+    return root
+
+
 @pytest.fixture
 def seed_article() -> Path:
     return require_file(SEED)

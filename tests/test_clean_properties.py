@@ -54,10 +54,13 @@ def test_every_line_is_spoken_or_removed_and_nothing_is_duplicated(lines: list[s
     else:
         # Markdown drops its own markup, so nothing may be spoken that the input does not hold.
         assert not Counter(article.spoken_text.replace(" ", "").replace("\n", "")) - Counter(text)
-    # No sentence is spoken more often than the input has it (lines joined, as paragraphs join them).
-    flat = " ".join(text.split())
-    for sentence, count in Counter(split_sentences(article.spoken_text)).items():
-        assert count <= max(flat.count(sentence), 1)
+    if not markdown:
+        # No sentence is spoken more often than the input has it (lines joined, as paragraphs join
+        # them). In Markdown, emphasis markup joins characters, so the character check above is the
+        # one that rules out duplication there.
+        flat = " ".join(text.split())
+        for sentence, count in Counter(split_sentences(article.spoken_text)).items():
+            assert count <= max(flat.count(sentence), 1)
 
 
 @given(st.text(min_size=1, max_size=400))

@@ -38,3 +38,16 @@ def test_quiet_prints_nothing() -> None:
         for event in _events(3):
             display(event)
     assert stream.getvalue() == ""
+
+
+def test_cached_and_fallback_chunks_are_shown() -> None:
+    stream = io.StringIO()
+    with ProgressDisplay(stream, live=False) as display:
+        display(Progress("a.txt", "Ferry", 0, 2, 0.0))
+        display(Progress("a.txt", "Ferry", 2, 2, 5.0, cached=1, fallbacks=1))
+    assert stream.getvalue().splitlines()[-1] == "  2/2 chunks, 5.0 s of audio (1 from cache, 1 by a fallback voice)"
+    live = io.StringIO()
+    with ProgressDisplay(live, live=True) as display:
+        display(Progress("a.txt", "Ferry", 0, 2, 0.0))
+        display(Progress("a.txt", "Ferry", 2, 2, 5.0, cached=2))
+    assert "(2 from cache)" in live.getvalue()

@@ -35,6 +35,8 @@ class Engine(ABC):
     name: ClassVar[str]
     """The name used in voice presets (``engine = "..."``)."""
     needs_network: ClassVar[bool] = False
+    install_hint: ClassVar[str] = ""
+    """What to install when the engine's own software is missing, e.g. "pip install 'narrate[piper]'"."""
     Options: ClassVar[type[EngineOptions]] = EngineOptions
     """The dataclass of options this engine accepts in a preset's ``[options]`` table."""
 
@@ -56,9 +58,20 @@ class Engine(ABC):
     def version(self) -> str:
         """Version of the engine's software or model; part of :meth:`identity`."""
 
+    @property
+    def concurrency(self) -> int:
+        """How many chunks may be spoken at the same time (from different threads)."""
+        return 1
+
     @abstractmethod
     def synthesize(self, text: str, voice: VoiceParams) -> Clip:
-        """Speak ``text``; raise :class:`narrate.errors.EngineError` on failure."""
+        """Speak ``text``; raise :class:`narrate.errors.EngineError` on failure.
+
+        Must be safe to call from ``concurrency`` threads at once.
+        """
+
+    def close(self) -> None:
+        """Release network sessions, processes or models (the engine is not used afterwards)."""
 
     def identity(self, voice: VoiceParams) -> str:
         """A stable string naming everything that decides the sound: engine, version, voice, options."""

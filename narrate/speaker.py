@@ -1,0 +1,131 @@
+"""Speaking chunks: the chunk cache first, then the preset's engine, then its fallback presets.
+
+Chunks are spoken in parallel when the engine allows it (:attr:`Engine.concurrency`, e.g. a
+network engine's request limit) and handed back in order, with at most a few chunks held ahead, so
+memory stays bounded whatever the article's length.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from .cache import ChunkCache, cache_key
+from .engines import Engine, create_engine
+from .errors import EngineError
+from .models import Chunk, Clip
+from .voices import VoicePreset, fallback_chain
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A chunk's audio and who made it."""
+
+    chunk: Chunk
+    clip: Clip
+    preset: str
+    """The voice preset that spoke it (the fallback's name when the first preset failed)."""
+    engine: str
+    cached: bool
+    fallback: bool
+    """True when a fallback preset spoke it."""
+
+
+class _Voice:
+    """A preset and its engine, created on first use (fallback engines are often never needed)."""
+
+    def __init__(self, preset: VoicePreset, engine: Engine | None = None) -> None:
+        self.preset = preset
+        self._engine = engine
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                self._engine = create_engine(self.preset.engine, self.preset.options, str(self.preset.path))
+            return self._engine
+
+    def identity(self) -> str:
+        return self.engine.identity(self.preset.voice_params)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+
+
+class Speaker:
+    """Turns chunks into audio with a preset, its fallbacks and a cache."""
+
+    def __init__(self, presets: list[VoicePreset], cache: ChunkCache | None) -> None:
+        if not presets:
+            raise ValueError("a speaker needs at least one preset")
+        first = presets[0]
+        self._voices = [_Voice(first, create_engine(first.engine, first.options, str(first.path)))]
+        self._voices += [_Voice(p) for p in presets[1:]]
+        self.cache = cache
+
+    @classmethod
+    def for_preset(cls, preset: VoicePreset, cache: ChunkCache | None) -> Speaker:
+        return cls(fallback_chain(preset), cache)
+
+    @property
+    def engine(self) -> Engine:
+        """The first preset's engine."""
+        return self._voices[0].engine
+
+    @property
+    def preset(self) -> VoicePreset:
+        return self._voices[0].preset
+
+    def speak(self, chunks: Iterable[Chunk]) -> Iterator[Spoken]:
+        """The audio of every chunk, in order."""
+        workers = max(1, self.engine.concurrency)
+        if workers == 1:
+            for chunk in chunks:
+                yield self.speak_one(chunk)
+            return
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
+        pending: deque[Future[Spoken]] = deque()
+        source = iter(chunks)
+        try:
+            for chunk in source:
+                pending.append(pool.submit(self.speak_one, chunk))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def speak_one(self, chunk: Chunk) -> Spoken:
+        """One chunk: from the cache, or from the first preset that can speak it."""
+        errors: list[EngineError] = []
+        for position, voice in enumerate(self._voices):
+            try:
+                key = cache_key(voice.identity(), chunk.speech)
+            except EngineError as exc:  # a fallback engine that cannot even start
+                errors.append(exc)
+                continue
+            if self.cache is not None:
+                clip = self.cache.get(key)
+                if clip is not None:
+                    return Spoken(chunk, clip, voice.preset.name, voice.engine.name, True, position > 0)
+            try:
+                clip = voice.engine.synthesize(chunk.speech, voice.preset.voice_params)
+            except EngineError as exc:
+                errors.append(exc)
+                continue
+            clip = self.cache.put(key, clip) if self.cache is not None else ChunkCache.canonical(clip)
+            return Spoken(chunk, clip, voice.preset.name, voice.engine.name, False, position > 0)
+        if len(errors) == 1:
+            raise errors[0]
+        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(self._voices[1:], errors[1:]))
+        raise EngineError(f"{errors[0]} ({tried})")
+
+    def close(self) -> None:
+        for voice in self._voices:
+            voice.close()

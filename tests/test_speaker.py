@@ -1,0 +1,113 @@
+"""The speaker: chunks in order, in parallel when the engine allows, fallback presets on failure."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from narrate import build
+from narrate.cache import ChunkCache
+from narrate.engines import EngineOptions, VoiceParams, register, unregister
+from narrate.errors import ConfigError, EngineError
+from narrate.models import BlockKind, Chunk, Clip
+from narrate.speaker import Speaker
+from narrate.voices import fallback_chain, load_preset
+
+from .fakes import FakeEngine, FakeOptions, tone_for
+
+
+@dataclass(frozen=True)
+class SlowOptions(FakeOptions):
+    workers: int = 3
+
+
+class ParallelFake(FakeEngine):
+    """A fake that lets several chunks run at once and records how many did."""
+
+    name: ClassVar[str] = "parallel-fake"
+    Options: ClassVar[type[EngineOptions]] = SlowOptions
+    in_flight = 0
+    most = 0
+    lock = threading.Lock()
+
+    @property
+    def concurrency(self) -> int:
+        return self.options.workers  # type: ignore[attr-defined]
+
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        with ParallelFake.lock:
+            ParallelFake.in_flight += 1
+            ParallelFake.most = max(ParallelFake.most, ParallelFake.in_flight)
+        time.sleep(0.05 if "slow" not in text else 0.2)
+        with ParallelFake.lock:
+            ParallelFake.in_flight -= 1
+        return Clip(tone_for(text, 0.01, self.RATE), self.RATE)
+
+
+def _chunks(texts: list[str]) -> list[Chunk]:
+    return [Chunk(i, t, BlockKind.PARAGRAPH, i, True, t) for i, t in enumerate(texts)]
+
+
+def _preset(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_parallel_engine_keeps_order_and_its_limit(tmp_path: Path) -> None:
+    register(ParallelFake)
+    try:
+        preset = load_preset(_preset(tmp_path, "par", 'engine = "parallel-fake"\n[options]\nworkers = 3\n'))
+        speaker = Speaker.for_preset(preset, None)
+        texts = [f"chunk {n} {'slow' if n % 4 == 0 else ''}" for n in range(12)]
+        ParallelFake.most = 0
+        spoken = list(speaker.speak(_chunks(texts)))
+        assert [s.chunk.text for s in spoken] == texts
+        assert 1 < ParallelFake.most <= 3
+    finally:
+        unregister(ParallelFake.name)
+
+
+def test_fallback_speaks_the_chunks_the_engine_fails_on(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    _preset(tmp_path, "backup", 'engine = "fake"\n[options]\nseconds_per_char = 0.02\n')
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BAD"\n'))
+    speaker = Speaker.for_preset(main, ChunkCache(tmp_path / "cache"))
+    spoken = list(speaker.speak(_chunks(["good one", "a BAD one", "good two"])))
+    assert [(s.preset, s.fallback) for s in spoken] == [("main", False), ("backup", True), ("main", False)]
+
+
+def test_all_presets_failing_names_each_failure(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    _preset(tmp_path, "backup", 'engine = "fake"\n[options]\nfail_on = "BAD"\n')
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BAD"\n'))
+    with pytest.raises(EngineError) as caught:
+        Speaker.for_preset(main, None).speak_one(_chunks(["BAD"])[0])
+    assert str(caught.value) == "fake engine refuses 'BAD' (fallback 'backup': fake engine refuses 'BAD')"
+
+
+def test_fallback_cycles_are_refused(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    _preset(tmp_path, "b", 'engine = "fake"\nfallback = "a.toml"\n')
+    a = load_preset(_preset(tmp_path, "a", 'engine = "fake"\nfallback = "b.toml"\n'))
+    with pytest.raises(ConfigError, match=r"'fallback' makes a cycle \(a -> b -> a\)"):
+        fallback_chain(a)
+
+
+def test_episode_with_fallback_is_complete_and_says_which_chunks(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    _preset(tmp_path, "backup", 'engine = "fake"\n')
+    main = _preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BROKEN"\n')
+    article = tmp_path / "a.txt"
+    article.write_text("Title\nFine paragraph.\nA BROKEN paragraph.\nFine again.\n", encoding="utf-8")
+    events = []
+    report = build([article], out_dir=tmp_path / "out", voice=str(main), progress=events.append)
+    record = report.results[0].record
+    assert record is not None
+    assert record.voice["fallback_chunks"] == {"backup": [1]}
+    assert [c.preset for c in record.chunks] == ["main", "backup", "main"]
+    assert events[-1].fallbacks == 1 and events[-1].chunks_done == 3
+    data = json.loads(next((tmp_path / "out").glob("episodes/*/episode.json")).read_text())
+    assert data["chunks"][1]["engine"] == "fake" and data["chunks"][1]["preset"] == "backup"
