@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,9 +11,14 @@ import typer
 
 from . import __version__
 from .console import ProgressDisplay
-from .errors import NarrateError
+from .cache import ChunkCache
+from .config import load_config
+from .engines import engine_names, engine_status
+from .errors import ConfigError, NarrateError
 from .pipeline import BuildReport, build
 from .preview import preview
+from .say import say
+from .voices import load_preset, preset_files
 
 app = typer.Typer(
     name="narrate",
@@ -106,6 +112,10 @@ def build_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress display; only the summary and errors.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Speak every chunk again instead of reusing speech from the chunk cache."),
+    ] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
@@ -124,6 +134,7 @@ def build_command(
                 show_title=show_title,
                 base_url=base_url,
                 progress=display,
+                use_cache=not no_cache,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -191,6 +202,101 @@ def clean_command(
         if spoken:
             typer.echo("")
         typer.echo(result.removed_lines())
+
+
+@app.command("voices")
+def voices_command() -> None:
+    """List the voice presets (and where each comes from) and the speech engines, with what each needs."""
+    names = engine_names()
+    statuses = {name: engine_status(name) for name in names}
+    typer.echo("Presets (use with --voice NAME):")
+    for name, path in preset_files().items():
+        try:
+            preset = load_preset(path)
+        except NarrateError as exc:
+            typer.echo(f"  {name:<14} unusable: {exc}")
+            continue
+        ok, note = statuses.get(preset.engine, (False, f"unknown engine '{preset.engine}'"))
+        state = note if ok else f"unavailable: {note}"
+        fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
+        typer.echo(f"  {name:<14} {preset.engine:<8} {state}{fallback}  {preset.description}")
+        typer.echo(f"  {'':<14} {path}")
+    typer.echo("Engines:")
+    for name in names:
+        ok, note = statuses[name]
+        typer.echo(f"  {name:<14} {note if ok else 'unavailable: ' + note}")
+
+
+@app.command("say")
+def say_command(
+    text: Annotated[str, typer.Argument(help="The text to speak; blank lines separate paragraphs.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The MP3 file to write.")] = Path("say.mp3"),
+    voice: Annotated[
+        Optional[str],
+        typer.Option("--voice", "-v", help="Voice preset name or file. [default: the config's build.voice]",
+                     show_default=False),
+    ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", "-c", help="Config file (cache, MP3 settings). [default: built-in defaults]",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Speak a short text into an MP3, to hear a voice preset before a build."""
+    try:
+        result = say(text, out, voice=voice, config=load_config(config))
+    except NarrateError as exc:
+        _fail(str(exc))
+    note = f" ({result.fallbacks} chunk(s) by a fallback voice)" if result.fallbacks else ""
+    typer.echo(f"Wrote {result.path} ({result.audio.duration:.1f} s, voice {result.preset}){note}")
+
+
+cache_app = typer.Typer(help="The chunk cache: speech already made, reused when the same words are spoken again.",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info_command(
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file naming the cache folder.",
+                                                   show_default=False)] = None,
+) -> None:
+    """Where the chunk cache is and how much it holds."""
+    try:
+        info = ChunkCache(load_config(config).cache.root()).info()
+    except NarrateError as exc:
+        _fail(str(exc))
+    typer.echo(f"{info.root}\n{info.entries} chunk(s), {_size(info.bytes)}")
+
+
+@cache_app.command("prune")
+def cache_prune_command(
+    max_size: Annotated[str, typer.Option("--max-size", help="Keep at most this much, e.g. 500MB or 2GB; the "
+                                          "least recently used chunks go first.")],
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file naming the cache folder.",
+                                                   show_default=False)] = None,
+) -> None:
+    """Delete the least recently used chunks until the cache fits in --max-size."""
+    try:
+        limit = parse_size(max_size)
+        result = ChunkCache(load_config(config).cache.root()).prune(limit)
+    except NarrateError as exc:
+        _fail(str(exc))
+    typer.echo(f"Removed {result.removed} chunk(s), {_size(result.freed)}; "
+               f"{result.left.entries} left, {_size(result.left.bytes)}")
+
+
+def parse_size(text: str) -> int:
+    """Bytes in "500MB", "2 GB", "750k" or "1048576"."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text.lower())
+    if match is None:
+        raise ConfigError(f"--max-size: '{text}' is not a size such as 500MB or 2GB")
+    factor = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}[match.group(2)]
+    return int(float(match.group(1)) * factor)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB"
 
 
 def _print_report(report: BuildReport) -> None:

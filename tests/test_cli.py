@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -20,7 +21,8 @@ runner = CliRunner()
 
 def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "narrate", *args], capture_output=True, text=True, cwd=cwd, env={"COLUMNS": "200", "PATH": ""}
+        [sys.executable, "-m", "narrate", *args], capture_output=True, text=True, cwd=cwd,
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -58,7 +60,7 @@ def test_console_script_is_installed() -> None:
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice preset 'nope' (presets: default)"),
+        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice preset 'nope' (presets: default, "),
         (["build", "a.txt", "b.txt", "--title", "T"], "narrate: error: a title can only be given for one article, not 2"),
         (["build", "a.txt", "--base-url", "ftp://x"], "narrate: error: command line: 'base_url' must be an absolute http(s) URL, not 'ftp://x'"),
     ],
@@ -66,7 +68,7 @@ def test_console_script_is_installed() -> None:
 def test_whole_build_errors_are_one_line(args: list[str], message: str, tmp_path: Path) -> None:
     result = _run(*args, cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip() == message
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert not (tmp_path / "output").exists()
 
 
@@ -190,3 +192,44 @@ def test_bad_urls_are_one_line_errors_with_a_non_zero_exit(tmp_path: Path) -> No
                 assert result.returncode == 1, (command, path)
                 assert result.stderr.splitlines()[0] == f"narrate: error: {base}{path}: {message}"
                 assert "Traceback" not in result.stderr
+
+
+# --- narrate voices, say, cache ------------------------------------------------------------------
+
+
+def test_voices_lists_presets_and_engines(tmp_path: Path) -> None:
+    result = _run("voices", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Presets (use with --voice NAME):"
+    assert any(line.split()[:3] == ["default", "hibari", "offline"] for line in lines)
+    engines = lines[lines.index("Engines:") + 1 :]
+    assert any(line.split()[:2] == ["hibari", "offline"] for line in engines)
+
+
+def test_project_voices_folder_adds_presets(tmp_path: Path) -> None:
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "slow.toml").write_text('engine = "hibari"\nspeed = 0.8\ndescription = "slower"\n')
+    result = _run("voices", cwd=tmp_path)
+    assert any(line.split()[:3] == ["slow", "hibari", "offline"] for line in result.stdout.splitlines())
+
+
+def test_say_writes_a_playable_mp3(tmp_path: Path) -> None:
+    from .audiocheck import decoded_seconds
+
+    result = _run("say", "Hello from the harbour.\n\nA second paragraph.", "-o", "hi.mp3", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote hi.mp3 (")
+    assert 1.5 < decoded_seconds(tmp_path / "hi.mp3") < 10
+
+
+def test_cache_info_and_prune(tmp_path: Path) -> None:
+    config = tmp_path / "narrate.toml"
+    config.write_text(f'[cache]\ndir = "{tmp_path / "c"}"\n', encoding="utf-8")
+    _run("say", "Fill the cache a little.", "-o", "x.mp3", "--config", str(config), cwd=tmp_path)
+    info = _run("cache", "info", "--config", str(config), cwd=tmp_path).stdout.splitlines()
+    assert info[0] == str(tmp_path / "c") and info[1].startswith("1 chunk(s), ")
+    pruned = _run("cache", "prune", "--max-size", "0", "--config", str(config), cwd=tmp_path)
+    assert pruned.stdout.startswith("Removed 1 chunk(s)") and pruned.stdout.rstrip().endswith("0 left, 0.0 MB")
+    bad = _run("cache", "prune", "--max-size", "lots", cwd=tmp_path)
+    assert (bad.returncode, bad.stderr) == (1, "narrate: error: --max-size: 'lots' is not a size such as 500MB or 2GB\n")

@@ -58,6 +58,11 @@ class Engine(ABC):
     def version(self) -> str:
         """Version of the engine's software or model; part of :meth:`identity`."""
 
+    @classmethod
+    def missing(cls) -> str | None:
+        """Why the engine cannot run on this machine (e.g. its package is not installed), or None."""
+        return None
+
     @property
     def concurrency(self) -> int:
         """How many chunks may be spoken at the same time (from different threads)."""

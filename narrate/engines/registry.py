@@ -61,3 +61,15 @@ def create_engine(name: str, options: Mapping[str, Any], where: str) -> Engine:
     cls = engine_class(name)
     parsed = from_mapping(cls.Options, options, f"{where} [options]")
     return cls(parsed)
+
+
+def engine_status(name: str) -> tuple[bool, str]:
+    """Whether engine ``name`` can run here, and a note for the user ("needs network", how to install)."""
+    try:
+        cls = engine_class(name)
+    except EngineError as exc:
+        return False, str(exc)
+    problem = cls.missing()
+    if problem:
+        return False, f"{problem}; {cls.install_hint}" if cls.install_hint else problem
+    return True, "needs network" if cls.needs_network else "offline"

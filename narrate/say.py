@@ -1,0 +1,59 @@
+"""``narrate say``: a quick spoken preview of some text, straight to an MP3."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audio import EncodedAudio, Mp3Writer
+from .cache import ChunkCache
+from .chunk import make_chunks
+from .config import Config
+from .errors import InputError, OutputError
+from .fsutil import atomic_path
+from .models import Block, BlockKind
+from .speaker import Speaker
+from .speech import speech_function
+from .tags import EpisodeTags, write_tags
+from .voices import load_preset
+
+
+@dataclass(frozen=True)
+class SayResult:
+    path: Path
+    audio: EncodedAudio
+    preset: str
+    fallbacks: int
+
+
+def say(text: str, out: Path, *, voice: str | Path | None = None, config: Config | None = None) -> SayResult:
+    """Speak ``text`` (paragraphs separated by blank lines) with ``voice`` into the MP3 ``out``."""
+    cfg = config or Config()
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    if not paragraphs:
+        raise InputError("nothing to say: the text is empty")
+    preset = load_preset(voice or cfg.build.voice)
+    cache = ChunkCache(cfg.cache.root()) if cfg.cache.enabled else None
+    speaker = Speaker.for_preset(preset, cache)
+    blocks = [Block(BlockKind.PARAGRAPH, p, n) for n, p in enumerate(paragraphs, 1)]
+    chunks = make_chunks(blocks, speaker.engine.max_chars, to_speech=speech_function(preset))
+    fallbacks = 0
+    try:
+        with atomic_path(out) as temp:
+            with Mp3Writer(
+                temp, input_rate=speaker.engine.sample_rate, output_rate=cfg.build.sample_rate, bitrate=cfg.build.bitrate
+            ) as writer:
+                for spoken in speaker.speak(chunks):
+                    if spoken.chunk.index:
+                        pause = preset.pauses.paragraph if spoken.chunk.first_in_block else preset.pauses.sentence
+                        writer.write_silence(pause)
+                    writer.write(spoken.clip)
+                    fallbacks += spoken.fallback
+                audio = writer.close()
+            title = paragraphs[0] if len(paragraphs[0]) <= 60 else paragraphs[0][:59].rstrip() + "…"
+            write_tags(temp, EpisodeTags(title, cfg.show.title, None, None, "", "\n\n".join(paragraphs), audio.duration))
+    except OSError as exc:
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        speaker.close()
+    return SayResult(out, audio, preset.name, fallbacks)
