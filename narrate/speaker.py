@@ -34,6 +34,10 @@ class Spoken:
     """True when a fallback preset spoke it."""
 
 
+GIVE_UP_AFTER = 2
+"""Chunks in a row a preset may fail on before the rest of the build goes straight to its fallback."""
+
+
 class _Voice:
     """A preset and its engine, created on first use (fallback engines are often never needed)."""
 
@@ -41,6 +45,21 @@ class _Voice:
         self.preset = preset
         self._engine = engine
         self._lock = threading.Lock()
+        self.failures_in_row = 0
+        self.last_error: EngineError | None = None
+
+    def failed(self, error: EngineError) -> None:
+        with self._lock:
+            self.failures_in_row += 1
+            self.last_error = error
+
+    def worked(self) -> None:
+        with self._lock:
+            self.failures_in_row = 0
+
+    def given_up(self, has_fallback: bool) -> bool:
+        """After repeated failures (an engine down, a network gone) stop trying it, if a fallback exists."""
+        return has_fallback and self.failures_in_row >= GIVE_UP_AFTER
 
     @property
     def engine(self) -> Engine:
@@ -105,6 +124,9 @@ class Speaker:
         """One chunk: from the cache, or from the first preset that can speak it."""
         errors: list[EngineError] = []
         for position, voice in enumerate(self._voices):
+            if voice.given_up(has_fallback=position + 1 < len(self._voices)):
+                errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
+                continue
             try:
                 key = cache_key(voice.identity(), chunk.speech)
             except EngineError as exc:  # a fallback engine that cannot even start
@@ -117,8 +139,10 @@ class Speaker:
             try:
                 clip = voice.engine.synthesize(chunk.speech, voice.preset.voice_params)
             except EngineError as exc:
+                voice.failed(exc)
                 errors.append(exc)
                 continue
+            voice.worked()
             clip = self.cache.put(key, clip) if self.cache is not None else ChunkCache.canonical(clip)
             return Spoken(chunk, clip, voice.preset.name, voice.engine.name, False, position > 0)
         if len(errors) == 1:

@@ -454,3 +454,63 @@ def test_fake_server_answers_like_google_for_gtts_itself(server: FakeGtts, monke
     gTTS(LONG, lang_check=False).write_to_fp(buffer)
     assert len(buffer.getvalue()) > 1000
     assert server.texts == parts_of(LONG)
+
+
+# --- whole builds with the gtts engine ---------------------------------------------------------
+
+
+def _gtts_preset(tmp_path: Path, server: FakeGtts, fallback: str = "") -> Path:
+    preset = tmp_path / "gtts-local.toml"
+    preset.write_text(
+        'engine = "gtts"\n'
+        + (f'fallback = "{fallback}"\n' if fallback else "")
+        + f'[options]\nendpoint = "{server.url}"\ntimeout = 1.0\nretries = 1\n',
+        encoding="utf-8",
+    )
+    return preset
+
+
+def test_build_with_gtts_makes_an_episode(tmp_path: Path, server: FakeGtts) -> None:
+    from narrate import build
+
+    from .audiocheck import decoded_seconds
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ferry news\nThe ferry leaves at six.\nIt comes back at nine, mostly on time.\n")
+    report = build([article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server)))
+    record = report.results[0].record
+    assert record is not None and record.voice["engine"] == "gtts"
+    assert decoded_seconds(record.audio_path(tmp_path / "out")) == pytest.approx(record.audio.duration, abs=0.05)
+    assert {r.text for r in server.requests} == {"The ferry leaves at six.", "It comes back at nine, mostly on time."}
+
+
+def test_permanent_503_fails_the_article_and_writes_no_episode(tmp_path: Path, server: FakeGtts) -> None:
+    from narrate import build
+
+    server.behave(status=503)
+    article = tmp_path / "a.txt"
+    article.write_text("Ferry news\nThe ferry leaves at six.\n")
+    out = tmp_path / "out"
+    report = build([article], out_dir=out, voice=str(_gtts_preset(tmp_path, server)))
+    assert report.results[0].error == (
+        'gtts: could not speak "The ferry leaves at…" after 2 attempts: HTTP 503 Service Unavailable'
+    )
+    assert list((out / "episodes").iterdir()) == []
+    assert report.feed_episodes == 0
+
+
+def test_permanent_503_with_a_fallback_gives_a_complete_episode(tmp_path: Path, server: FakeGtts) -> None:
+    from narrate import build
+
+    server.behave(status=503)
+    article = tmp_path / "a.txt"
+    article.write_text("Ferry news\nThe ferry leaves at six.\nIt comes back at nine.\nOn Sundays it rests.\n")
+    events: list = []
+    report = build(
+        [article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server, "default")), progress=events.append
+    )
+    record = report.results[0].record
+    assert record is not None, report.results[0].error
+    assert record.voice["fallback_chunks"] == {"default": [0, 1, 2]}
+    assert {c.engine for c in record.chunks} == {"hibari"}
+    assert events[-1].fallbacks == 3

@@ -111,3 +111,21 @@ def test_episode_with_fallback_is_complete_and_says_which_chunks(tmp_path: Path,
     assert events[-1].fallbacks == 1 and events[-1].chunks_done == 3
     data = json.loads(next((tmp_path / "out").glob("episodes/*/episode.json")).read_text())
     assert data["chunks"][1]["engine"] == "fake" and data["chunks"][1]["preset"] == "backup"
+
+
+def test_a_preset_that_keeps_failing_is_given_up_for_its_fallback(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    _preset(tmp_path, "backup", 'engine = "fake"\n[options]\nseconds_per_char = 0.02\n')
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "x"\n'))
+    spoken = list(Speaker.for_preset(main, None).speak(_chunks(["x one", "x two", "x three", "x four"])))
+    assert all(s.preset == "backup" for s in spoken)
+    # the first two failures are tried on the main preset; after that it is skipped
+    assert [t for t in FakeEngine.calls if t.startswith("x")] == ["x one", "x one", "x two", "x two", "x three", "x four"]
+
+
+def test_without_a_fallback_every_chunk_is_tried(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\n[options]\nfail_on = "x"\n'))
+    speaker = Speaker.for_preset(main, None)
+    for text in ("x one", "x two", "x three"):
+        with pytest.raises(EngineError):
+            speaker.speak_one(_chunks([text])[0])
+    assert FakeEngine.calls == ["x one", "x two", "x three"]
