@@ -32,6 +32,17 @@ def require_tool(name: str) -> str:
     pytest.skip(message)
 
 
+def require_module(name: str) -> None:
+    """Skip the test locally when a Python package is missing; fail it in CI (which installs it)."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        message = f"the {name} package is not installed (scripts/install-test-deps installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def require_file(path: Path) -> Path:
     """A file the tests read from outside the project (../shared); missing is a failure in CI."""
     if path.exists():

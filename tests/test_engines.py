@@ -12,6 +12,7 @@ from narrate.engines.base import Engine
 from narrate.engines.hibari import HibariEngine
 from narrate.errors import ConfigError, EngineError
 
+from .conftest import require_module
 from .fakes import FakeEngine
 
 VOICE = VoiceParams()
@@ -54,9 +55,14 @@ def test_hibari_never_downloads_a_voice() -> None:
         create_engine("hibari", {"voice": "nobody"}, "p.toml")
 
 
-@pytest.fixture(params=["hibari", "fake"])
+@pytest.fixture(params=["hibari", "piper", "fake"])
 def engine(request: pytest.FixtureRequest, fake_engine: type[FakeEngine]) -> Iterator[Engine]:
-    yield create_engine(request.param, {}, "contract")
+    """Every installed engine that runs offline (gtts runs the same checks against its fake server)."""
+    if request.param == "piper":
+        require_module("piper")
+    created = create_engine(request.param, {}, "contract")
+    yield created
+    created.close()
 
 
 def test_contract_audio_at_the_declared_rate(engine: Engine) -> None:
