@@ -233,3 +233,22 @@ def test_cache_info_and_prune(tmp_path: Path) -> None:
     assert pruned.stdout.startswith("Removed 1 chunk(s)") and pruned.stdout.rstrip().endswith("0 left, 0.0 MB")
     bad = _run("cache", "prune", "--max-size", "lots", cwd=tmp_path)
     assert (bad.returncode, bad.stderr) == (1, "narrate: error: --max-size: 'lots' is not a size such as 500MB or 2GB\n")
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('engine = "nope"\n', "unknown engine 'nope' (engines: gtts, hibari"),
+        ('engine = "hibari"\nspeed = = 1\n', "p.toml: not valid TOML ("),
+        ('engine = "hibari"\nlexicon = "gone.toml"\n', "p.toml: 'lexicon' file "),
+        ('engine = "hibari"\ncolour = "blue"\n', "p.toml: unknown key 'colour'"),
+        ('engine = "gtts"\n[options]\nretries = "many"\n', "p.toml [options]: 'retries' must be a whole number"),
+    ],
+)
+def test_bad_presets_are_one_line_errors(tmp_path: Path, body: str, message: str) -> None:
+    preset = tmp_path / "p.toml"
+    preset.write_text(body, encoding="utf-8")
+    for args in (["say", "Hello.", "--voice", str(preset)], ["build", "x.txt", "--voice", str(preset)]):
+        result = _run(*args, cwd=tmp_path)
+        assert result.returncode == 1, args
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
