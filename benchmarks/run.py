@@ -4,6 +4,7 @@ Run from the repository root, with the project's virtualenv active::
 
     python benchmarks/run.py                 # every workload
     python benchmarks/run.py seed-build      # only the named ones
+    python benchmarks/run.py gtts-seed --repeat 1   # network-like workloads: once is enough
     python benchmarks/run.py --list          # what workloads exist
     python benchmarks/run.py --repeat 5      # best of 5 instead of 3 (--repeat 1: quick look)
     python benchmarks/run.py --json > r.json # table on stderr, JSON on stdout
@@ -67,6 +68,61 @@ pages with boilerplate lines
     Pages whose output still has a whole line (case-insensitive) from the reference list "Line
     patterns seen on news sites" (../shared/reference/article-cleaning.md). Target for narrate: 0.
     The lines found, and the pages where narrate scores below 0.9, are printed as warnings.
+
+Workload ``hibari-cores`` (how hibari uses the machine's cores): the seed's chunks as the default preset
+speaks them (``narrate.reader.read_article`` + ``narrate.make_chunks`` with the preset's speech function),
+synthesized in four set-ups, each in its own fresh process, one after another. ``--repeat`` rounds, each
+round running every set-up once (so that load that comes and goes hits them all alike); the best round
+of each set-up is reported. Two-engine set-ups get the chunks split in two shares of about equal
+characters.
+
+x realtime
+    Seconds of speech made (the clips' lengths, no pauses) per wall second, after a warm-up (one
+    chunk per engine; in the 2-process set-up, the first pass of each share). "cores busy" is the
+    set-up's CPU seconds over its wall time; "preemptions/s" its involuntary context switches per
+    second (a warning is printed above the seed-build threshold: other load competed).
+1 process, 1 intra-op thread (baseline) / 2 intra-op threads
+    One engine with ``threads = 1`` or ``2`` (onnxruntime's intra- and inter-op threads).
+2 Python threads, 2 engines
+    Two 1-thread engines in one process, a thread each, started together.
+2 processes (spawn), 2 engines
+    ``multiprocessing`` with the spawn start method, a 1-thread engine in each process; warm: timed from
+    a barrier that all reach once loaded and warmed up, to the last share done.
+incl. model load
+    The same throughput counting everything before the audio is out: for 1 process, imports, model
+    load and the first (cold) pass in the child; for 2 processes, from starting the processes (spawn,
+    imports, model load) to the last share's first pass done.
+ratios
+    Each set-up's throughput over the 1-thread baseline's.
+
+Workload ``gtts-seed`` (the gtts engine against ``tests/fake_gtts.py``, a real local HTTP server that
+adds 200 ms to every request; the server runs in this parent process, every client in its own):
+
+narrate.build, concurrency 8 / default concurrency
+    ``narrate.build`` of the seed with a temporary gtts preset (gtts-us's settings, endpoint = the fake
+    server, no fallback) in a fresh process with a fresh empty chunk cache (NARRATE_CACHE_DIR) and
+    output folder, no warm-up (as ``narrate build`` runs; ``import narrate`` not timed). Best of
+    min(--repeat, 2).
+gtts-cli
+    gTTS's own command line, its Google URL patched to the server (``python -c ... tts_cli()``), once,
+    on the words narrate sent: the sidecar's ``chunks[].spoken`` (the seed cleaned and normalised for
+    speech) joined by blank lines. Its wall time includes interpreter start-up, given apart.
+requests, max in flight
+    What the server received (``server.requests``, ``server.max_in_flight``) during each timed run.
+speed-up
+    gtts-cli wall time / narrate wall time. Target at concurrency 8: >= 5.
+
+Workload ``rebuild-seed``: the seed with the default voice built into a fresh output folder with a fresh
+chunk cache, then rebuilt unchanged into the same folder with the same cache (``--repeat`` times); each
+build is ``narrate.build`` in its own fresh process (as ``narrate build`` runs twice).
+
+rebuild / first build
+    Best rebuild's wall time over the first build's. Target <= 0.05.
+engine calls on the rebuild
+    Chunks not served by the cache (chunks - ``Progress.cached`` at the last progress event). Target 0.
+model load
+    Creating the default preset's engine with every module already imported: a cost every build pays
+    before the cache is asked.
 
 Adding a workload: write a function ``(settings: Settings) -> WorkloadResult`` decorated with
 ``@workload("name")`` (its docstring's first line is what ``--list`` shows). Work that must be
@@ -737,6 +793,739 @@ def extract_corpus(settings: Settings) -> WorkloadResult:
         f"extract() defaults; time best of {settings.repeat}"
     )
     return WorkloadResult("extract-corpus", summary, figures, {**d, "peak_rss_bytes": run.peak_rss_bytes}, warnings)
+
+
+# --------------------------------------------------------------------------------------------
+# Workload: hibari-cores
+
+
+def _seed_or_error() -> Path:
+    if not SEED_ARTICLE.is_file():
+        raise BenchmarkError(
+            f"seed article not found: {SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
+            f"relative to the repository root {REPO_ROOT})"
+        )
+    return SEED_ARTICLE
+
+
+def _hibari_engine(threads: int) -> tuple[Any, Any]:
+    """The default preset's hibari engine with ``threads`` onnxruntime threads, and the preset."""
+    import narrate
+    from narrate.engines import create_engine
+
+    preset = narrate.load_preset("default")
+    if preset.engine != "hibari":
+        raise BenchmarkError(f"the default preset uses engine '{preset.engine}', not hibari")
+    engine = create_engine(preset.engine, {**preset.options, "threads": threads}, str(preset.path))
+    return engine, preset
+
+
+def _speak_texts(engine: Any, voice: Any, texts: list[str]) -> int:
+    """Synthesize ``texts`` one after another; the number of samples made (the PCM is dropped)."""
+    return sum(len(engine.synthesize(text, voice).samples) for text in texts)
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process so far, all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _preemptions() -> int:
+    """Involuntary context switches of this process so far: times other load took a core from it."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
+
+
+@step("hibari-cores:chunks")
+def _step_hibari_chunks(params: JSONDict) -> JSONDict:
+    """The seed article's chunks as the default preset speaks them (read_article + make_chunks)."""
+    import narrate
+    from narrate.reader import read_article
+    from narrate.speech import speech_function
+
+    engine, preset = _hibari_engine(1)
+    article = read_article(params["article"])
+    chunks = narrate.make_chunks(article.blocks, engine.max_chars, to_speech=speech_function(preset))
+    return {
+        "texts": [c.speech for c in chunks],
+        "engine": f"{engine.name} {engine.version}",
+        "max_chars": engine.max_chars,
+    }
+
+
+@step("hibari-cores:one")
+def _step_hibari_one(params: JSONDict) -> JSONDict:
+    """One process, one engine with ``threads`` intra-op threads: (cold pass,) warm-up, timed pass."""
+    entered = time.perf_counter()
+    import narrate  # noqa: F401  (imports counted in the cold figure)
+
+    texts: list[str] = params["texts"]
+    load_start = time.perf_counter()
+    engine, preset = _hibari_engine(params["threads"])
+    load_seconds = time.perf_counter() - load_start
+    voice = preset.voice_params
+    result: JSONDict = {"load": load_seconds}
+    if params.get("cold"):
+        # Everything a fresh process does before the audio is out: imports, model load, first pass.
+        cold_pass, samples = _timed(_speak_texts, engine, voice, texts)
+        result["cold_pass"] = cold_pass
+        result["cold_total"] = time.perf_counter() - entered
+        result["cold_samples"] = samples
+    else:
+        engine.synthesize(texts[0], voice)  # warm-up
+    cpu_before, preempted_before = _cpu_seconds(), _preemptions()
+    seconds, samples = _timed(_speak_texts, engine, voice, texts)
+    result.update(
+        wall=seconds,
+        cpu=_cpu_seconds() - cpu_before,
+        preempted=_preemptions() - preempted_before,
+        samples=samples,
+        rate=engine.sample_rate,
+    )
+    return result
+
+
+@step("hibari-cores:pythreads")
+def _step_hibari_pythreads(params: JSONDict) -> JSONDict:
+    """One process, two Python threads, each with its own 1-thread engine and its share of the chunks."""
+    import threading
+
+    texts: list[str] = params["texts"]
+    shares: list[list[int]] = params["shares"]
+    engines = [_hibari_engine(1) for _ in shares]
+    voice = engines[0][1].voice_params
+    for (engine, _), share in zip(engines, shares, strict=True):
+        engine.synthesize(texts[share[0]], voice)  # warm-up, each engine
+    samples = [0] * len(shares)
+    busy = [0.0] * len(shares)
+    errors: list[BaseException] = []
+    go = threading.Barrier(len(shares) + 1)
+
+    def work(n: int) -> None:
+        try:
+            go.wait()
+            busy[n], samples[n] = _timed(_speak_texts, engines[n][0], voice, [texts[i] for i in shares[n]])
+        except BaseException as exc:  # noqa: BLE001 (re-raised in the main thread)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,), name=f"bench-hibari-{n}") for n in range(len(shares))]
+    for thread in threads:
+        thread.start()
+    cpu_before, preempted_before = _cpu_seconds(), _preemptions()
+    go.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - start
+    cpu, preempted = _cpu_seconds() - cpu_before, _preemptions() - preempted_before
+    if errors:
+        raise errors[0]
+    return {
+        "wall": seconds,
+        "cpu": cpu,
+        "preempted": preempted,
+        "busy": busy,
+        "samples": sum(samples),
+        "rate": engines[0][0].sample_rate,
+    }
+
+
+_PROC_TIMEOUT = 600.0
+
+
+def _hibari_process_worker(index: int, texts: list[str], ready: Any, results: Any) -> None:
+    """A spawned process with its own engine: cold pass of its share, then (after everyone is ready)
+    a warm pass. Timestamps are time.monotonic(), one clock for all processes on the machine."""
+    try:
+        started = time.monotonic()
+        engine, preset = _hibari_engine(1)
+        loaded = time.monotonic()
+        voice = preset.voice_params
+        samples = _speak_texts(engine, voice, texts)
+        results.put(("cold", index, {"started": started, "loaded": loaded, "done": time.monotonic()}))
+        ready.wait(_PROC_TIMEOUT)
+        cpu_before, preempted_before = _cpu_seconds(), _preemptions()
+        samples = _speak_texts(engine, voice, texts)
+        done = time.monotonic()
+        warm = {
+            "done": done,
+            "cpu": _cpu_seconds() - cpu_before,
+            "preempted": _preemptions() - preempted_before,
+            "samples": samples,
+            "rate": engine.sample_rate,
+        }
+        results.put(("warm", index, warm))
+    except BaseException as exc:  # noqa: BLE001 (reported to the parent, which fails the step)
+        results.put(("error", index, f"{type(exc).__name__}: {exc}"))
+
+
+@step("hibari-cores:procs")
+def _step_hibari_procs(params: JSONDict) -> JSONDict:
+    """Two spawned processes, each with its own 1-thread engine and its share of the chunks."""
+    import multiprocessing
+    import queue
+
+    texts: list[str] = params["texts"]
+    shares: list[list[int]] = params["shares"]
+    ctx = multiprocessing.get_context("spawn")
+    ready = ctx.Barrier(len(shares) + 1)
+    results = ctx.Queue()
+    workers = [
+        ctx.Process(target=_hibari_process_worker, args=(n, [texts[i] for i in share], ready, results))
+        for n, share in enumerate(shares)
+    ]
+
+    def collect(kind: str) -> dict[int, JSONDict]:
+        got: dict[int, JSONDict] = {}
+        while len(got) < len(workers):
+            try:
+                what, index, data = results.get(timeout=_PROC_TIMEOUT)
+            except queue.Empty:
+                raise BenchmarkError(f"a hibari worker process gave no '{kind}' result in time") from None
+            if what == "error":
+                raise BenchmarkError(f"hibari worker process {index} failed: {data}")
+            got[index] = data
+        return got
+
+    spawned = time.monotonic()
+    for worker in workers:
+        worker.start()
+    try:
+        cold = collect("cold")
+        ready.wait(_PROC_TIMEOUT)
+        start = time.monotonic()
+        warm = collect("warm")
+    finally:
+        for worker in workers:
+            worker.join(timeout=30)
+            if worker.is_alive():
+                worker.terminate()
+    return {
+        "wall": max(w["done"] for w in warm.values()) - start,
+        "cold_total": max(c["done"] for c in cold.values()) - spawned,
+        "spawn": max(c["started"] for c in cold.values()) - spawned,
+        "load": max(c["loaded"] - c["started"] for c in cold.values()),
+        "busy": [warm[n]["done"] - start for n in range(len(workers))],
+        "cpu": sum(w["cpu"] for w in warm.values()),
+        "preempted": sum(w["preempted"] for w in warm.values()),
+        "samples": sum(w["samples"] for w in warm.values()),
+        "rate": warm[0]["rate"],
+    }
+
+
+def _split_by_chars(texts: list[str], parts: int) -> list[list[int]]:
+    """Indices of ``texts`` dealt into ``parts`` shares of about equal characters (longest first to
+    the lightest share), each share kept in article order."""
+    shares: list[list[int]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(i)
+        loads[lightest] += len(texts[i])
+    return [sorted(share) for share in shares]
+
+
+_CORE_SETUPS: list[tuple[str, str, str, JSONDict]] = [
+    ("t1", "1 process, 1 intra-op thread", "hibari-cores:one", {"threads": 1, "cold": True}),
+    ("t2", "1 process, 2 intra-op threads", "hibari-cores:one", {"threads": 2}),
+    ("py2", "2 Python threads, 2 engines", "hibari-cores:pythreads", {}),
+    ("proc2", "2 processes (spawn), 2 engines", "hibari-cores:procs", {}),
+]
+"""(key, label, step, extra params) of each set-up; the first is the baseline."""
+
+
+@workload("hibari-cores")
+def hibari_cores(settings: Settings) -> WorkloadResult:
+    """hibari throughput on the seed's chunks: 1 vs 2 intra-op threads, 2 Python threads, 2 processes."""
+    article = _seed_or_error()
+    load_before = os.getloadavg()[0]
+    _progress("hibari-cores: chunking the seed article ...")
+    prep = run_step("hibari-cores:chunks", {"article": str(article)}).data
+    texts: list[str] = prep["texts"]
+    shares = _split_by_chars(texts, 2)
+    runs: dict[str, list[JSONDict]] = {key: [] for key, *_ in _CORE_SETUPS}
+    # Rounds: every set-up once per round, so that load that comes and goes hits them all alike.
+    for round_no in range(settings.repeat):
+        for key, label, step_name, extra in _CORE_SETUPS:
+            _progress(f"hibari-cores: round {round_no + 1}/{settings.repeat}: {label} ...")
+            run = run_step(step_name, {"texts": texts, "shares": shares, **extra})
+            runs[key].append({**run.data, "peak_rss_bytes": run.peak_rss_bytes})
+    load_after = os.getloadavg()[0]
+
+    def speed(data: JSONDict) -> float:
+        return data["samples"] / data["rate"] / data["wall"]
+
+    best = {key: max(rs, key=speed) for key, rs in runs.items()}
+    throughput = {key: speed(data) for key, data in best.items()}
+    base = throughput["t1"]
+    audio_s = best["t1"]["samples"] / best["t1"]["rate"]
+    figures: list[Figure] = []
+    for key, label, _, _ in _CORE_SETUPS:
+        data = best[key]
+        every = " / ".join(f"{speed(d):.0f}" for d in runs[key])
+        note = (
+            f"{data['wall']:.2f} s wall, {data['cpu'] / data['wall']:.2f} cores busy, "
+            f"{data['preempted'] / data['wall']:.0f} preemptions/s"
+        )
+        if "busy" in data:
+            note += ", shares done at " + " / ".join(f"{b:.2f}" for b in data["busy"]) + " s"
+        if len(runs[key]) > 1:
+            note += f"; runs {every}"
+        figures.append(Figure(f"{key}_x_realtime", f"{label}", throughput[key], "x", note, decimals=0))
+    for key, label, _, _ in _CORE_SETUPS[1:]:
+        figures.append(Figure(f"{key}_vs_t1", f"ratio: {label} / 1 thread", throughput[key] / base, "x", decimals=2))
+    cold_t1 = min(runs["t1"], key=lambda d: d["cold_total"])
+    cold_p2 = min(runs["proc2"], key=lambda d: d["cold_total"])
+    cold_t1_speed = cold_t1["cold_samples"] / cold_t1["rate"] / cold_t1["cold_total"]
+    cold_p2_speed = cold_p2["samples"] / cold_p2["rate"] / cold_p2["cold_total"]
+    figures += [
+        Figure(
+            "t1_cold_x_realtime",
+            "1 process, 1 thread, incl. imports + model load",
+            cold_t1_speed,
+            "x",
+            f"{cold_t1['cold_total']:.2f} s: model load {cold_t1['load']:.2f} s + first pass "
+            f"{cold_t1['cold_pass']:.2f} s + imports",
+            decimals=0,
+        ),
+        Figure(
+            "proc2_cold_x_realtime",
+            "2 processes, incl. spawn + model load",
+            cold_p2_speed,
+            "x",
+            f"{cold_p2['cold_total']:.2f} s: spawn {cold_p2['spawn']:.2f} s, imports + model load "
+            f"{cold_p2['load']:.2f} s, then first pass",
+            decimals=0,
+        ),
+        Figure(
+            "proc2_cold_vs_t1_cold",
+            "ratio: 2 processes / 1 thread, both incl. load",
+            cold_p2_speed / cold_t1_speed,
+            "x",
+            decimals=2,
+        ),
+        Figure(
+            "proc2_cold_vs_t1", "ratio: 2 processes incl. load / 1 thread warm", cold_p2_speed / base, "x", decimals=2
+        ),
+    ]
+    fastest = max(throughput, key=throughput.__getitem__)
+    fastest_label = next(label for key, label, *_ in _CORE_SETUPS if key == fastest)
+    figures.append(
+        Figure(
+            "fastest_x_realtime",
+            f"fastest (warm): {fastest_label}",
+            throughput[fastest],
+            "x",
+            f"{throughput[fastest] / base:.2f} x the 1-thread baseline",
+            decimals=0,
+        )
+    )
+    warnings = []
+    lengths = {key: round(d["samples"] / d["rate"], 2) for key, d in best.items()}
+    if len(set(lengths.values())) > 1:
+        warnings.append(f"the set-ups made different lengths of audio: {lengths}")
+    busy = {
+        label: rate
+        for key, label, *_ in _CORE_SETUPS
+        if (rate := best[key]["preempted"] / best[key]["wall"]) > _BUSY_SWITCH_RATE
+    }
+    if busy:
+        warnings.append(
+            "preempted often (other load competed for the cores; the figure is inflated): "
+            + ", ".join(f"{label} {rate:.0f}/s" for label, rate in busy.items())
+        )
+    chars = [sum(len(texts[i]) for i in share) for share in shares]
+    summary = (
+        f"{article.name}: {len(texts)} chunks, {sum(len(t) for t in texts):,} chars, {audio_s:.1f} s of speech "
+        f"(no pauses), {prep['engine']}; x = audio s per wall s, best of {settings.repeat} round(s); "
+        f"shares {chars[0]:,} / {chars[1]:,} chars; {os.cpu_count()} CPUs, load average {load_before:.2f} "
+        f"before, {load_after:.2f} after"
+    )
+    details = {"article": str(article), "shares": shares, "runs": runs, "load_average": [load_before, load_after]}
+    return WorkloadResult("hibari-cores", summary, figures, details, warnings)
+
+
+# --------------------------------------------------------------------------------------------
+# Workload: gtts-seed
+
+GTTS_LATENCY = 0.2
+"""Seconds the fake gTTS server waits before answering each request (a stand-in for Google's)."""
+GTTS_CONCURRENCY = 8
+GTTS_SPEEDUP_TARGET = 5.0
+"""gtts-cli time / narrate time at concurrency 8 must reach this."""
+_GTTS_CLI = (
+    "import gtts.tts, sys; gtts.tts._translate_url = lambda tld='com', path='': {url!r} + '/' + path; "
+    "from gtts.cli import tts_cli; sys.exit(tts_cli())"
+)
+"""gTTS's own command line, its Google URL pointed at the fake server (gtts-cli has no such option)."""
+
+
+def _gtts_preset(folder: Path, name: str, endpoint: str, concurrency: int | None) -> Path:
+    """A temporary gtts voice preset (gtts-us's settings, no fallback) talking to ``endpoint``."""
+    lines = [
+        f'description = "benchmark: gtts against {endpoint}"',
+        'engine = "gtts"',
+        'language = "en-us"',
+        "",
+        "[pauses]",
+        "sentence = 0.35",
+        "paragraph = 0.8",
+        "heading = 1.4",
+        "",
+        "[options]",
+        'lang = "en"',
+        'tld = "com"',
+        f'endpoint = "{endpoint}"',
+    ]
+    if concurrency is not None:
+        lines.append(f"concurrency = {concurrency}")
+    path = folder / f"{name}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@step("gtts-seed:build")
+def _step_gtts_build(params: JSONDict) -> JSONDict:
+    """One narrate.build of the article with a gtts preset, into a fresh folder with a fresh, empty
+    chunk cache (NARRATE_CACHE_DIR); no warm-up: a fresh process, as `narrate build` runs."""
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-gtts-") as tmp:
+        os.environ["NARRATE_CACHE_DIR"] = str(Path(tmp) / "cache")
+        import narrate
+        from narrate.engines import create_engine
+
+        events: list[Any] = []
+        seconds, report = _timed(
+            narrate.build,
+            [params["article"]],
+            out_dir=Path(tmp) / "out",
+            voice=params["voice"],
+            progress=events.append,
+        )
+        if report.failed:
+            raise BenchmarkError(f"gtts build failed: {report.failed[0].error}")
+        record = report.results[0].record
+        assert record is not None
+        cache_entries = sum(1 for _ in (Path(tmp) / "cache").rglob("*.flac"))
+        preset = narrate.load_preset(params["voice"])
+        engine = create_engine(preset.engine, preset.options, str(preset.path))  # no request is made
+        concurrency = engine.concurrency
+        engine.close()
+    last = events[-1]
+    return {
+        "wall": seconds,
+        "concurrency": concurrency,
+        "chunks": len(record.chunks),
+        "cached": last.cached,
+        "fallbacks": last.fallbacks,
+        "audio_seconds": record.audio.duration,
+        "cache_entries_written": cache_entries,
+        "spoken": [c.spoken for c in record.chunks],
+    }
+
+
+@workload("gtts-seed")
+def gtts_seed(settings: Settings) -> WorkloadResult:
+    """The seed via gtts against a local fake server (200 ms per request): narrate c=8 and default vs gtts-cli."""
+    article = _seed_or_error()
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from tests.fake_gtts import FakeGtts
+
+    narrate_runs = min(settings.repeat, 2)  # network-bound and slow to vary: once or twice is enough
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-gtts-") as tmp_name, FakeGtts() as server:
+        tmp = Path(tmp_name)
+        server.behave(latency=GTTS_LATENCY)
+        voices = {
+            "c8": _gtts_preset(tmp, "bench-gtts-c8", server.url, GTTS_CONCURRENCY),
+            "cdef": _gtts_preset(tmp, "bench-gtts-default", server.url, None),
+        }
+        runs: dict[str, list[JSONDict]] = {key: [] for key in voices}
+        for round_no in range(narrate_runs):
+            for key, voice in voices.items():
+                _progress(f"gtts-seed: run {round_no + 1}/{narrate_runs}: narrate.build, preset {voice.stem} ...")
+                server.reset_counts()
+                data = run_step("gtts-seed:build", {"article": str(article), "voice": str(voice)}).data
+                requests = server.requests
+                data.update(requests=len(requests), max_in_flight=server.max_in_flight)
+                data["texts"] = Counter(r.text for r in requests)
+                runs[key].append(data)
+                if data["cached"] or data["fallbacks"]:
+                    warnings.append(
+                        f"{voice.stem}: {data['cached']} chunk(s) came from the cache and {data['fallbacks']} "
+                        "from a fallback: the build was not all spoken by the server"
+                    )
+
+        # gtts-cli gets the very words narrate sent: the sidecar's chunks[].spoken (the seed cleaned and
+        # normalised for speech), one chunk per paragraph.
+        spoken: list[str] = runs["c8"][0]["spoken"]
+        text_file = tmp / "seed-spoken.txt"
+        text_file.write_text("\n\n".join(spoken) + "\n", encoding="utf-8")
+        command = [sys.executable, "-c", _GTTS_CLI.format(url=server.url)]
+        startup, help_run = _timed(subprocess.run, [*command, "--help"], capture_output=True, text=True)
+        if help_run.returncode != 0:
+            raise BenchmarkError(f"gtts-cli does not start: {help_run.stderr.strip()[-500:]}")
+        _progress("gtts-seed: gtts-cli on the same words (one request at a time) ...")
+        server.reset_counts()
+        output = tmp / "gtts-cli.mp3"
+        cli_seconds, proc = _timed(
+            subprocess.run,
+            [*command, "--file", str(text_file), "--output", str(output)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        if proc.returncode != 0 or not output.is_file() or output.stat().st_size == 0:
+            raise BenchmarkError(f"gtts-cli failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+        cli_requests = server.requests
+        cli = {
+            "wall": cli_seconds,
+            "startup": startup,
+            "requests": len(cli_requests),
+            "max_in_flight": server.max_in_flight,
+            "mp3_bytes": output.stat().st_size,
+            "texts": Counter(r.text for r in cli_requests),
+        }
+
+    best = {key: min(rs, key=lambda d: d["wall"]) for key, rs in runs.items()}
+    if cli["texts"] != best["c8"]["texts"]:
+        only_cli = sum((cli["texts"] - best["c8"]["texts"]).values())
+        only_narrate = sum((best["c8"]["texts"] - cli["texts"]).values())
+        warnings.append(
+            f"gtts-cli and narrate sent different parts: {only_cli} only from gtts-cli, "
+            f"{only_narrate} only from narrate"
+        )
+    same_parts = cli["texts"] == best["c8"]["texts"]
+    default_c = best["cdef"]["concurrency"]
+
+    def narrate_note(key: str) -> str:
+        d = best[key]
+        times = _runs([r["wall"] for r in runs[key]])
+        return (
+            f"{d['requests']} requests, max {d['max_in_flight']} in flight, {d['chunks']} chunks, "
+            f"{d['cache_entries_written']} cache entries written" + (f"; {times}" if times else "")
+        )
+
+    ideal = best["c8"]["requests"] * GTTS_LATENCY / GTTS_CONCURRENCY
+    figures = [
+        Figure(
+            "narrate_c8_s",
+            f"narrate.build, concurrency {GTTS_CONCURRENCY}",
+            best["c8"]["wall"],
+            "s",
+            narrate_note("c8"),
+        ),
+        Figure(
+            "narrate_cdef_s",
+            f"narrate.build, default concurrency ({default_c})",
+            best["cdef"]["wall"],
+            "s",
+            narrate_note("cdef"),
+        ),
+        Figure(
+            "gtts_cli_s",
+            "gtts-cli",
+            cli["wall"],
+            "s",
+            f"{cli['requests']} requests, max {cli['max_in_flight']} in flight; "
+            f"incl. {cli['startup']:.2f} s interpreter + import start-up (its --help run)",
+        ),
+        Figure("requests_c8", f"requests, narrate c={GTTS_CONCURRENCY}", best["c8"]["requests"], decimals=0),
+        Figure("requests_cdef", f"requests, narrate c={default_c}", best["cdef"]["requests"], decimals=0),
+        Figure(
+            "requests_cli",
+            "requests, gtts-cli",
+            cli["requests"],
+            decimals=0,
+            note="same parts as narrate" if same_parts else "parts differ from narrate's",
+        ),
+        Figure(
+            "in_flight_c8",
+            f"max in flight, narrate c={GTTS_CONCURRENCY}",
+            best["c8"]["max_in_flight"],
+            decimals=0,
+            note="as the fake server counts them",
+        ),
+        Figure("in_flight_cdef", f"max in flight, narrate c={default_c}", best["cdef"]["max_in_flight"], decimals=0),
+        Figure(
+            "in_flight_cli",
+            "max in flight, gtts-cli",
+            cli["max_in_flight"],
+            decimals=0,
+            note="gtts-cli sends one request at a time"
+            + (": the server's count reads high" if cli["max_in_flight"] > 1 else ""),
+        ),
+        Figure(
+            "speedup_c8",
+            f"speed-up gtts-cli / narrate c={GTTS_CONCURRENCY}",
+            cli["wall"] / best["c8"]["wall"],
+            "x",
+            f"{(cli['wall'] - cli['startup']) / best['c8']['wall']:.2f} x without gtts-cli's start-up; "
+            f"latency floor {ideal:.2f} s",
+            target_min=GTTS_SPEEDUP_TARGET,
+        ),
+        Figure(
+            "speedup_cdef",
+            f"speed-up gtts-cli / narrate c={default_c}",
+            cli["wall"] / best["cdef"]["wall"],
+            "x",
+            f"{(cli['wall'] - cli['startup']) / best['cdef']['wall']:.2f} x without gtts-cli's start-up",
+        ),
+        Figure(
+            "audio_s",
+            "audio produced by narrate",
+            best["c8"]["audio_seconds"],
+            "s",
+            f"gtts-cli wrote {cli['mp3_bytes'] / 1e6:.2f} MB of joined MP3 parts",
+        ),
+    ]
+    overcounted = [f"narrate c={d['concurrency']}" for d in best.values() if d["max_in_flight"] > d["concurrency"]]
+    overcounted += ["gtts-cli (sequential)"] if cli["max_in_flight"] > 1 else []
+    if overcounted:
+        warnings.append(
+            f"max in flight above the client's limit for {', '.join(overcounted)}: the fake server counts a "
+            "request done only after writing its whole answer, so the client's next request can arrive "
+            "before that and overlap it by a moment (a counting artefact of tests/fake_gtts.py)"
+        )
+    summary = (
+        f"{article.name} via the fake gTTS server (tests/fake_gtts.py, {GTTS_LATENCY * 1000:.0f} ms added per "
+        f"request); narrate.build in a fresh process, fresh empty cache each run, best of {narrate_runs}; "
+        f"gtts-cli once, on narrate's spoken words (sidecar chunks[].spoken, cleaned + normalised, "
+        f"{sum(len(s) for s in spoken):,} chars in {len(spoken)} paragraphs)"
+    )
+    details = {
+        "narrate": {
+            key: [{k: v for k, v in r.items() if k not in ("texts", "spoken")} for r in rs] for key, rs in runs.items()
+        },
+        "gtts_cli": {k: v for k, v in cli.items() if k != "texts"},
+        "latency": GTTS_LATENCY,
+    }
+    return WorkloadResult("gtts-seed", summary, figures, details, warnings)
+
+
+# --------------------------------------------------------------------------------------------
+# Workload: rebuild-seed
+
+REBUILD_TARGET = 0.05
+"""A rebuild of an unchanged article may take at most this share of the first build's time."""
+
+
+@step("rebuild-seed:build")
+def _step_rebuild_build(params: JSONDict) -> JSONDict:
+    """One narrate.build of the article (default voice) into ``out_dir`` with the chunk cache in
+    ``cache_dir``; no warm-up: a fresh process, as `narrate build` runs. Then, untimed by the build,
+    the default preset's model load with every module already imported."""
+    os.environ["NARRATE_CACHE_DIR"] = params["cache_dir"]
+    import narrate
+    from narrate.engines import create_engine
+
+    events: list[Any] = []
+    cpu_before = _cpu_seconds()
+    seconds, report = _timed(
+        narrate.build, [params["article"]], out_dir=Path(params["out_dir"]), progress=events.append
+    )
+    cpu = _cpu_seconds() - cpu_before
+    if report.failed:
+        raise BenchmarkError(f"build of {params['article']} failed: {report.failed[0].error}")
+    result = report.results[0]
+    record = result.record
+    assert record is not None
+    preset = narrate.load_preset("default")
+    load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
+    engine.close()
+    last = events[-1]
+    return {
+        "wall": seconds,
+        "cpu": cpu,
+        "chunks": last.chunks_total,
+        "cached": last.cached,
+        "fallbacks": last.fallbacks,
+        "replaced": result.replaced,
+        "audio_seconds": record.audio.duration,
+        "audio_file": record.audio.file,
+        "audio_sha256": record.audio.sha256,
+        "engine": record.voice.get("engine", ""),
+        "model_load": load_seconds,
+    }
+
+
+@workload("rebuild-seed")
+def rebuild_seed(settings: Settings) -> WorkloadResult:
+    """The seed built (default voice, fresh cache), then rebuilt unchanged: rebuild / first build."""
+    article = _seed_or_error()
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-rebuild-") as tmp:
+        params = {"article": str(article), "out_dir": str(Path(tmp) / "out"), "cache_dir": str(Path(tmp) / "cache")}
+        _progress("rebuild-seed: first build (fresh output folder, fresh chunk cache) ...")
+        first = run_step("rebuild-seed:build", params).data
+        rebuilds: list[JSONDict] = []
+        for n in range(settings.repeat):
+            _progress(f"rebuild-seed: rebuild {n + 1}/{settings.repeat} (same folder, same cache) ...")
+            rebuilds.append(run_step("rebuild-seed:build", params).data)
+    best = min(rebuilds, key=lambda d: d["wall"])
+    calls = max(d["chunks"] - d["cached"] for d in rebuilds)
+    warnings = []
+    if first["cached"]:
+        warnings.append(f"the first build found {first['cached']} chunk(s) in its fresh cache")
+    if any(d["audio_sha256"] != first["audio_sha256"] for d in rebuilds):
+        warnings.append("a rebuild made an MP3 that differs from the first build's")
+    if not all(d["replaced"] for d in rebuilds):
+        warnings.append("a rebuild did not find the first build's episode (replaced = False)")
+    figures = [
+        Figure(
+            "first_s",
+            "first build (fresh cache)",
+            first["wall"],
+            "s",
+            f"{first['chunks']} chunks, {first['chunks'] - first['cached']} spoken by the engine, "
+            f"{first['cpu'] / first['wall']:.2f} cores busy",
+        ),
+        Figure(
+            "rebuild_s",
+            "rebuild (unchanged, same cache)",
+            best["wall"],
+            "s",
+            f"{best['cached']} of {best['chunks']} chunks from the cache, {best['cpu'] / best['wall']:.2f} cores "
+            f"busy; {_runs([d['wall'] for d in rebuilds])}".rstrip("; "),
+        ),
+        Figure(
+            "rebuild_over_first",
+            "rebuild / first build",
+            best["wall"] / first["wall"],
+            "x",
+            target_max=REBUILD_TARGET,
+            decimals=3,
+        ),
+        Figure(
+            "rebuild_engine_calls",
+            "engine calls on the rebuild",
+            calls,
+            target_max=0,
+            decimals=0,
+            note="chunks - cached, from the build's progress events (worst rebuild)",
+        ),
+        Figure(
+            "model_load_s",
+            "model load (modules already imported)",
+            best["model_load"],
+            "s",
+            "paid by every build, rebuild included: the engine is made before the cache is asked",
+        ),
+        Figure(
+            "audio_s",
+            "audio produced",
+            first["audio_seconds"],
+            "s",
+            "rebuild MP3 identical"
+            if not any(d["audio_sha256"] != first["audio_sha256"] for d in rebuilds)
+            else "rebuild MP3 differs",
+        ),
+    ]
+    summary = (
+        f"{article.name}, default voice ({first['engine']}); each build is narrate.build in its own fresh "
+        f"process (imports not timed; what the engine imports lazily is); 1 first build, best of "
+        f"{settings.repeat} rebuild(s)"
+    )
+    return WorkloadResult("rebuild-seed", summary, figures, {"first": first, "rebuilds": rebuilds}, warnings)
 
 
 # --------------------------------------------------------------------------------------------
