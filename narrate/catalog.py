@@ -88,6 +88,8 @@ class EpisodeRecord:
     sections: list[dict[str, Any]] = field(default_factory=list)
     chunks: list[ChunkInfo] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
+    fingerprint: str = ""
+    """Hash of everything that made the audio and tags; equal means a rebuild would change nothing."""
     schema: int = SCHEMA_VERSION
 
     def folder(self, out_dir: Path) -> Path:

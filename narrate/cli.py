@@ -116,6 +116,10 @@ def build_command(
         bool,
         typer.Option("--no-cache", help="Speak every chunk again instead of reusing speech from the chunk cache."),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", "-f", help="Make the episode again even when it is already up to date."),
+    ] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
@@ -135,6 +139,7 @@ def build_command(
                 base_url=base_url,
                 progress=display,
                 use_cache=not no_cache,
+                force=force,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -311,7 +316,7 @@ def _print_report(report: BuildReport) -> None:
         assert record is not None
         path = record.audio_path(report.out_dir)
         minutes, seconds = divmod(round(record.audio.duration), 60)
-        action = "rebuilt" if result.replaced else "new"
+        action = result.status
         typer.echo(
             f"  {path}  {minutes}:{seconds:02d}  {record.audio.bytes / 1e6:.1f} MB  ({action}) {record.title}"
         )

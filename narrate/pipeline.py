@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -35,6 +37,8 @@ from .tags import EpisodeTags, write_tags
 from .voices import load_preset
 
 _DESCRIPTION_CHARS = 600
+_FINGERPRINT_VERSION = 1
+"""Raise when the way episodes are made changes, so that every episode is made again."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,13 @@ class ArticleResult:
     source: str
     record: EpisodeRecord | None = None
     error: str | None = None
-    replaced: bool = False
-    """True when the article had been built before and its episode was rebuilt."""
+    status: str = "new"
+    """"new", "rebuilt" (built before, its episode made again) or "unchanged" (already up to date)."""
+
+    @property
+    def replaced(self) -> bool:
+        """True when the article had been built before."""
+        return self.status != "new"
 
     @property
     def ok(self) -> bool:
@@ -114,12 +123,26 @@ class Narrator:
         self.speaker.close()
 
     def narrate(
-        self, path: str | Path, *, title: str | None = None, progress: ProgressCallback | None = None
+        self,
+        path: str | Path,
+        *,
+        title: str | None = None,
+        progress: ProgressCallback | None = None,
+        force: bool = False,
     ) -> ArticleResult:
-        """Build (or rebuild) the episode of one article: a file, an http(s) URL, or "-" for standard input."""
+        """Build the episode of one article: a file, an http(s) URL, or "-" for standard input.
+
+        An episode that is already up to date (same words, voice, pauses, audio settings and tags,
+        and no chunk left to a fallback voice) is left as it is, unless ``force``.
+        """
         article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
         slug, previous = find_slot(self.out_dir, article.source, article.title)
         chunks = make_chunks(article.blocks, self.engine.max_chars, to_speech=self.to_speech)
+        fingerprint = self._fingerprint(article, chunks)
+        if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
+            self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
+                         {"cached": len(chunks), "fallback": 0})
+            return ArticleResult(source=str(path), record=previous, status="unchanged")
         folder = episodes_root(self.out_dir) / slug
         created_folder = not folder.exists()
         try:
@@ -127,12 +150,34 @@ class Narrator:
         except OSError as exc:
             raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
         try:
-            record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress)
+            record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress, fingerprint)
         except BaseException:
             if created_folder and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
             raise
-        return ArticleResult(source=str(path), record=record, replaced=previous is not None)
+        return ArticleResult(source=str(path), record=record, status="new" if previous is None else "rebuilt")
+
+    def _fingerprint(self, article: Article, chunks: list[Chunk]) -> str:
+        """Everything that decides the episode's audio and tags, hashed."""
+        payload = {
+            "version": _FINGERPRINT_VERSION,
+            "voice": self.engine.identity(self.preset.voice_params),
+            "pauses": asdict(self.preset.pauses),
+            "chunks": [[c.kind.value, c.first_in_block, c.text, c.speech] for c in chunks],
+            "audio": [self.config.build.bitrate, self.config.build.sample_rate],
+            "tags": [article.title, article.author, article.date, self.config.show.title, _description(article)],
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+
+    def _up_to_date(self, previous: EpisodeRecord, article: Article, fingerprint: str) -> bool:
+        audio = previous.audio_path(self.out_dir)
+        return (
+            previous.fingerprint == fingerprint
+            and previous.source == article.source
+            and not previous.voice.get("fallback_chunks")
+            and audio.is_file()
+            and audio.stat().st_size == previous.audio.bytes
+        )
 
     def _speak_and_store(
         self,
@@ -143,6 +188,7 @@ class Narrator:
         previous: EpisodeRecord | None,
         label: str,
         progress: ProgressCallback | None,
+        fingerprint: str,
     ) -> EpisodeRecord:
         show = self.config.show
         build = self.config.build
@@ -230,6 +276,7 @@ class Narrator:
             ],
             chunks=placed,
             removed=[{"line": r.line, "text": r.text, "rule": r.rule} for r in article.removed],
+            fingerprint=fingerprint,
         )
         write_sidecar(self.out_dir, record)
         remove_stale_audio(folder, keep=audio_name)
@@ -266,6 +313,7 @@ def build(
     base_url: str | None = None,
     progress: ProgressCallback | None = None,
     use_cache: bool = True,
+    force: bool = False,
 ) -> BuildReport:
     """Narrate ``articles`` into ``out_dir`` and rebuild its feed.
 
@@ -295,7 +343,7 @@ def build(
     try:
         for article in articles:
             try:
-                results.append(narrator.narrate(article, title=title, progress=progress))
+                results.append(narrator.narrate(article, title=title, progress=progress, force=force))
             except NarrateError as exc:
                 results.append(ArticleResult(source=str(article), error=str(exc)))
     finally:

@@ -95,7 +95,7 @@ def test_default_location_follows_the_environment(tmp_path: Path, monkeypatch: p
 
 def _build(article: Path, out: Path, preset: Path) -> list:
     FakeEngine.calls.clear()
-    report = build([article], out_dir=out, voice=str(preset))
+    report = build([article], out_dir=out, voice=str(preset), force=True)  # no up-to-date shortcut
     assert not report.failed, report.failed
     return list(FakeEngine.calls)
 
@@ -148,5 +148,5 @@ def test_no_cache_means_every_chunk_is_spoken(tmp_path: Path, fake_preset: Path)
     article.write_text(ARTICLE, encoding="utf-8")
     for _ in range(2):
         FakeEngine.calls.clear()
-        build([article], out_dir=tmp_path / "out", voice=str(fake_preset), use_cache=False)
+        build([article], out_dir=tmp_path / "out", voice=str(fake_preset), use_cache=False, force=True)
         assert len(FakeEngine.calls) == 3

@@ -119,7 +119,7 @@ def test_building_again_lists_each_article_once(run: Run) -> None:
     before = {k: v["guid"] for k, v in run.sidecars().items()}
     again = narrate("build", EXAMPLE, "--out", run.out, cwd=run.out.parent)
     assert again.returncode == 0, again.stderr
-    assert "(rebuilt)" in again.stdout
+    assert "(unchanged)" in again.stdout
     parsed = feedparser.parse((run.out / "feed.xml").read_bytes())
     guids = [e.id for e in parsed.entries]
     assert sorted(guids) == sorted(before.values())

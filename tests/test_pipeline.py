@@ -257,3 +257,29 @@ def test_html_article_builds_with_page_metadata(tmp_path: Path, fake_preset: Pat
     assert record.title_source == "found" and record.url and record.language
     assert not any(word in record.spoken_text for word in ("BeyondWords", "Listen to this article"))
     assert any(r["rule"] == "player-container" for r in record.removed)
+
+
+def test_an_up_to_date_episode_is_left_alone(tmp_path: Path, fake_preset: Path) -> None:
+    article = _write(tmp_path / "a.txt", ARTICLE)
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(fake_preset)).results[0]
+    mp3 = first.record.audio_path(out)
+    stamp = mp3.stat().st_mtime_ns
+    FakeEngine.calls.clear()
+    again = build([article], out_dir=out, voice=str(fake_preset)).results[0]
+    assert again.status == "unchanged" and again.record == first.record
+    assert mp3.stat().st_mtime_ns == stamp and FakeEngine.calls == []
+    forced = build([article], out_dir=out, voice=str(fake_preset), force=True).results[0]
+    assert forced.status == "rebuilt" and forced.record.audio.file == first.record.audio.file
+    retitled = build([article], out_dir=out, voice=str(fake_preset), show_title="Another Show").results[0]
+    assert retitled.status == "rebuilt"  # the album tag changes
+
+
+def test_an_episode_with_fallback_chunks_is_tried_again(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    (tmp_path / "backup.toml").write_text('engine = "fake"\n', encoding="utf-8")
+    main = tmp_path / "main.toml"
+    main.write_text('engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BROKEN"\n', encoding="utf-8")
+    article = _write(tmp_path / "a.txt", "Title\nA BROKEN paragraph.\n")
+    out = tmp_path / "out"
+    assert build([article], out_dir=out, voice=str(main)).results[0].record.voice["fallback_chunks"]
+    assert build([article], out_dir=out, voice=str(main)).results[0].status == "rebuilt"

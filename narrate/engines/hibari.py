@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+import threading
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -54,12 +55,22 @@ class HibariEngine(Engine):
                 f"hibari voice '{options.voice}' is not installed on this machine and narrate does not "
                 "download voices; use voice \"heart\", which ships with hibari"
             ) from None
-        try:
-            self._tts = hibari.Hibari(voice=options.voice, model=model, threads=options.threads)
-        except Exception as exc:  # onnxruntime raises its own types for a broken model file
-            raise EngineError(f"hibari could not load voice '{options.voice}': {exc}") from exc
+        self._model = model
+        self._tts: Any = None  # loaded on first use: a build whose chunks are all cached never needs it
+        self._lock = threading.Lock()
         self._version = hibari.__version__
         self._rate = int(hibari.SAMPLE_RATE)
+
+    def _loaded(self) -> Any:
+        with self._lock:
+            if self._tts is None:
+                import hibari
+
+                try:
+                    self._tts = hibari.Hibari(voice=self._options.voice, model=self._model, threads=self._options.threads)
+                except Exception as exc:  # onnxruntime raises its own types for a broken model file
+                    raise EngineError(f"hibari could not load voice '{self._options.voice}': {exc}") from exc
+            return self._tts
 
     @property
     def max_chars(self) -> int:
@@ -74,8 +85,9 @@ class HibariEngine(Engine):
         return self._version
 
     def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        tts = self._loaded()
         try:
-            samples = self._tts(text, speed=voice.speed, seed=self._options.seed)
+            samples = tts(text, speed=voice.speed, seed=self._options.seed)
         except Exception as exc:
             raise EngineError(f"hibari failed to speak {text[:40]!r}: {exc}") from exc
         return Clip(np.asarray(samples, dtype=np.float32), self._rate)
