@@ -9,12 +9,19 @@
 from .catalog import EpisodeRecord, load_catalog
 from .chunk import make_chunks, split_sentences
 from .clean import clean_text
-from .rules import DEFAULT_RULES, LineRule
 from .config import Config, ShowConfig, load_config
 from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError
 from .intake import read_article_file
 from .models import Article, Block, BlockKind, Chunk, Clip
-from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
+from .pipeline import (
+    ArticleResult,
+    BuildReport,
+    Narrator,
+    Progress,
+    build,
+    rebuild_feed,
+)
+from .rules import DEFAULT_RULES, LineRule
 from .voices import VoicePreset, load_preset
 
 __version__ = "0.1.0"

@@ -10,9 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .console import ProgressDisplay
 from .cache import ChunkCache
 from .config import load_config
+from .console import ProgressDisplay
 from .engines import engine_names, engine_status
 from .errors import ConfigError, NarrateError
 from .pipeline import BuildReport, build

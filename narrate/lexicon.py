@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .settings import read_toml
+from .settings import describe_value, read_toml
 
 __all__ = ["Lexicon", "load_lexicon"]
 
@@ -98,7 +98,7 @@ def load_lexicon(path: Path) -> Lexicon:
             kind = "table" if isinstance(value, Mapping) else "key"
             raise ConfigError(f"{path}: unknown {kind} '{name}' (known tables: {', '.join(sorted(_TABLES))})")
         if not isinstance(value, Mapping):
-            raise ConfigError(f"{path}: '{name}' must be a table, not {_describe(value)}")
+            raise ConfigError(f"{path}: '{name}' must be a table, not {describe_value(value)}")
     options = _options(data.get("options", {}), f"{path} [options]")
     ignore_case = options.get("ignore_case", False)
     words = _words(data.get("words", {}), f"{path} [words]", ignore_case=ignore_case)
@@ -111,7 +111,7 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
         if name not in _OPTIONS:
             raise ConfigError(f"{where}: unknown key '{name}' (known keys: {', '.join(_OPTIONS)})")
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: '{name}' must be true or false, not {_describe(value)}")
+            raise ConfigError(f"{where}: '{name}' must be true or false, not {describe_value(value)}")
     return dict(table)
 
 
@@ -119,7 +119,7 @@ def _words(table: Mapping[str, Any], where: str, *, ignore_case: bool) -> dict[s
     seen: dict[str, str] = {}
     for word, spoken in table.items():
         if not isinstance(spoken, str):
-            raise ConfigError(f"{where}: '{word}' must be a string, not {_describe(spoken)}")
+            raise ConfigError(f"{where}: '{word}' must be a string, not {describe_value(spoken)}")
         if not word.strip():
             raise ConfigError(f"{where}: an entry has an empty word")
         if word != word.strip():
@@ -135,7 +135,7 @@ def _patterns(table: Mapping[str, Any], where: str) -> list[tuple[re.Pattern[str
     patterns: list[tuple[re.Pattern[str], str]] = []
     for source, replacement in table.items():
         if not isinstance(replacement, str):
-            raise ConfigError(f"{where}: '{source}' must be a string, not {_describe(replacement)}")
+            raise ConfigError(f"{where}: '{source}' must be a string, not {describe_value(replacement)}")
         try:
             pattern = re.compile(source)
         except re.error as exc:
@@ -150,15 +150,3 @@ def _patterns(table: Mapping[str, Any], where: str) -> list[tuple[re.Pattern[str
     return patterns
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .audio import Mp3Writer
+from .cache import ChunkCache
 from .catalog import (
     AudioInfo,
     CatalogProblem,
@@ -25,7 +26,6 @@ from .catalog import (
 )
 from .chunk import make_chunks
 from .config import Config, load_config, write_config_template
-from .cache import ChunkCache
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
 from .fsutil import make_temp_file

@@ -39,7 +39,7 @@ def from_mapping(cls: type[T], data: Mapping[str, Any], where: str) -> T:
     (and table) in error messages.
     """
     if not isinstance(data, Mapping):
-        raise ConfigError(f"{where}: expected a table, got {_describe(data)}")
+        raise ConfigError(f"{where}: expected a table, got {describe_value(data)}")
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init and f.metadata.get("toml", True)}  # type: ignore[arg-type]
     unknown = sorted(set(data) - set(fields))
@@ -75,39 +75,39 @@ def _convert(value: Any, hint: Any, label: str) -> Any:
                 return _convert(value, option, label)
             except ConfigError:
                 continue
-        raise ConfigError(f"{label} must be {_type_name(options[0])}, not {_describe(value)}")
+        raise ConfigError(f"{label} must be {_type_name(options[0])}, not {describe_value(value)}")
     if origin is list:
         if not isinstance(value, list):
-            raise ConfigError(f"{label} must be a list, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a list, not {describe_value(value)}")
         (item_hint,) = typing.get_args(hint) or (Any,)
         if dataclasses.is_dataclass(item_hint):
             return [from_mapping(item_hint, item, f"{label.rstrip(':')} #{n}") for n, item in enumerate(value, 1)]
         return [_convert(item, item_hint, f"{label} item {n}") for n, item in enumerate(value, 1)]
     if origin in (dict, Mapping, typing.Mapping) or hint in (dict, Mapping):
         if not isinstance(value, Mapping):
-            raise ConfigError(f"{label} must be a table, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a table, not {describe_value(value)}")
         return dict(value)
     if hint is Any:
         return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"{label} must be a number, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a number, not {describe_value(value)}")
         return float(value)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{label} must be a whole number, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a whole number, not {describe_value(value)}")
         return value
     if hint is bool:
         if not isinstance(value, bool):
-            raise ConfigError(f"{label} must be true or false, not {_describe(value)}")
+            raise ConfigError(f"{label} must be true or false, not {describe_value(value)}")
         return value
     if hint is str:
         if not isinstance(value, str):
-            raise ConfigError(f"{label} must be a string, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a string, not {describe_value(value)}")
         return value
     if hint is Path:
         if not isinstance(value, str):
-            raise ConfigError(f"{label} must be a path string, not {_describe(value)}")
+            raise ConfigError(f"{label} must be a path string, not {describe_value(value)}")
         return Path(value)
     raise TypeError(f"unsupported setting type {hint!r}")  # a programming error, not a user error
 
@@ -117,7 +117,8 @@ def _type_name(hint: Any) -> str:
     return names.get(hint, "a table")
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A TOML value as an error message names it: 'the string \'x\'', 'a table'…"""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

@@ -17,12 +17,11 @@ presets shipped with narrate.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import os
 
 from platformdirs import user_config_dir
 

@@ -219,7 +219,7 @@ def test_say_writes_a_playable_mp3(tmp_path: Path) -> None:
 
     result = _run("say", "Hello from the harbour.\n\nA second paragraph.", "-o", "hi.mp3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"Wrote hi.mp3 (")
+    assert result.stdout.startswith("Wrote hi.mp3 (")
     assert 1.5 < decoded_seconds(tmp_path / "hi.mp3") < 10
 
 

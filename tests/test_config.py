@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from narrate.config import (
-    IntakeConfig,
     CONFIG_NAME,
     DEFAULT_BASE_URL,
     TEMPLATE,
     BuildConfig,
     Config,
+    IntakeConfig,
     ShowConfig,
     load_config,
     write_config_template,

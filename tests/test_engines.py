@@ -13,6 +13,7 @@ from narrate.engines.hibari import HibariEngine
 from narrate.errors import ConfigError, EngineError
 
 from .conftest import require_module
+from .fake_gtts import FakeGtts
 from .fakes import FakeEngine
 
 VOICE = VoiceParams()
@@ -55,11 +56,17 @@ def test_hibari_never_downloads_a_voice() -> None:
         create_engine("hibari", {"voice": "nobody"}, "p.toml")
 
 
-@pytest.fixture(params=["hibari", "piper", "fake"])
+@pytest.fixture(params=["hibari", "piper", "gtts", "fake"])
 def engine(request: pytest.FixtureRequest, fake_engine: type[FakeEngine]) -> Iterator[Engine]:
-    """Every installed engine that runs offline (gtts runs the same checks against its fake server)."""
+    """Every installed engine; gtts speaks to a real local server that talks Google's protocol."""
     if request.param == "piper":
         require_module("piper")
+    if request.param == "gtts":
+        with FakeGtts() as server:
+            created = create_engine("gtts", {"endpoint": server.url}, "contract")
+            yield created
+            created.close()
+        return
     created = create_engine(request.param, {}, "contract")
     yield created
     created.close()

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from narrate.errors import InputError, NarrateError
-from narrate.fetch import FetchLimits, Fetched, fetch_url
+from narrate.fetch import Fetched, FetchLimits, fetch_url
 
 HTML = "<!DOCTYPE html><html><head><title>Ferries</title></head><body><p>Café crème – naïve.</p></body></html>"
 TEXT = "The harbour ferries run every twenty minutes.\n"

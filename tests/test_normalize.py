@@ -11,8 +11,8 @@ import unicodedata
 
 import pytest
 import sentencex
-from hypothesis import HealthCheck, given, settings
 from hibari import Hibari
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from narrate import normalize as nz

@@ -7,7 +7,13 @@ import pytest
 
 from narrate.clean import clean_text
 from narrate.errors import ConfigError
-from narrate.rules import DEFAULT_RULES, RuleSpec, compile_rules, is_dateline, parse_date
+from narrate.rules import (
+    DEFAULT_RULES,
+    RuleSpec,
+    compile_rules,
+    is_dateline,
+    parse_date,
+)
 
 BOILERPLATE = [
     ("Getting your Trinity Audio player ready...", "player-stub"),

@@ -8,7 +8,14 @@ import pytest
 
 from narrate.engines.base import VoiceParams
 from narrate.errors import ConfigError
-from narrate.voices import DEFAULT_PRESET, Pauses, VoicePreset, builtin_voices_dir, load_preset, preset_names
+from narrate.voices import (
+    DEFAULT_PRESET,
+    Pauses,
+    VoicePreset,
+    builtin_voices_dir,
+    load_preset,
+    preset_names,
+)
 
 
 def write(path: Path, text: str) -> Path:
