@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import sentencex
 
-from .models import Block, BlockKind, Chunk
+from .models import Block, BlockKind, Chunk, Sentence
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:–—])\s+")
 _SPLITTER_INPUT_CAP = 20_000
@@ -53,26 +53,28 @@ def _slices(text: str, size: int) -> list[str]:
 def make_chunks(
     blocks: list[Block], max_chars: int, *, to_speech: Callable[[str], str] | None = None
 ) -> list[Chunk]:
-    """Chunks for ``blocks``; the text sent to the engine (``Chunk.spoken``) is at most ``max_chars``.
+    """Chunks for ``blocks``: one per paragraph, split at sentences when over ``max_chars``.
 
     ``to_speech`` turns written text into the words to speak (lexicon, normalisation); it is applied
-    sentence by sentence, so every chunk's written text and spoken text cover the same sentences.
-    An ALL-CAPS heading is spoken in title case, so that no engine spells it out letter by letter.
+    sentence by sentence, and every chunk keeps its sentences, written and spoken, so that each can
+    be spoken (and placed in the audio) on its own. An ALL-CAPS heading is spoken in title case, so
+    that no engine spells it out letter by letter.
     """
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
     chunks: list[Chunk] = []
     for block_index, block in enumerate(blocks):
-        text = block.text
-        if block.kind is BlockKind.HEADING and text.isupper():
-            pieces = [(p, p) for p in split_text(text, max_chars)]
-            pieces = [(p, _speak(to_speech, string.capwords(p))) for p, _ in pieces]
-        elif to_speech is None:
-            pieces = [(p, p) for p in split_text(text, max_chars)]
+        if block.kind is BlockKind.HEADING:
+            units = [
+                Sentence(part, _speak(to_speech, string.capwords(part) if part.isupper() else part))
+                for part in split_text(block.text, max_chars)
+            ]
         else:
-            pieces = _spoken_pieces(text, max_chars, to_speech)
-        for position, (written, spoken) in enumerate(pieces):
-            chunks.append(Chunk(len(chunks), written, block.kind, block_index, position == 0, spoken))
+            units = _sentence_units(block.text, max_chars, to_speech)
+        for position, group in enumerate(_group_sentences(units, max_chars)):
+            written = " ".join(u.text for u in group if u.text)
+            spoken = " ".join(u.spoken for u in group)
+            chunks.append(Chunk(len(chunks), written, block.kind, block_index, position == 0, spoken, tuple(group)))
     return chunks
 
 
@@ -80,27 +82,36 @@ def _speak(to_speech: Callable[[str], str] | None, text: str) -> str:
     return " ".join((to_speech(text) if to_speech else text).split())
 
 
-def _spoken_pieces(text: str, max_chars: int, to_speech: Callable[[str], str]) -> list[tuple[str, str]]:
-    """(written, spoken) pieces of a paragraph: whole sentences, packed up to the limit."""
-    units: list[tuple[str, str]] = []
+def _sentence_units(text: str, max_chars: int, to_speech: Callable[[str], str] | None) -> list[Sentence]:
+    """A paragraph's sentences, written and spoken; one longer than the limit is cut into parts."""
+    units: list[Sentence] = []
     for sentence in split_sentences(" ".join(text.split())):
         spoken = _speak(to_speech, sentence)
+        if not spoken:
+            continue
         if len(spoken) <= max_chars:
-            units.append((sentence, spoken))
+            units.append(Sentence(sentence, spoken))
         elif spoken == sentence:
-            units.extend((part, part) for part in split_text(sentence, max_chars))
+            units.extend(Sentence(part, part) for part in split_text(sentence, max_chars))
         else:  # the written sentence goes with its first spoken part
             parts = split_text(spoken, max_chars)
-            units.append((sentence, parts[0]))
-            units.extend(("", part) for part in parts[1:])
-    packed: list[tuple[str, str]] = []
-    for written, spoken in units:
-        if packed and len(packed[-1][1]) + 1 + len(spoken) <= max_chars:
-            previous_written, previous_spoken = packed[-1]
-            packed[-1] = (" ".join(filter(None, (previous_written, written))), f"{previous_spoken} {spoken}")
+            units.append(Sentence(sentence, parts[0]))
+            units.extend(Sentence("", part) for part in parts[1:])
+    return units
+
+
+def _group_sentences(units: list[Sentence], max_chars: int) -> list[list[Sentence]]:
+    """Consecutive sentences grouped while their spoken text stays within the limit."""
+    groups: list[list[Sentence]] = []
+    size = 0
+    for unit in units:
+        if groups and size + 1 + len(unit.spoken) <= max_chars:
+            groups[-1].append(unit)
+            size += 1 + len(unit.spoken)
         else:
-            packed.append((written, spoken))
-    return [(w, s) for w, s in packed if s]
+            groups.append([unit])
+            size = len(unit.spoken)
+    return groups
 
 
 def split_text(text: str, max_chars: int) -> list[str]:

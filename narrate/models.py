@@ -13,6 +13,9 @@ class BlockKind(str, Enum):
 
     PARAGRAPH = "paragraph"
     HEADING = "heading"
+    INTRO = "intro"
+    """Spoken before the article: its title, author, date and site."""
+    OUTRO = "outro"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,15 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence as written and as spoken (normalised); the unit the engine is asked to speak."""
+
+    text: str
+    """As written; empty for the second and later parts of a sentence too long for one request."""
+    spoken: str
+
+
+@dataclass(frozen=True)
 class Chunk:
     """A piece of text sent to the engine in one request."""
 
@@ -84,10 +96,17 @@ class Chunk:
     """True for the first chunk of its block (a paragraph or heading pause comes before it)."""
     spoken: str = ""
     """The words sent to the engine (normalised for speech); the written text when empty."""
+    sentences: tuple[Sentence, ...] = ()
+    """The chunk's sentences, each spoken on its own so that its place in the audio is known."""
 
     @property
     def speech(self) -> str:
         return self.spoken or self.text
+
+    @property
+    def units(self) -> tuple[Sentence, ...]:
+        """The sentences to speak (the whole chunk as one when it was made without them)."""
+        return self.sentences or (Sentence(self.text, self.speech),)
 
 
 @dataclass(frozen=True)
