@@ -42,6 +42,13 @@ class EncodedAudio:
     bitrate: int
 
 
+def resample(clip: Clip, rate: int) -> np.ndarray:
+    """``clip``'s samples at ``rate`` (soxr, high quality), float32."""
+    if clip.sample_rate == rate or not len(clip.samples):
+        return clip.samples.astype(np.float32, copy=False)
+    return soxr.resample(clip.samples, clip.sample_rate, rate, quality="HQ").astype(np.float32, copy=False)
+
+
 class Mp3Writer:
     """Stream clips and pauses into one mono constant-bitrate MP3 file.
 
@@ -95,9 +102,7 @@ class Mp3Writer:
 
     def write(self, clip: Clip) -> float:
         """Append a clip; returns its duration in seconds on the timeline."""
-        samples = clip.samples
-        if clip.sample_rate != self.input_rate and len(samples):
-            samples = soxr.resample(samples, clip.sample_rate, self.input_rate).astype(np.float32)
+        samples = resample(clip, self.input_rate)
         self._put(samples)
         return len(samples) / self.input_rate
 

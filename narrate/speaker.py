@@ -13,18 +13,21 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
+
 from .cache import ChunkCache, cache_key
 from .engines import Engine, create_engine
 from .errors import EngineError
-from .models import Chunk, Clip
+from .audio import resample
+from .models import Chunk, Clip, Sentence
 from .voices import VoicePreset, fallback_chain
 
 
 @dataclass(frozen=True)
-class Spoken:
-    """A chunk's audio and who made it."""
+class SpokenSentence:
+    """One sentence's audio and who made it."""
 
-    chunk: Chunk
+    sentence: Sentence
     clip: Clip
     preset: str
     """The voice preset that spoke it (the fallback's name when the first preset failed)."""
@@ -32,6 +35,42 @@ class Spoken:
     cached: bool
     fallback: bool
     """True when a fallback preset spoke it."""
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A chunk's audio, sentence by sentence.
+
+    Sentences are spoken one at a time (not the chunk in one request) so that narrate knows where
+    every sentence starts in the episode: transcripts are placed from that, not estimated.
+    """
+
+    chunk: Chunk
+    sentences: list[SpokenSentence]
+
+    @property
+    def cached(self) -> bool:
+        return all(s.cached for s in self.sentences)
+
+    @property
+    def fallback(self) -> bool:
+        return any(s.fallback for s in self.sentences)
+
+    @property
+    def preset(self) -> str:
+        """The preset that spoke the chunk (a fallback's name if one spoke any of it)."""
+        return next((s.preset for s in self.sentences if s.fallback), self.sentences[0].preset)
+
+    @property
+    def engine(self) -> str:
+        return next((s.engine for s in self.sentences if s.fallback), self.sentences[0].engine)
+
+    @property
+    def clip(self) -> Clip:
+        """The sentences' audio joined without pauses (at the first sentence's rate)."""
+        rate = self.sentences[0].clip.sample_rate
+        parts = [resample(s.clip, rate) for s in self.sentences]
+        return Clip(np.concatenate(parts) if parts else np.zeros(0, np.float32), rate)
 
 
 GIVE_UP_AFTER = 2
@@ -121,30 +160,33 @@ class Speaker:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def speak_one(self, chunk: Chunk) -> Spoken:
-        """One chunk: from the cache, or from the first preset that can speak it."""
+        """One chunk, sentence by sentence."""
+        return Spoken(chunk, [self.speak_sentence(sentence) for sentence in chunk.units])
+
+    def speak_sentence(self, sentence: Sentence) -> SpokenSentence:
+        """One sentence: from the cache, or from the first preset that can speak it."""
         errors: list[EngineError] = []
         for position, voice in enumerate(self._voices):
             if voice.given_up(has_fallback=position + 1 < len(self._voices)):
                 errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
                 continue
             try:
-                key = cache_key(voice.identity(), chunk.speech)
+                key = cache_key(voice.identity(), sentence.spoken)
             except EngineError as exc:  # a fallback engine that cannot even start
                 errors.append(exc)
                 continue
-            if self.cache is not None:
-                clip = self.cache.get(key)
-                if clip is not None:
-                    return Spoken(chunk, clip, voice.preset.name, voice.engine.name, True, position > 0)
+            found = self.cache.get(key) if self.cache is not None else None
+            if found is not None:
+                return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
             try:
-                clip = voice.engine.synthesize(chunk.speech, voice.preset.voice_params)
+                clip = voice.engine.synthesize(sentence.spoken, voice.preset.voice_params)
             except EngineError as exc:
                 voice.failed(exc)
                 errors.append(exc)
                 continue
             voice.worked()
             clip = self.cache.put(key, clip) if self.cache is not None else ChunkCache.canonical(clip)
-            return Spoken(chunk, clip, voice.preset.name, voice.engine.name, False, position > 0)
+            return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > 0)
         if len(errors) == 1:
             raise errors[0]
         tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(self._voices[1:], errors[1:]))

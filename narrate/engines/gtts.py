@@ -21,7 +21,6 @@ import random
 import re
 import threading
 import time
-import warnings
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -34,6 +33,8 @@ import numpy as np
 import requests
 from requests.adapters import HTTPAdapter
 
+from ..audio import resample
+from ..audiofiles import AudioToolsMissing, audio_segment_class, segment_samples
 from ..errors import EngineError
 from ..models import Clip
 from .base import Engine, EngineOptions, VoiceParams
@@ -130,30 +131,12 @@ class _Abandoned(Exception):
     """Another part of the same chunk failed: the rest of the chunk is not worth asking for."""
 
 
-_pydub_lock = threading.Lock()
-
-
 def _audio_segment() -> Any:
-    """pydub's AudioSegment, pointed at imageio-ffmpeg's ffmpeg (there is no ffprobe: callers must
-    pass ``codec=``); EngineError with the install hint when either is missing."""
-    with _pydub_lock:
-        try:
-            import imageio_ffmpeg
-
-            with warnings.catch_warnings():
-                # "Couldn't find ffmpeg or avconv" (there is no system one); "'audioop' is deprecated"
-                warnings.simplefilter("ignore", RuntimeWarning)
-                warnings.simplefilter("ignore", DeprecationWarning)
-                from pydub import AudioSegment
-        except ImportError as exc:
-            needed = exc.name or "pydub and imageio-ffmpeg"
-            raise EngineError(f"gtts needs {needed} to decode its MP3s: {INSTALL_HINT}") from None
-        try:
-            ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
-        except RuntimeError as exc:
-            raise EngineError(f"gtts cannot find imageio-ffmpeg's ffmpeg ({exc}): {INSTALL_HINT}") from None
-        AudioSegment.converter = ffmpeg
-        return AudioSegment
+    """pydub's AudioSegment (see narrate.audiofiles); EngineError with the install hint when missing."""
+    try:
+        return audio_segment_class()
+    except AudioToolsMissing as exc:
+        raise EngineError(f"gtts cannot decode its MP3s: {exc}") from None
 
 
 class GttsEngine(Engine):
@@ -348,20 +331,10 @@ class GttsEngine(Engine):
             if type(exc).__name__ != "CouldntDecodeError":
                 raise
             raise _Failure("the server's audio could not be decoded", False) from None
-        width = segment.sample_width
-        samples = np.asarray(segment.get_array_of_samples(), dtype=np.float32)
-        if width == 1:  # 8-bit WAV is unsigned
-            samples = samples - 128.0
-        samples /= float(1 << (8 * width - 1))
-        if segment.channels > 1:
-            samples = samples.reshape(-1, segment.channels).mean(axis=1)
-        if samples.size == 0:
+        clip = segment_samples(segment)
+        if clip.samples.size == 0:
             raise _Failure("the server answered without audio", False)
-        if segment.frame_rate != RATE:
-            import soxr
-
-            samples = soxr.resample(samples, segment.frame_rate, RATE).astype(np.float32)
-        return np.clip(samples, -1.0, 1.0)
+        return resample(clip, RATE)
 
 
 def _audio_of(content: bytes) -> bytes:
