@@ -24,6 +24,7 @@ _SAMPLE_RATES = {44100: 0, 48000: 1, 32000: 2}
 _SIDE_INFO_MONO = 17
 _XING_FLAGS = 0x0F  # frames, bytes, TOC and quality fields present
 _LAME_VERSION = b"LAME3.100"
+_STEREO_CRC_AT = 190
 
 
 def frame_length(bitrate: int, sample_rate: int, padding: bool) -> int:
@@ -112,8 +113,14 @@ class InfoFrame:
         lame += struct.pack(">I", total_bytes)  # music length (bytes, Info frame included)
         lame += struct.pack(">H", 0)  # music CRC: not computed
         body = header + bytes(_SIDE_INFO_MONO) + xing + bytes(lame)
-        body += struct.pack(">H", crc16(body))  # CRC of the 190 bytes before it
-        return body + bytes(size - len(body))
+        body += struct.pack(">H", crc16(body))  # the tag's CRC: every byte of the frame before it
+        body += bytes(size - len(body))
+        # Some readers (eyeD3) look for the CRC at bytes 190-191, where it sits in a stereo frame, and
+        # check it against the first 190 bytes. In a mono frame those bytes are unused padding (no
+        # decoder reads them), so the same kind of checksum is put there too.
+        if size >= _STEREO_CRC_AT + 2:
+            body = body[:_STEREO_CRC_AT] + struct.pack(">H", crc16(body[:_STEREO_CRC_AT])) + body[_STEREO_CRC_AT + 2 :]
+        return body
 
 
 def crc16(data: bytes) -> int:

@@ -201,7 +201,9 @@ def test_info_frame_layout() -> None:
     assert struct.unpack(">I", lame[28:32])[0] == total  # music length
     # mono: 4 header + 17 side info + 120 Xing + 34 LAME bytes, then the CRC of all of them
     assert struct.unpack(">H", frame[175:177])[0] == crc16(frame[:175])
-    assert frame[177:] == bytes(208 - 177)
+    # and where readers that assume a stereo layout (eyeD3) look for it, the same kind of checksum
+    assert struct.unpack(">H", frame[190:192])[0] == crc16(frame[:190])
+    assert frame[177:190] == bytes(13) and frame[192:] == bytes(208 - 192)
 
 
 @pytest.mark.parametrize("samples", [40 * SAMPLES_PER_FRAME, 40 * SAMPLES_PER_FRAME - ENCODER_DELAY + 1])
