@@ -56,6 +56,8 @@ class ChunkInfo:
     preset: str = ""
     """The voice preset that spoke the chunk (a fallback's name when the first preset failed)."""
     engine: str = ""
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    """Each sentence: text (as written), spoken, start and end in seconds, preset."""
 
 
 @dataclass
@@ -88,6 +90,13 @@ class EpisodeRecord:
     sections: list[dict[str, Any]] = field(default_factory=list)
     chunks: list[ChunkInfo] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
+    chapters: list[dict[str, Any]] = field(default_factory=list)
+    """title, start, end (seconds): the opening, then one per section."""
+    files: dict[str, str] = field(default_factory=dict)
+    """The episode's other files by kind: vtt, srt, transcript_json, chapters_json."""
+    quality: dict[str, Any] = field(default_factory=dict)
+    """duration, loudness_lufs, true_peak_dbtp (before encoding), chapters, words, words_per_minute."""
+    warnings: list[str] = field(default_factory=list)
     fingerprint: str = ""
     """Hash of everything that made the audio and tags; equal means a rebuild would change nothing."""
     schema: int = SCHEMA_VERSION
@@ -197,11 +206,14 @@ def episode_guid(base_url: str, slug: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url}{EPISODES_DIR}/{slug}/"))
 
 
-def remove_stale_audio(folder: Path, keep: str) -> None:
-    """Delete older MP3s of an episode once its sidecar points at the new one."""
-    for old in folder.glob("*.mp3"):
-        if old.name != keep:
+def remove_stale_files(folder: Path, slug: str, keep: str) -> None:
+    """Delete an episode's older audio, transcripts and chapters once its sidecar points at new ones.
+
+    They are the files named ``<slug>-<audio hash>.*`` whose stem is not ``keep``.
+    """
+    for old in folder.glob(f"{slug}-*"):
+        if old.name.split(".", 1)[0] != keep and old.is_file():
             try:
                 old.unlink()
             except OSError as exc:
-                raise OutputError(f"cannot remove old audio {old}: {exc.strerror or exc}") from exc
+                raise OutputError(f"cannot remove old file {old}: {exc.strerror or exc}") from exc

@@ -320,6 +320,11 @@ def _print_report(report: BuildReport) -> None:
         typer.echo(
             f"  {path}  {minutes}:{seconds:02d}  {record.audio.bytes / 1e6:.1f} MB  ({action}) {record.title}"
         )
+        quality = _quality_line(record.quality)
+        if quality:
+            typer.echo(f"    {quality}")
+        for warning in record.warnings:
+            typer.echo(f"narrate: warning: {record.slug}: {warning}", err=True)
     for problem in report.catalog_problems:
         typer.echo(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed", err=True)
     typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
@@ -329,6 +334,20 @@ def _print_report(report: BuildReport) -> None:
             f"  Its links use the default base URL {report.config.show.base_url}; set base_url in {where} "
             "before publishing."
         )
+
+
+def _quality_line(quality: dict) -> str:
+    """ "-16.0 LUFS, true peak -1.8 dBTP, 3 chapters, 152 words/min" from a sidecar's quality report."""
+    parts = []
+    if quality.get("loudness_lufs") is not None:
+        parts.append(f"{quality['loudness_lufs']:.1f} LUFS")
+    if quality.get("true_peak_dbtp") is not None:
+        parts.append(f"true peak {quality['true_peak_dbtp']:.1f} dBTP")
+    if quality.get("chapters"):
+        parts.append(f"{quality['chapters']} chapter{'s' if quality['chapters'] != 1 else ''}")
+    if quality.get("words_per_minute"):
+        parts.append(f"{quality['words_per_minute']:.0f} words/min")
+    return ", ".join(parts)
 
 
 def _fail(message: str, code: int = 1) -> None:

@@ -64,8 +64,20 @@ class BuildConfig:
     """MP3 bitrate in kbit/s (constant bitrate, mono)."""
     sample_rate: int = 44100
     """MP3 sample rate in Hz."""
+    loudness: float = -16.0
+    """Integrated loudness every episode is brought to, in LUFS (Apple asks for -16 ± 1)."""
+    true_peak: float = -1.0
+    """Highest true peak allowed, in dBTP."""
+    id3_version: int = 3
+    """ID3 tag version: 3 (read by every player) or 4."""
 
     def __post_init__(self) -> None:
+        if not -40.0 <= self.loudness <= -5.0:
+            raise ValueError(f"'loudness' must be between -40 and -5 LUFS, not {self.loudness}")
+        if not -12.0 <= self.true_peak <= 0.0:
+            raise ValueError(f"'true_peak' must be between -12 and 0 dBTP, not {self.true_peak}")
+        if self.id3_version not in (3, 4):
+            raise ValueError(f"'id3_version' must be 3 or 4, not {self.id3_version}")
         if self.bitrate not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
             raise ValueError(f"'bitrate' must be an MP3 bitrate such as 64 or 96, not {self.bitrate}")
         if self.sample_rate not in (32000, 44100, 48000):
@@ -122,6 +134,26 @@ class CacheConfig:
 
 
 @dataclass(frozen=True)
+class EpisodeConfig:
+    """What an episode holds besides the article."""
+
+    spoken_intro: bool = True
+    """Say "<title>, by <author>, published <date>, on <site>." before the article."""
+    spoken_outro: bool = True
+    """Say "That was <title>, by <author>." and the show's name after the article."""
+    intro_audio: str = ""
+    """An audio file (music, a jingle) played first; relative to the config file's folder."""
+    outro_audio: str = ""
+    """An audio file played last."""
+    fade: float = 1.0
+    """Seconds over which the intro and outro audio fade in and out."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.fade <= 30.0:
+            raise ValueError(f"'fade' must be between 0 and 30 seconds, not {self.fade}")
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
 
@@ -130,8 +162,16 @@ class Config:
     clean: CleanConfig = field(default_factory=CleanConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
+    episode: EpisodeConfig = field(default_factory=EpisodeConfig)
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})
     """The file it was read from, if any."""
+
+    def audio_file(self, name: str) -> Path | None:
+        """An intro or outro audio file named in the config, relative to the config file's folder."""
+        if not name:
+            return None
+        path = Path(name).expanduser()
+        return path if path.is_absolute() or self.path is None else self.path.parent / path
 
     def line_rules(self) -> tuple[LineRule, ...]:
         """The cleaning rules this config asks for."""

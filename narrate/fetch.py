@@ -32,7 +32,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import InputError
 
-__all__ = ["ARTICLE_TYPES", "FetchLimits", "Fetched", "fetch_url"]
+__all__ = ["ARTICLE_TYPES", "IMAGE_TYPES", "FetchLimits", "Fetched", "fetch_url"]
 
 ARTICLE_TYPES = frozenset(
     {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
@@ -100,8 +100,15 @@ class FetchLimits:
             raise ValueError(f"FetchLimits.max_redirects must be 0 or more, not {self.max_redirects!r}")
 
 
-def fetch_url(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
-    """Download an http(s) URL that should hold an article (HTML, XHTML, plain text or Markdown).
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
+"""The media types fetched as cover images."""
+
+
+def fetch_url(
+    url: str, limits: FetchLimits = FetchLimits(), *, accept: frozenset[str] = ARTICLE_TYPES, wanted: str = "an article"
+) -> Fetched:
+    """Download an http(s) URL that should hold an article (HTML, XHTML, plain text or Markdown),
+    or whatever ``accept`` lists (``wanted`` names it in the error for anything else).
 
     Follows up to ``limits.max_redirects`` redirects. Raises :class:`InputError` with a one-line
     message that starts with ``url`` for every failure.
@@ -118,7 +125,7 @@ def fetch_url(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         try:
-            return _fetch(session, url, limits, deadline, watchdog)
+            return _fetch(session, url, limits, deadline, watchdog, accept, wanted)
         except InputError:
             raise
         except _FAILURES as exc:
@@ -129,7 +136,13 @@ def fetch_url(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
 
 
 def _fetch(
-    session: requests.Session, url: str, limits: FetchLimits, deadline: float, watchdog: _Watchdog
+    session: requests.Session,
+    url: str,
+    limits: FetchLimits,
+    deadline: float,
+    watchdog: _Watchdog,
+    accept: frozenset[str],
+    wanted: str,
 ) -> Fetched:
     response = _get_following_redirects(session, url, limits, deadline)
     with response:
@@ -138,8 +151,8 @@ def _fetch(
         if not 200 <= response.status_code < 300:
             raise InputError(f"{url}: HTTP {response.status_code} {_reason(response)}{where}")
         content_type, charset = _parse_content_type(response.headers.get("Content-Type", ""))
-        if content_type and content_type not in ARTICLE_TYPES:
-            raise InputError(f"{url}: is {_describe(content_type)} ({content_type}), not an article{where}")
+        if content_type and content_type not in accept:
+            raise InputError(f"{url}: is {_describe(content_type)} ({content_type}), not {wanted}{where}")
         length = _content_length(response)
         if length is not None and length > limits.max_bytes:
             raise InputError(f"{url}: larger than {_size(limits.max_bytes)}")

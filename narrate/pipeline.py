@@ -10,7 +10,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .audio import Mp3Writer
+from .assembly import Assembler, PlacedPart
+from .audio import EncodedAudio, Mp3Writer
+from .audiofiles import load_music
+from .chapters import chapters_json
+from .cover import read_cover
+from .episode import chapters_of, episode_chunks, quality_report, timed_sentences
+from .feed import feed_url
+from .fsutil import write_text_atomic
+from .transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
 from .cache import ChunkCache
 from .catalog import (
     AudioInfo,
@@ -21,10 +29,9 @@ from .catalog import (
     episodes_root,
     find_slot,
     load_catalog,
-    remove_stale_audio,
+    remove_stale_files,
     write_sidecar,
 )
-from .chunk import make_chunks
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
@@ -137,7 +144,7 @@ class Narrator:
         """
         article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
         slug, previous = find_slot(self.out_dir, article.source, article.title)
-        chunks = make_chunks(article.blocks, self.engine.max_chars, to_speech=self.to_speech)
+        chunks = episode_chunks(article, self.config, self.engine.max_chars, self.to_speech)
         fingerprint = self._fingerprint(article, chunks)
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
@@ -190,36 +197,32 @@ class Narrator:
         progress: ProgressCallback | None,
         fingerprint: str,
     ) -> EpisodeRecord:
-        show = self.config.show
-        build = self.config.build
+        show, build = self.config.show, self.config.build
         temp = make_temp_file(folder, ".mp3")
-        placed: list[ChunkInfo] = []
+        written: list[Path] = []
         counts = {"cached": 0, "fallback": 0}
         fell_back: dict[str, list[int]] = {}
         try:
-            with Mp3Writer(
-                temp, input_rate=self.engine.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate
-            ) as writer:
+            writer = Mp3Writer(
+                temp, input_rate=build.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate
+            )
+            with writer:
+                assembler = Assembler(
+                    writer, self.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak
+                )
                 self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
-                for spoken in self.speaker.speak(chunks):
-                    chunk = spoken.chunk
-                    pause = writer.write_silence(self._pause_before(chunk)) if chunk.index else 0.0
-                    start = writer.position
-                    length = writer.write(spoken.clip)
-                    placed.append(
-                        ChunkInfo(
-                            chunk.index, chunk.kind.value, chunk.text, pause, start, length, chunk.speech,
-                            preset=spoken.preset, engine=spoken.engine,
-                        )
-                    )
-                    counts["cached"] += spoken.cached
-                    counts["fallback"] += spoken.fallback
-                    if spoken.fallback:
-                        fell_back.setdefault(spoken.preset, []).append(chunk.index)
-                    self._report(progress, label, article.title, chunk.index + 1, len(chunks), writer.position, counts)
-                encoded = writer.close()
+                try:
+                    encoded = self._assemble(assembler, chunks, label, article, progress, counts, fell_back)
+                except BaseException:
+                    assembler.abort()
+                    raise
+            parts = assembler.parts
             description = _description(article)
-            write_tags(
+            chapters = chapters_of(parts, article.title, encoded.duration)
+            stem = f"{slug}-{encoded.sha256[:12]}"
+            guid = previous.guid if previous else episode_guid(show.base_url, slug)
+            cover, warnings = self._cover(article)
+            tag_warnings = write_tags(
                 temp,
                 EpisodeTags(
                     title=article.title,
@@ -229,17 +232,47 @@ class Narrator:
                     comment=description,
                     transcript=article.spoken_text,
                     duration=encoded.duration,
+                    cover=cover,
+                    article_url=article.url,
+                    feed_url=feed_url(show),
+                    guid=guid,
+                    description=description,
+                    chapters=chapters,
                 ),
+                version=build.id3_version,
             )
-            audio_name = f"{slug}-{encoded.sha256[:12]}.mp3"
+            warnings += tag_warnings
+            cues = caption_cues(timed_sentences(parts))
+            files = {
+                "vtt": f"{stem}.vtt",
+                "srt": f"{stem}.srt",
+                "transcript_json": f"{stem}.transcript.json",
+                "chapters_json": f"{stem}.chapters.json",
+            }
+            contents = {
+                "vtt": to_webvtt(cues),
+                "srt": to_srt(cues),
+                "transcript_json": to_podcast_json(cues),
+                "chapters_json": chapters_json(chapters),
+            }
+            for kind, name in files.items():
+                write_text_atomic(folder / name, contents[kind])
+                written.append(folder / name)
+            audio_name = f"{stem}.mp3"
             os.replace(temp, folder / audio_name)
         except BaseException:
             temp.unlink(missing_ok=True)
+            for path in written:
+                if previous is None or path.name not in previous.files.values():
+                    path.unlink(missing_ok=True)
             raise
 
+        quality = quality_report(
+            parts, encoded.duration, assembler.meter.integrated(), assembler.meter.true_peak(), len(chapters)
+        )
         now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         record = EpisodeRecord(
-            guid=previous.guid if previous else episode_guid(show.base_url, slug),
+            guid=guid,
             slug=slug,
             title=article.title,
             source=article.source,
@@ -269,24 +302,49 @@ class Narrator:
             language=article.language,
             image=article.image,
             title_source=article.title_source,
-            sections=[
-                {"title": c.text, "start": c.start}
-                for c in placed
-                if c.kind == BlockKind.HEADING.value and chunks[c.index].first_in_block
-            ],
-            chunks=placed,
+            sections=[{"title": c.title, "start": c.start} for c in chapters[1:]],
+            chapters=[{"title": c.title, "start": c.start, "end": c.end} for c in chapters],
+            chunks=[_chunk_info(n, part) for n, part in enumerate(parts)],
             removed=[{"line": r.line, "text": r.text, "rule": r.rule} for r in article.removed],
+            files=files,
+            quality=quality,
+            warnings=warnings,
             fingerprint=fingerprint,
         )
         write_sidecar(self.out_dir, record)
-        remove_stale_audio(folder, keep=audio_name)
+        remove_stale_files(folder, slug, keep=stem)
         return record
 
-    def _pause_before(self, chunk: Chunk) -> float:
-        pauses = self.preset.pauses
-        if not chunk.first_in_block:
-            return pauses.sentence
-        return pauses.heading if chunk.kind is BlockKind.HEADING else pauses.paragraph
+    def _assemble(
+        self,
+        assembler: Assembler,
+        chunks: list[Chunk],
+        label: str,
+        article: Article,
+        progress: ProgressCallback | None,
+        counts: dict[str, int],
+        fell_back: dict[str, list[int]],
+    ) -> EncodedAudio:
+        """Intro audio, every chunk as it is spoken, outro audio; then the finished MP3."""
+        episode = self.config.episode
+        rate = self.config.build.sample_rate
+        intro, outro = self.config.audio_file(episode.intro_audio), self.config.audio_file(episode.outro_audio)
+        if intro is not None:
+            assembler.add_music(load_music(intro, rate, episode.fade), intro.name, 0.0)
+        for spoken in self.speaker.speak(chunks):
+            assembler.add_chunk(spoken)
+            counts["cached"] += spoken.cached
+            counts["fallback"] += spoken.fallback
+            if spoken.fallback:
+                fell_back.setdefault(spoken.preset, []).append(spoken.chunk.index)
+            self._report(progress, label, article.title, spoken.chunk.index + 1, len(chunks), assembler.position, counts)
+        if outro is not None:
+            assembler.add_music(load_music(outro, rate, episode.fade), outro.name, self.preset.pauses.paragraph)
+        return assembler.finish()
+
+    def _cover(self, article: Article) -> tuple[bytes | None, list[str]]:
+        """The episode's cover: the article's lead image, else the show's image; never fatal."""
+        return read_cover(article.image, self.config, self.out_dir)
 
     @staticmethod
     def _report(
@@ -364,3 +422,22 @@ def _description(article: Article) -> str:
         return first
     cut = first.rfind(" ", 0, _DESCRIPTION_CHARS)
     return first[: cut if cut > 0 else _DESCRIPTION_CHARS].rstrip(" ,;:") + "…"
+
+
+def _chunk_info(index: int, part: PlacedPart) -> ChunkInfo:
+    sentences = part.sentences
+    return ChunkInfo(
+        index=index,
+        kind=part.kind,
+        text=part.text,
+        pause_before=part.pause_before,
+        start=part.start,
+        duration=part.duration,
+        spoken=" ".join(s.spoken for s in sentences),
+        preset=next((s.preset for s in sentences), ""),
+        engine=next((s.engine for s in sentences), ""),
+        sentences=[
+            {"text": s.text, "spoken": s.spoken, "start": s.start, "end": s.end, "preset": s.preset}
+            for s in sentences
+        ],
+    )

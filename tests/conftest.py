@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from narrate.config import Config, EpisodeConfig
 from narrate.engines import register, unregister
 
 from .fakes import FakeEngine
@@ -19,6 +20,8 @@ SHARED = Path(os.environ.get("NARRATE_SHARED", ROOT.parent / "shared"))
 """The team's shared folder beside the checkout (seed article, corpus); NARRATE_SHARED overrides."""
 SEED = SHARED / "articles" / "seed-article.txt"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+ARTICLE_ONLY = Config(episode=EpisodeConfig(spoken_intro=False, spoken_outro=False))
+"""A config without the spoken intro and outro, for tests that look at the article's own chunks."""
 
 
 def require_tool(name: str) -> str:

@@ -20,6 +20,10 @@ class FakeOptions(EngineOptions):
     max_chars: int = 400
     fail_on: str = ""
     """A word that makes synthesize() raise, to test failures."""
+    amplitude: float = 0.3
+    """Peak level of the tone (0.003: a very quiet engine)."""
+    clipping: bool = False
+    """Make a square wave at full scale: an engine that is far too loud."""
 
 
 class FakeEngine(Engine):
@@ -51,7 +55,9 @@ class FakeEngine(Engine):
         FakeEngine.calls.append(text)
         if self._options.fail_on and self._options.fail_on in text:
             raise EngineError(f"fake engine refuses {self._options.fail_on!r}")
-        return Clip(tone_for(text, self._options.seconds_per_char / voice.speed, self.RATE), self.RATE)
+        samples = tone_for(text, self._options.seconds_per_char / voice.speed, self.RATE)
+        samples = np.sign(samples).astype(np.float32) if self._options.clipping else samples / 0.3 * self._options.amplitude
+        return Clip(samples.astype(np.float32), self.RATE)
 
 
 def tone_for(text: str, seconds_per_char: float, rate: int) -> np.ndarray:

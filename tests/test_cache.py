@@ -14,6 +14,7 @@ from narrate.cache import ChunkCache, cache_key, default_cache_dir
 from narrate.models import Clip
 
 from .audiocheck import decode
+from .conftest import ARTICLE_ONLY
 from .fakes import FakeEngine
 
 ARTICLE = "A title here\nThe first paragraph.\nThe second paragraph.\nThe third paragraph.\n"
@@ -95,7 +96,7 @@ def test_default_location_follows_the_environment(tmp_path: Path, monkeypatch: p
 
 def _build(article: Path, out: Path, preset: Path) -> list:
     FakeEngine.calls.clear()
-    report = build([article], out_dir=out, voice=str(preset), force=True)  # no up-to-date shortcut
+    report = build([article], out_dir=out, voice=str(preset), force=True, config=ARTICLE_ONLY)  # no up-to-date shortcut
     assert not report.failed, report.failed
     return list(FakeEngine.calls)
 
@@ -148,5 +149,5 @@ def test_no_cache_means_every_chunk_is_spoken(tmp_path: Path, fake_preset: Path)
     article.write_text(ARTICLE, encoding="utf-8")
     for _ in range(2):
         FakeEngine.calls.clear()
-        build([article], out_dir=tmp_path / "out", voice=str(fake_preset), use_cache=False, force=True)
+        build([article], out_dir=tmp_path / "out", voice=str(fake_preset), use_cache=False, force=True, config=ARTICLE_ONLY)
         assert len(FakeEngine.calls) == 3

@@ -13,7 +13,7 @@ from narrate.catalog import (
     find_slot,
     load_catalog,
     make_slug,
-    remove_stale_audio,
+    remove_stale_files,
     write_sidecar,
 )
 
@@ -100,8 +100,9 @@ def test_guid_is_stable_for_the_same_show_and_slug() -> None:
     assert episode_guid("https://a/", "x") != episode_guid("https://a/", "y")
 
 
-def test_remove_stale_audio_keeps_the_current_file(tmp_path: Path) -> None:
-    for name in ("a-1.mp3", "a-2.mp3", "episode.json"):
+def test_remove_stale_files_keeps_the_current_episode_files(tmp_path: Path) -> None:
+    names = ("a-1.mp3", "a-1.vtt", "a-1.chapters.json", "a-2.mp3", "a-2.srt", "a-2.transcript.json", "episode.json")
+    for name in names:
         (tmp_path / name).write_bytes(b"")
-    remove_stale_audio(tmp_path, keep="a-2.mp3")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.mp3", "episode.json"]
+    remove_stale_files(tmp_path, "a", keep="a-2")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.mp3", "a-2.srt", "a-2.transcript.json", "episode.json"]

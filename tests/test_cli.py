@@ -91,9 +91,11 @@ def test_plain_progress_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
     article.write_text("A short one\nFirst paragraph here.\nSecond paragraph here.\n", encoding="utf-8")
     result = _run("build", str(article), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert f"narrating {article}: 'A short one', 2 chunks" in result.stderr
-    assert "2/2 chunks" in result.stderr
+    # the two paragraphs, the spoken intro and the spoken outro
+    assert f"narrating {article}: 'A short one', 4 chunks" in result.stderr
+    assert "4/4 chunks" in result.stderr
     assert "Built 1 episode in" in result.stdout
+    assert re.search(r"-1\d\.\d LUFS, true peak -\d+\.\d dBTP, 1 chapter, \d+ words/min", result.stdout)
     assert "Feed:" in result.stdout and "lists 1 episode(s)" in result.stdout
     assert "set base_url in" in result.stdout
     quiet = _run("build", "-q", str(article), "--out", str(tmp_path / "out"), cwd=tmp_path)

@@ -210,7 +210,7 @@ def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
 
 def test_shipped_template_lists_every_setting() -> None:
     data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
-    assert set(data) == {"show", "build", "clean", "intake", "cache"}
+    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode"}
     assert set(data["intake"]) == {f.name for f in dataclasses.fields(IntakeConfig)}
     assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
     assert set(data["build"]) == {f.name for f in dataclasses.fields(BuildConfig)}

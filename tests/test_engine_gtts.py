@@ -35,6 +35,7 @@ if GttsEngine.missing():  # the engine's packages are an extra: skipped locally,
 
 from gtts import gTTS  # noqa: E402
 
+from .conftest import ARTICLE_ONLY
 from .fake_gtts import FakeGtts, expected_seconds  # noqa: E402
 
 VOICE = VoiceParams()
@@ -447,7 +448,7 @@ def test_build_with_gtts_makes_an_episode(tmp_path: Path, server: FakeGtts) -> N
 
     article = tmp_path / "a.txt"
     article.write_text("Ferry news\nThe ferry leaves at six.\nIt comes back at nine, mostly on time.\n")
-    report = build([article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server)))
+    report = build([article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server)), config=ARTICLE_ONLY)
     record = report.results[0].record
     assert record is not None and record.voice["engine"] == "gtts"
     assert decoded_seconds(record.audio_path(tmp_path / "out")) == pytest.approx(record.audio.duration, abs=0.05)
@@ -461,7 +462,7 @@ def test_permanent_503_fails_the_article_and_writes_no_episode(tmp_path: Path, s
     article = tmp_path / "a.txt"
     article.write_text("Ferry news\nThe ferry leaves at six.\n")
     out = tmp_path / "out"
-    report = build([article], out_dir=out, voice=str(_gtts_preset(tmp_path, server)))
+    report = build([article], out_dir=out, voice=str(_gtts_preset(tmp_path, server)), config=ARTICLE_ONLY)
     assert report.results[0].error == (
         'gtts: could not speak "The ferry leaves at…" after 2 attempts: HTTP 503 Service Unavailable'
     )
@@ -477,7 +478,8 @@ def test_permanent_503_with_a_fallback_gives_a_complete_episode(tmp_path: Path, 
     article.write_text("Ferry news\nThe ferry leaves at six.\nIt comes back at nine.\nOn Sundays it rests.\n")
     events: list = []
     report = build(
-        [article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server, "default")), progress=events.append
+        [article], out_dir=tmp_path / "out", voice=str(_gtts_preset(tmp_path, server, "default")), progress=events.append,
+        config=ARTICLE_ONLY,
     )
     record = report.results[0].record
     assert record is not None, report.results[0].error

@@ -14,6 +14,7 @@ from narrate.catalog import load_catalog
 from narrate.errors import ConfigError, InputError
 
 from .audiocheck import decode, decoded_seconds
+from .conftest import ARTICLE_ONLY
 from .fakes import FakeEngine
 
 ARTICLE = """Getting your Trinity Audio player ready...
@@ -40,15 +41,15 @@ def _files(out: Path) -> list[str]:
 def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) -> None:
     article = _write(tmp_path / "ferry.txt", ARTICLE)
     out = tmp_path / "out"
-    report = build([article], out_dir=out, voice=str(fake_preset))
+    report = build([article], out_dir=out, voice=str(fake_preset), config=ARTICLE_ONLY)
     [result] = report.results
     assert result.ok and not report.failed
     record = result.record
     assert record is not None
     folder = out / "episodes" / record.slug
-    assert _files(out) == sorted(
-        ["feed.xml", "narrate.toml", f"episodes/{record.slug}/episode.json", f"episodes/{record.slug}/{record.audio.file}"]
-    )
+    stem = record.audio.file.removesuffix(".mp3")
+    episode_files = ["episode.json", f"{stem}.mp3", f"{stem}.vtt", f"{stem}.srt", f"{stem}.transcript.json", f"{stem}.chapters.json"]
+    assert _files(out) == sorted(["feed.xml", "narrate.toml"] + [f"episodes/{record.slug}/{f}" for f in episode_files])
     sidecar = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
     assert sidecar["guid"] == record.guid
     assert sidecar["author"] == "Jane Doe" and sidecar["date"] == "2025-06-02"
@@ -61,17 +62,21 @@ def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) 
     ]
     assert sidecar["sections"] == [{"title": "THE COUNCIL VOTE", "start": sidecar["chunks"][2]["start"]}]
     assert {r["rule"] for r in sidecar["removed"]} >= {"player-stub", "separator", "byline", "date", "site-tag"}
-    assert FakeEngine.calls == [c["spoken"] for c in sidecar["chunks"]]
+    # sentence by sentence, so that every sentence's place in the audio is known
+    assert FakeEngine.calls == [s["spoken"] for c in sidecar["chunks"] for s in c["sentences"]]
+    assert FakeEngine.calls[:2] == ["The first paragraph is about the ferry.", "It has two sentences."]
     assert sidecar["chunks"][2]["spoken"] == "The Council Vote"  # not spelled out letter by letter
 
 
 def test_pauses_and_chunks_add_up_to_the_decoded_length(tmp_path: Path, fake_preset: Path) -> None:
     article = _write(tmp_path / "ferry.txt", ARTICLE)
     out = tmp_path / "out"
-    record = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    record = build([article], out_dir=out, voice=str(fake_preset), config=ARTICLE_ONLY).results[0].record
     assert record is not None
     chunks = record.chunks
     assert [c.pause_before for c in chunks] == [0.0, 0.5, 1.0, 0.5]  # paragraph, heading, paragraph
+    first = chunks[0].sentences  # two sentences with the preset's sentence pause between them
+    assert first[1]["start"] - first[0]["end"] == pytest.approx(0.25, abs=1e-4)
     total = sum(c.pause_before + c.duration for c in chunks)
     assert record.audio.duration == pytest.approx(total, abs=1e-6)
     for previous, chunk in zip(chunks, chunks[1:]):
@@ -236,7 +241,7 @@ def test_engine_hears_normalised_words_and_the_preset_lexicon(tmp_path: Path, fa
     preset = tmp_path / "p.toml"
     preset.write_text('engine = "fake"\nlexicon = "names.toml"\n', encoding="utf-8")
     article = _write(tmp_path / "a.txt", "Title here\nCienfuegos’ lawyer said 200,000 guns crossed in 2019.\n")
-    record = build([article], out_dir=tmp_path / "out", voice=str(preset)).results[0].record
+    record = build([article], out_dir=tmp_path / "out", voice=str(preset), config=ARTICLE_ONLY).results[0].record
     assert record is not None
     assert FakeEngine.calls == ["See-en-FWAY-gose’ lawyer said two hundred thousand guns crossed in twenty nineteen."]
     assert record.chunks[0].text == "Cienfuegos’ lawyer said 200,000 guns crossed in 2019."

@@ -19,6 +19,7 @@ from narrate.models import BlockKind, Chunk, Clip
 from narrate.speaker import Speaker
 from narrate.voices import fallback_chain, load_preset
 
+from .conftest import ARTICLE_ONLY
 from .fakes import FakeEngine, FakeOptions, tone_for
 
 
@@ -103,7 +104,7 @@ def test_episode_with_fallback_is_complete_and_says_which_chunks(tmp_path: Path,
     article = tmp_path / "a.txt"
     article.write_text("Title\nFine paragraph.\nA BROKEN paragraph.\nFine again.\n", encoding="utf-8")
     events = []
-    report = build([article], out_dir=tmp_path / "out", voice=str(main), progress=events.append)
+    report = build([article], out_dir=tmp_path / "out", voice=str(main), progress=events.append, config=ARTICLE_ONLY)
     record = report.results[0].record
     assert record is not None
     assert record.voice["fallback_chunks"] == {"backup": [1]}

@@ -1,0 +1,32 @@
+"""The episode's cover image: the article's lead image, else the show's image. A cover that cannot
+be had is a warning, never a failed episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Config
+from .errors import NarrateError
+from .fetch import IMAGE_TYPES, FetchLimits, fetch_url
+
+_MAX_IMAGE_BYTES = 20_000_000
+
+
+def read_cover(article_image: str | None, config: Config, out_dir: Path) -> tuple[bytes | None, list[str]]:
+    """Image bytes for the episode's APIC frame, and warnings about images that could not be read."""
+    warnings: list[str] = []
+    intake = config.intake
+    limits = FetchLimits(timeout=intake.timeout, total_timeout=intake.total_timeout, max_bytes=_MAX_IMAGE_BYTES)
+    for source in (article_image, config.show.image):
+        if not source:
+            continue
+        try:
+            if "://" in source:
+                return fetch_url(source, limits, accept=IMAGE_TYPES, wanted="an image").content, warnings
+            path = out_dir / source
+            return path.read_bytes(), warnings
+        except NarrateError as exc:
+            warnings.append(f"cover image: {exc}")
+        except OSError as exc:
+            warnings.append(f"cover image {source}: {exc.strerror or exc}")
+    return None, warnings
