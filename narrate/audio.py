@@ -20,7 +20,7 @@ import soxr
 
 from .errors import OutputError
 from .models import Clip
-from .mp3info import InfoFrame, count_frames
+from .mp3info import FrameCounter, InfoFrame
 
 _QUEUE_DEPTH = 16
 _FINISH = object()  # flush the encoder, then stop
@@ -83,6 +83,7 @@ class Mp3Writer:
         )
         self._hash = hashlib.sha256()
         self._bytes = 0
+        self._frames = FrameCounter()
         self._samples_out = 0
         self._info_size = InfoFrame(bitrate, output_rate, 0, 0, 0).size()
         self._queue: queue.Queue[object] = queue.Queue(maxsize=_QUEUE_DEPTH)
@@ -188,9 +189,7 @@ class Mp3Writer:
 
     def _write_info_frame(self) -> None:
         """Replace the placeholder at the start of the file with the real Info frame."""
-        self._file.seek(self._info_size)
-        frames = count_frames(self._file.read())
-        info = InfoFrame(self.bitrate, self.output_rate, frames, self._bytes, self._samples_out)
+        info = InfoFrame(self.bitrate, self.output_rate, self._frames.finish(), self._bytes, self._samples_out)
         self._file.seek(0)
         self._file.write(info.build())
         self._file.flush()
@@ -211,3 +210,4 @@ class Mp3Writer:
             self._file.write(data)
             self._hash.update(data)
             self._bytes += len(data)
+            self._frames.feed(data)

@@ -55,6 +55,39 @@ def count_frames(stream: bytes) -> int:
     return frames
 
 
+class FrameCounter:
+    """Counts the frames of an MP3 stream fed in pieces of any size, holding at most one frame."""
+
+    def __init__(self) -> None:
+        self.frames = 0
+        self._pending = bytearray()
+        self._skip = 0
+
+    def feed(self, data: bytes) -> None:
+        view = memoryview(data)
+        if self._skip:
+            taken = min(self._skip, len(view))
+            self._skip -= taken
+            view = view[taken:]
+        self._pending += view
+        offset = 0
+        while len(self._pending) - offset >= 4:
+            _, _, length, _ = parse_header(bytes(self._pending[offset : offset + 4]))
+            self.frames += 1
+            if offset + length > len(self._pending):
+                self._skip = offset + length - len(self._pending)
+                offset = len(self._pending)
+                break
+            offset += length
+        del self._pending[:offset]
+
+    def finish(self) -> int:
+        """The number of frames; the stream must have ended on a frame boundary."""
+        if self._pending or self._skip:
+            raise ValueError("the MP3 stream ended inside a frame")
+        return self.frames
+
+
 @dataclass(frozen=True)
 class InfoFrame:
     """What the Info frame records about the audio frames that follow it."""

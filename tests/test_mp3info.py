@@ -7,6 +7,7 @@ import struct
 import subprocess
 from pathlib import Path
 
+import lameenc
 import numpy as np
 import pytest
 
@@ -244,3 +245,29 @@ def test_ffmpeg_notices_a_corrupted_tag_crc(tmp_path: Path) -> None:
     data[151] ^= 0xFF  # the LAME tag's lowpass byte
     path.write_bytes(bytes(data))
     assert "encoder" not in probe(path)["streams"][0].get("tags", {})
+
+
+def test_frame_counter_counts_a_stream_fed_in_any_pieces(tmp_path: Path) -> None:
+    import random
+
+    from narrate.mp3info import FrameCounter, count_frames
+
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(64)
+    encoder.set_in_sample_rate(44100)
+    encoder.set_channels(1)
+    pcm = (np.sin(np.arange(44100 * 3) / 7.0) * 8000).astype("<i2").tobytes()
+    stream = encoder.encode(pcm) + encoder.flush()
+    expected = count_frames(stream)
+    rng = random.Random(4)
+    for _ in range(5):
+        counter, offset = FrameCounter(), 0
+        while offset < len(stream):
+            step = rng.randint(1, 700)
+            counter.feed(stream[offset : offset + step])
+            offset += step
+        assert counter.finish() == expected
+    cut = FrameCounter()
+    cut.feed(stream[:-5])
+    with pytest.raises(ValueError, match="inside a frame"):
+        cut.finish()
