@@ -104,10 +104,22 @@ def test_stream_is_clean_and_as_configured(tmp_path: Path, fake_engine: type[Fak
     [stream] = info["streams"]
     assert (stream["codec_name"], int(stream["sample_rate"]), stream["channels"]) == ("mp3", 44100, 1)
     assert int(stream["bit_rate"]) == 64000
+    tags = info["format"]["tags"]
+    assert (tags["title"], tags["artist"], tags["album"], tags["genre"]) == (
+        "Harbour Ferry Saved", "Ana Lee", "Narrated articles", "Podcast",
+    )
+    assert tags["date"].startswith("2025") and tags["comment"] == record.description
+    assert tags["lyrics-eng"] == record.spoken_text
+    assert (tags["TGID"], tags["TDES"]) == (record.guid, record.description)
+    assert int(tags["TLEN"]) == round(record.audio.duration * 1000)
 
 
-def test_chapters_follow_the_sections(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
-    record, out = _build(tmp_path, _preset(tmp_path))
+@pytest.mark.parametrize("version", [3, 4])
+def test_chapters_follow_the_sections(tmp_path: Path, fake_engine: type[FakeEngine], version: int) -> None:
+    config = tmp_path / "narrate.toml"
+    config.write_text(f"[build]\nid3_version = {version}\n", encoding="utf-8")
+    record, out = _build(tmp_path, _preset(tmp_path), config=config)
+    assert eyed3.load(str(record.audio_path(out))).tag.version == (2, version, 0)
     mp3 = record.audio_path(out)
     ffprobe = require_tool("ffprobe")
     listed = json.loads(
