@@ -26,6 +26,8 @@ from .errors import OutputError
 from .fsutil import write_text_atomic
 
 EPISODES_DIR = "episodes"
+DETAIL_FIELDS = frozenset({"spoken_text", "chunks", "removed"})
+"""Fields kept in the details file, not in ``episode.json``."""
 SIDECAR_NAME = "episode.json"
 SCHEMA_VERSION = 1
 _SLUG_MAX = 60
@@ -62,7 +64,14 @@ class ChunkInfo:
 
 @dataclass
 class EpisodeRecord:
-    """The sidecar of an episode, as stored in ``episode.json``."""
+    """Everything known about an episode.
+
+    Stored in two files: ``episode.json`` holds what the catalog and the feed need and stays small
+    (a feed of 10,000 episodes is rebuilt from these alone); ``<audio stem>.details.json`` holds the
+    spoken text, where every chunk and sentence sits in the audio, and the removed lines
+    (:data:`DETAIL_FIELDS`). Records loaded with :func:`load_catalog` leave those fields empty;
+    :func:`load_episode` reads them too.
+    """
 
     guid: str
     slug: str
@@ -77,7 +86,8 @@ class EpisodeRecord:
     voice: dict[str, Any]
     """Preset name, engine and the engine's identity string."""
     description: str
-    spoken_text: str
+    spoken_text: str = ""
+    """The article as written and spoken (also the MP3's USLT frame)."""
     author: str | None = None
     date: str | None = None
     site: str | None = None
@@ -108,13 +118,25 @@ class EpisodeRecord:
         return self.folder(out_dir) / self.audio.file
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+        """``episode.json``: the record without its details."""
+        data = {k: v for k, v in asdict(self).items() if k not in DETAIL_FIELDS}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def details_json(self) -> str:
+        """The details file: spoken text, chunks and sentences in the audio, removed lines."""
+        data = {k: v for k, v in asdict(self).items() if k in DETAIL_FIELDS}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> EpisodeRecord:
+    def from_json(cls, text: str, details: str | None = None) -> EpisodeRecord:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
             raise ValueError("not a narrate episode sidecar of a known version")
+        if details is not None:
+            extra = json.loads(details)
+            if not isinstance(extra, dict):
+                raise ValueError("not a narrate episode details file")
+            data.update({k: v for k, v in extra.items() if k in DETAIL_FIELDS})
         data["audio"] = AudioInfo(**data["audio"])
         data["chunks"] = [ChunkInfo(**c) for c in data.get("chunks", [])]
         return cls(**data)
@@ -154,9 +176,25 @@ def load_catalog(out_dir: Path) -> tuple[list[EpisodeRecord], list[CatalogProble
 
 
 def write_sidecar(out_dir: Path, record: EpisodeRecord) -> Path:
-    path = record.folder(out_dir) / SIDECAR_NAME
+    """Write the details file (named in ``record.files["details"]``), then ``episode.json``."""
+    folder = record.folder(out_dir)
+    if "details" in record.files:
+        write_text_atomic(folder / record.files["details"], record.details_json())
+    path = folder / SIDECAR_NAME
     write_text_atomic(path, record.to_json())
     return path
+
+
+def load_episode(out_dir: Path, slug: str) -> EpisodeRecord:
+    """One episode's whole record, details included; ValueError or OSError when unreadable."""
+    folder = episodes_root(out_dir) / slug
+    record = EpisodeRecord.from_json((folder / SIDECAR_NAME).read_text(encoding="utf-8"))
+    name = record.files.get("details")
+    if not name:
+        return record
+    return EpisodeRecord.from_json(
+        (folder / SIDECAR_NAME).read_text(encoding="utf-8"), (folder / name).read_text(encoding="utf-8")
+    )
 
 
 def find_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecord | None]:

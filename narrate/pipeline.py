@@ -28,6 +28,7 @@ from .catalog import (
     episode_guid,
     episodes_root,
     find_slot,
+    load_episode,
     load_catalog,
     remove_stale_files,
     write_sidecar,
@@ -149,7 +150,7 @@ class Narrator:
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
                          {"cached": len(chunks), "fallback": 0})
-            return ArticleResult(source=str(path), record=previous, status="unchanged")
+            return ArticleResult(source=str(path), record=load_episode(self.out_dir, slug), status="unchanged")
         folder = episodes_root(self.out_dir) / slug
         created_folder = not folder.exists()
         try:
@@ -244,6 +245,7 @@ class Narrator:
             warnings += tag_warnings
             cues = caption_cues(timed_sentences(parts))
             files = {
+                "details": f"{stem}.details.json",
                 "vtt": f"{stem}.vtt",
                 "srt": f"{stem}.srt",
                 "transcript_json": f"{stem}.transcript.json",
@@ -255,15 +257,15 @@ class Narrator:
                 "transcript_json": to_podcast_json(cues),
                 "chapters_json": chapters_json(chapters),
             }
-            for kind, name in files.items():
-                write_text_atomic(folder / name, contents[kind])
-                written.append(folder / name)
+            for kind, content in contents.items():
+                write_text_atomic(folder / files[kind], content)
+                written.append(folder / files[kind])
             audio_name = f"{stem}.mp3"
             os.replace(temp, folder / audio_name)
         except BaseException:
             temp.unlink(missing_ok=True)
             for path in written:
-                if previous is None or path.name not in previous.files.values():
+                if previous is None or path.name not in previous.files.values():  # not the old episode's
                     path.unlink(missing_ok=True)
             raise
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from narrate.catalog import (
     AudioInfo,
+    ChunkInfo,
     EpisodeRecord,
     episode_guid,
     find_slot,
     load_catalog,
+    load_episode,
     make_slug,
     remove_stale_files,
     write_sidecar,
@@ -48,9 +51,16 @@ def test_make_slug(title: str, slug: str) -> None:
 
 def test_sidecar_round_trip(tmp_path: Path) -> None:
     record = _record("a", "/x/a.txt")
+    record.files["details"] = "a-1.details.json"
+    record.chunks = [ChunkInfo(0, "paragraph", "Text.", 0.0, 0.0, 1.0, "Text.")]
+    record.removed = [{"line": 1, "text": "|", "rule": "separator"}]
     _store(tmp_path, record)
     loaded, problems = load_catalog(tmp_path)
-    assert loaded == [record] and problems == []
+    assert problems == []
+    # the catalog reads only episode.json: small, whatever the article's length
+    assert loaded == [replace(record, spoken_text="", chunks=[], removed=[])]
+    assert "chunks" not in (tmp_path / "episodes" / "a" / "episode.json").read_text()
+    assert load_episode(tmp_path, "a") == record
 
 
 def test_catalog_is_newest_first_and_reports_broken_sidecars(tmp_path: Path) -> None:

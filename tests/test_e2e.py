@@ -34,6 +34,7 @@ class Run:
         found = {}
         for path in (self.out / "episodes").glob("*/episode.json"):
             data = json.loads(path.read_text(encoding="utf-8"))
+            data.update(json.loads((path.parent / data["files"]["details"]).read_text(encoding="utf-8")))
             found[Path(data["source"]).name] = data
         return found
 

@@ -110,7 +110,7 @@ def test_episode_with_fallback_is_complete_and_says_which_chunks(tmp_path: Path,
     assert record.voice["fallback_chunks"] == {"backup": [1]}
     assert [c.preset for c in record.chunks] == ["main", "backup", "main"]
     assert events[-1].fallbacks == 1 and events[-1].chunks_done == 3
-    data = json.loads(next((tmp_path / "out").glob("episodes/*/episode.json")).read_text())
+    data = json.loads(next((tmp_path / "out").glob("episodes/*/*.details.json")).read_text())
     assert data["chunks"][1]["engine"] == "fake" and data["chunks"][1]["preset"] == "backup"
 
 
