@@ -43,8 +43,27 @@ class ShowConfig:
     """The show's website; the base URL when empty."""
     base_url: str = DEFAULT_BASE_URL
     """Where the output folder is published; every URL in the feed starts with it."""
+    type: str = "episodic"
+    """itunes:type: "episodic" (newest first) or "serial" (in order)."""
+    copyright: str = ""
+    locked: bool = False
+    """podcast:locked: ask other platforms not to import the feed (needs owner_email)."""
+    podcast_guid: str = ""
+    """podcast:guid; empty: the UUIDv5 of the feed URL, as the Podcasting 2.0 namespace prescribes."""
+    max_items: int = 0
+    """List only the newest N episodes in the feed; 0 lists them all."""
+    numbering: bool = False
+    """Number episodes (itunes:episode) in publication order, 1 for the oldest."""
+    season: int = 0
+    """itunes:season for every episode, when more than 0."""
 
     def __post_init__(self) -> None:
+        if self.type not in ("episodic", "serial"):
+            raise ValueError(f"'type' must be \"episodic\" or \"serial\", not {self.type!r}")
+        if self.max_items < 0 or self.season < 0:
+            raise ValueError("'max_items' and 'season' must be 0 or more")
+        if self.locked and not self.owner_email:
+            raise ValueError("'locked' needs 'owner_email' (podcast:locked names the owner)")
         parts = urlsplit(self.base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"'base_url' must be an absolute http(s) URL, not {self.base_url!r}")
