@@ -22,7 +22,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .errors import OutputError
+from .errors import InputError, OutputError
 from .fsutil import write_text_atomic
 
 EPISODES_DIR = "episodes"
@@ -255,3 +255,38 @@ def remove_stale_files(folder: Path, slug: str, keep: str) -> None:
                 old.unlink()
             except OSError as exc:
                 raise OutputError(f"cannot remove old file {old}: {exc.strerror or exc}") from exc
+
+
+def find_episode(out_dir: Path, key: str) -> EpisodeRecord:
+    """The episode that ``key`` names: its slug, guid, exact title, or source (path or URL)."""
+    records, _ = load_catalog(out_dir)
+    resolved = str(Path(key).resolve()) if key and not key.startswith(("http://", "https://")) else key
+    matches = [r for r in records if key in (r.slug, r.guid, r.title) or r.source in (key, resolved)]
+    if not matches:
+        raise InputError(f"no episode '{key}' in {out_dir} (give its name, guid, title or article; see narrate list)")
+    if len(matches) > 1:
+        names = ", ".join(r.slug for r in matches)
+        raise InputError(f"'{key}' names {len(matches)} episodes ({names}); give the episode's name instead")
+    return matches[0]
+
+
+def remove_episode(out_dir: Path, record: EpisodeRecord) -> list[Path]:
+    """Delete an episode's files (its sidecar first, so the catalog never lists a half-removed episode).
+
+    Only narrate's own files go: ``episode.json`` and ``<slug>-*``; the folder goes when it is empty.
+    """
+    folder = record.folder(out_dir)
+    removed: list[Path] = []
+    for path in [folder / SIDECAR_NAME, *sorted(folder.glob(f"{record.slug}-*"))]:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+        removed.append(path)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # files of the user's own stay, and so does their folder
+    return removed

@@ -14,8 +14,9 @@ from .cache import ChunkCache
 from .config import load_config
 from .console import ProgressDisplay
 from .engines import engine_names, engine_status
-from .errors import ConfigError, NarrateError
-from .pipeline import BuildReport, build
+from .errors import ConfigError, InputError, NarrateError
+from .catalog import episodes_root, find_episode, load_catalog, remove_episode
+from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
 from .say import say
 from .voices import load_preset, preset_files
@@ -207,6 +208,82 @@ def clean_command(
         if spoken:
             typer.echo("")
         typer.echo(result.removed_lines())
+
+
+_OUT_OPTION = typer.Option("--out", "-o", help="The output folder.")
+_CONFIG_OPTION = typer.Option(
+    "--config", "-c", help="Config file with the show's settings. [default: OUT/narrate.toml if it exists]",
+    show_default=False,
+)
+
+
+@app.command("feed")
+def feed_command(
+    out: Annotated[Path, _OUT_OPTION] = Path("output"),
+    config: Annotated[Optional[Path], _CONFIG_OPTION] = None,
+    show_title: Annotated[
+        Optional[str], typer.Option("--show-title", help="Override the show's title from the config.", show_default=False)
+    ] = None,
+    base_url: Annotated[
+        Optional[str],
+        typer.Option("--base-url", help="Override the URL where the output folder is published.", show_default=False),
+    ] = None,
+) -> None:
+    """Rebuild OUT/feed.xml from the episodes in the folder, without speaking anything.
+
+    Use it after changing the show's settings in narrate.toml, or after removing files by hand.
+    """
+    try:
+        cfg = load_config(config, out_dir=out).with_overrides(show_title=show_title, base_url=base_url)
+        if not episodes_root(out).is_dir():
+            raise InputError(f"{out} holds no episodes (build some with narrate build)")
+        path, count, problems = rebuild_feed(out, cfg)
+    except NarrateError as exc:
+        _fail(str(exc))
+    for problem in problems:
+        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed", err=True)
+    limit = cfg.show.max_items
+    listed = min(count, limit) if limit else count
+    typer.echo(f"Feed: {path} lists {listed} of {count} episode(s)")
+
+
+@app.command("list")
+def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
+    """List the episodes in the output folder, newest first: name, date, length, title."""
+    records, problems = load_catalog(out)
+    for record in records:
+        minutes, seconds = divmod(round(record.audio.duration), 60)
+        typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
+    for problem in problems:
+        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}", err=True)
+    if not records:
+        typer.echo(f"No episodes in {out}", err=True)
+
+
+@app.command("remove")
+def remove_command(
+    episode: Annotated[
+        str,
+        typer.Argument(help="The episode: its name (as narrate list shows it), guid, title, or article.", show_default=False),
+    ],
+    out: Annotated[Path, _OUT_OPTION] = Path("output"),
+    config: Annotated[Optional[Path], _CONFIG_OPTION] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an episode: its audio, transcripts, chapters and sidecar; then rebuild the feed."""
+    try:
+        cfg = load_config(config, out_dir=out)
+        record = find_episode(out, episode)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InputError(f"removing '{record.slug}' needs confirmation: add --yes")
+            if not typer.confirm(f"Remove '{record.title}' ({record.slug}) and its files?"):
+                raise typer.Exit(1)
+        removed = remove_episode(out, record)
+        path, count, _ = rebuild_feed(out, cfg)
+    except NarrateError as exc:
+        _fail(str(exc))
+    typer.echo(f"Removed {record.slug} ({len(removed)} file(s)); {path} lists {count} episode(s)")
 
 
 @app.command("voices")

@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from narrate.errors import InputError
+
 from narrate.catalog import (
     AudioInfo,
     ChunkInfo,
     EpisodeRecord,
     episode_guid,
+    find_episode,
     find_slot,
     load_catalog,
     load_episode,
     make_slug,
+    remove_episode,
     remove_stale_files,
     write_sidecar,
 )
@@ -116,3 +120,30 @@ def test_remove_stale_files_keeps_the_current_episode_files(tmp_path: Path) -> N
         (tmp_path / name).write_bytes(b"")
     remove_stale_files(tmp_path, "a", keep="a-2")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.mp3", "a-2.srt", "a-2.transcript.json", "episode.json"]
+
+
+def test_find_episode_by_slug_guid_title_or_source(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text("x")
+    _store(tmp_path, _record("ferry", str(source.resolve())))
+    _store(tmp_path, _record("bridge", "/elsewhere/b.txt"))
+    for key in ("ferry", "g-ferry", str(source)):
+        assert find_episode(tmp_path, key).slug == "ferry"
+    with pytest.raises(InputError, match="no episode 'tunnel'"):
+        find_episode(tmp_path, "tunnel")
+
+
+def test_remove_episode_takes_only_its_own_files(tmp_path: Path) -> None:
+    record = _record("ferry", "/a.txt")
+    _store(tmp_path, record)
+    folder = tmp_path / "episodes" / "ferry"
+    (folder / "ferry-1.vtt").write_text("WEBVTT")
+    (folder / "notes.txt").write_text("mine")
+    removed = remove_episode(tmp_path, record)
+    assert sorted(p.name for p in removed) == ["episode.json", "ferry-1.mp3", "ferry-1.vtt"]
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert load_catalog(tmp_path) == ([], [])
+    other = _record("bridge", "/b.txt")
+    _store(tmp_path, other)
+    remove_episode(tmp_path, other)
+    assert not (tmp_path / "episodes" / "bridge").exists()

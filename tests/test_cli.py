@@ -254,3 +254,28 @@ def test_bad_presets_are_one_line_errors(tmp_path: Path, body: str, message: str
         result = _run(*args, cwd=tmp_path)
         assert result.returncode == 1, args
         assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+
+
+def test_feed_list_and_remove(tmp_path: Path) -> None:
+    import feedparser
+
+    out = tmp_path / "out"
+    for name in ("a", "b"):
+        article = tmp_path / f"{name}.txt"
+        article.write_text(f"Story {name}\nA short paragraph about {name}.\n", encoding="utf-8")
+        assert _run("build", "-q", str(article), "--out", str(out), cwd=tmp_path).returncode == 0
+    listing = _run("list", "--out", str(out), cwd=tmp_path).stdout.splitlines()
+    assert [line.split()[0] for line in listing] == ["story-b", "story-a"]
+    config = out / "narrate.toml"
+    config.write_text(config.read_text().replace('title = "Narrated articles"', 'title = "Renamed Show"'))
+    rebuilt = _run("feed", "--out", str(out), cwd=tmp_path)
+    assert rebuilt.stdout.strip() == f"Feed: {out / 'feed.xml'} lists 2 of 2 episode(s)"
+    assert feedparser.parse(str(out / "feed.xml")).feed.title == "Renamed Show"
+    refused = _run("remove", "story-a", "--out", str(out), cwd=tmp_path)
+    assert refused.returncode == 1 and "add --yes" in refused.stderr
+    removed = _run("remove", "Story a", "--out", str(out), "--yes", cwd=tmp_path)
+    assert removed.returncode == 0, removed.stderr
+    assert not (out / "episodes" / "story-a").exists()
+    assert [e.title for e in feedparser.parse(str(out / "feed.xml")).entries] == ["Story b"]
+    missing = _run("remove", "story-a", "--out", str(out), "--yes", cwd=tmp_path)
+    assert missing.returncode == 1 and missing.stderr.startswith("narrate: error: no episode 'story-a'")

@@ -143,9 +143,15 @@ def test_edited_article_keeps_guid_and_replaces_audio(tmp_path: Path, fake_prese
     _write(article, ARTICLE.replace("says more.", "says a good deal more."))
     second = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
     assert first is not None and second is not None
-    assert second.guid == first.guid
+    assert second.guid == first.guid and second.published == first.published
     assert second.audio.file != first.audio.file
     assert [p.name for p in (out / "episodes" / second.slug).glob("*.mp3")] == [second.audio.file]
+    assert not [p for p in (out / "episodes" / second.slug).iterdir() if first.audio.file[:-4] in p.name]
+    import feedparser
+
+    [entry] = feedparser.parse(str(out / "feed.xml")).entries
+    assert entry.id == first.guid
+    assert entry.enclosures[0].href.endswith(second.audio.file)
 
 
 def test_feed_lists_every_episode_in_the_folder(tmp_path: Path, fake_preset: Path) -> None:
