@@ -15,6 +15,7 @@ from .config import load_config
 from .console import ProgressDisplay
 from .engines import engine_names, engine_status
 from .errors import ConfigError, InputError, NarrateError
+from .check import check_feed
 from .catalog import episodes_root, find_episode, load_catalog, remove_episode
 from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
@@ -245,6 +246,37 @@ def feed_command(
     limit = cfg.show.max_items
     listed = min(count, limit) if limit else count
     typer.echo(f"Feed: {path} lists {listed} of {count} episode(s)")
+
+
+@app.command("check")
+def check_command(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="An output folder (its feed.xml and the files it lists), a feed file, or a feed's URL.",
+            metavar="FEED_OR_DIR",
+        ),
+    ] = "output",
+) -> None:
+    """Check a feed against what Apple Podcasts, Spotify and Podcasting 2.0 apps require.
+
+    Every problem is printed with how to fix it; errors first, then warnings. Exit status: 1 if
+    there is any error, 0 otherwise (warnings alone do not fail).
+    """
+    try:
+        report = check_feed(target)
+    except NarrateError as exc:
+        _fail(str(exc))
+    for title, problems in (("Errors", report.errors), ("Warnings", report.warnings)):
+        if problems:
+            typer.echo(f"{title} ({len(problems)}):")
+            for problem in problems:
+                typer.echo(f"  [{problem.code}] {problem.where}: {problem.message}")
+                typer.echo(f"      fix: {problem.fix}")
+    verdict = "not accepted as it is" if report.errors else "ok"
+    typer.echo(f"{report.feed}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))")
+    if report.errors:
+        raise typer.Exit(1)
 
 
 @app.command("list")

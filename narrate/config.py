@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import categories
 from .cache import default_cache_dir
 from .errors import ConfigError
 from .fetch import FetchLimits
@@ -71,6 +72,19 @@ class ShowConfig:
             object.__setattr__(self, "base_url", self.base_url + "/")
         if not self.title.strip():
             raise ValueError("'title' must not be empty")
+
+    def problems(self) -> list[str]:
+        """What a podcast directory would refuse in these settings (checked when a config file is
+        read, so that a build fails before it narrates anything; the feed writer checks again)."""
+        found = []
+        wrong = categories.problem(self.category, self.subcategory)
+        if wrong:
+            found.append(f"'category': {wrong}")
+        for name in ("link", "image"):
+            value = getattr(self, name)
+            if "://" in value and urlsplit(value).scheme not in ("http", "https"):
+                found.append(f"'{name}' must be an http(s) URL or a file name, not {value!r}")
+        return found
 
 
 @dataclass(frozen=True)
@@ -221,6 +235,9 @@ def load_config(path: Path | None = None, *, out_dir: Path | None = None) -> Con
     data = read_toml(path)
     config = replace(from_mapping(Config, data, str(path)), path=path)
     config.line_rules()  # a bad rule is an error now, not halfway through a build
+    problems = config.show.problems()
+    if problems:
+        raise ConfigError(f"{path} [show]: {problems[0]}")
     return config
 
 

@@ -1,10 +1,11 @@
-"""The episode's cover image: the article's lead image, else the show's image. A cover that cannot
-be had is a warning, never a failed episode."""
+"""The episode's cover image: the article's lead image, else the show's image (or the cover narrate
+drew for a show without one). A cover that cannot be had is a warning, never a failed episode."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .artwork import DEFAULT_COVER
 from .config import Config
 from .errors import NarrateError
 from .fetch import IMAGE_TYPES, FetchLimits, fetch_url
@@ -17,7 +18,8 @@ def read_cover(article_image: str | None, config: Config, out_dir: Path) -> tupl
     warnings: list[str] = []
     intake = config.intake
     limits = FetchLimits(timeout=intake.timeout, total_timeout=intake.total_timeout, max_bytes=_MAX_IMAGE_BYTES)
-    for source in (article_image, config.show.image):
+    show_image = config.show.image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
+    for source in (article_image, show_image):
         if not source:
             continue
         try:

@@ -60,7 +60,8 @@ TITLE_MAX = 255
 """Characters in a title or another one-line value (Apple: "values ≤ 255 characters unless stated")."""
 SHOW_DESCRIPTION_MAX_BYTES = 4000
 """UTF-8 bytes in the channel description (Apple's limit), measured before XML escaping."""
-EPISODE_DESCRIPTION_MAX = 10_000
+EPISODE_DESCRIPTION_MAX_BYTES = 4000
+"""Apple's limit for an episode's description, as for the show's (what narrate check enforces)."""
 """Characters in an episode description (Apple's limit for an item's description)."""
 ELLIPSIS = "…"
 
@@ -319,7 +320,7 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
     link = _absolute_http(record.url)
     if link:
         entry.link(href=link)
-    entry.description(cut_chars(clean_text(record.description), EPISODE_DESCRIPTION_MAX) or title)
+    entry.description(cut_bytes(clean_text(record.description), EPISODE_DESCRIPTION_MAX_BYTES) or title)
     entry.guid(clean_text(record.guid), permalink=False)
     entry.enclosure(episode_url(show, record), str(max(0, int(record.audio.bytes))), "audio/mpeg")
     entry.pubDate(_date(record.published, record, "published"))

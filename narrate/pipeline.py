@@ -6,10 +6,11 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .artwork import ensure_default_cover
 from .assembly import Assembler, PlacedPart
 from .audio import EncodedAudio, Mp3Writer
 from .audiofiles import load_music
@@ -398,6 +399,8 @@ def build(
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
     if cfg.path is None:
         write_config_template(out)
+    if not cfg.show.image:  # a drawn cover for the feed and every episode's tag
+        ensure_default_cover(out, cfg.show.title)
 
     results: list[ArticleResult] = []
     try:
@@ -413,9 +416,15 @@ def build(
 
 
 def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[CatalogProblem]]:
-    """Write the feed from every sidecar in ``out_dir``."""
+    """Write the feed from every sidecar in ``out_dir``.
+
+    A show without an image gets ``cover.png``, drawn from its title, so that the feed has artwork.
+    """
     records, problems = load_catalog(out_dir)
-    return write_feed(out_dir, config.show, records), len(records), problems
+    show = config.show
+    if not show.image:
+        show = replace(show, image=ensure_default_cover(out_dir, show.title))
+    return write_feed(out_dir, show, records), len(records), problems
 
 
 def _description(article: Article) -> str:

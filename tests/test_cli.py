@@ -279,3 +279,19 @@ def test_feed_list_and_remove(tmp_path: Path) -> None:
     assert [e.title for e in feedparser.parse(str(out / "feed.xml")).entries] == ["Story b"]
     missing = _run("remove", "story-a", "--out", str(out), "--yes", cwd=tmp_path)
     assert missing.returncode == 1 and missing.stderr.startswith("narrate: error: no episode 'story-a'")
+
+
+def test_check_a_built_folder_and_a_broken_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    article = tmp_path / "a.txt"
+    article.write_text("Story a\nA short paragraph.\n", encoding="utf-8")
+    assert _run("build", "-q", str(article), "--out", str(out), cwd=tmp_path).returncode == 0
+    clean = _run("check", str(out), cwd=tmp_path)
+    assert clean.returncode == 0, clean.stdout
+    assert clean.stdout.rstrip().endswith("ok (0 error(s), 3 warning(s))")
+    mp3 = next(out.glob("episodes/*/*.mp3"))
+    mp3.write_bytes(mp3.read_bytes()[:-10])
+    broken = _run("check", str(out), cwd=tmp_path)
+    assert broken.returncode == 1
+    assert "[enclosure-length]" in broken.stdout and "fix: run narrate feed" in broken.stdout
+    assert _run("check", str(tmp_path / "nowhere"), cwd=tmp_path).returncode == 1

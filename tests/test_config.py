@@ -262,3 +262,20 @@ def test_bad_clean_config_names_file_and_key(tmp_path: Path, body: str, message:
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(caught.value).startswith(f"{path} {message}") or str(caught.value).startswith(f"{path}{message}")
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('[show]\ncategory = "Helth & Fitness"\n', "[show]: 'category': 'Helth & Fitness' is not an Apple Podcasts category; did you mean 'Health & Fitness'?"),
+        ('[show]\ncategory = "News"\nsubcategory = "Gadgets"\n', "[show]: 'category': 'Gadgets' is not a subcategory of 'News'"),
+        ('[show]\nimage = "ftp://x.org/a.jpg"\n', "[show]: 'image' must be an http(s) URL or a file name"),
+        ('[show]\nlocked = true\n', "[show]: 'locked' needs 'owner_email'"),
+        ('[show]\ntype = "daily"\n', "'type' must be \"episodic\" or \"serial\""),
+    ],
+)
+def test_show_settings_a_directory_would_refuse(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path / CONFIG_NAME, body)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert message in str(caught.value) and str(caught.value).startswith(str(path))

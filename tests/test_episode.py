@@ -101,7 +101,7 @@ def test_stream_is_clean_and_as_configured(tmp_path: Path, fake_engine: type[Fak
     mp3val = subprocess.run([require_tool("mp3val"), str(mp3)], capture_output=True, text=True)
     assert not re.search(r"WARNING|PROBLEM|ERROR", mp3val.stdout), mp3val.stdout
     info = probe(mp3)
-    [stream] = info["streams"]
+    [stream] = [s for s in info["streams"] if s["codec_type"] == "audio"]
     assert (stream["codec_name"], int(stream["sample_rate"]), stream["channels"]) == ("mp3", 44100, 1)
     assert int(stream["bit_rate"]) == 64000
     tags = info["format"]["tags"]
