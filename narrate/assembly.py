@@ -43,6 +43,9 @@ class PlacedPart:
     start: float
     duration: float
     sentences: list[PlacedSentence] = field(default_factory=list)
+    block: int = -1
+    """The article block (paragraph or heading) the chunk comes from; -1 for music."""
+    first_in_block: bool = True
 
 
 class Assembler:
@@ -113,7 +116,10 @@ class Assembler:
             for said, (begin, finish) in zip(spoken.sentences, spans)
         ]
         start = (base + pause) / self.rate
-        part = PlacedPart(chunk.kind.value, chunk.text, pause / self.rate, start, (position - pause) / self.rate, placed)
+        part = PlacedPart(
+            chunk.kind.value, chunk.text, pause / self.rate, start, (position - pause) / self.rate, placed,
+            chunk.block, chunk.first_in_block,
+        )
         self.parts.append(part)
         return part
 

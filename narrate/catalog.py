@@ -60,6 +60,9 @@ class ChunkInfo:
     engine: str = ""
     sentences: list[dict[str, Any]] = field(default_factory=list)
     """Each sentence: text (as written), spoken, start and end in seconds, preset."""
+    block: int = -1
+    """The block of the episode's text it belongs to (chunks of one long paragraph share it)."""
+    first_in_block: bool = True
 
 
 @dataclass

@@ -63,6 +63,8 @@ class Article:
     """URL of the article's lead image, when known."""
     content_sha256: str = ""
     """Hash of the source bytes as read (changes when the article is edited)."""
+    html: str | None = field(default=None, repr=False)
+    """The original page, decoded, when the article came from HTML (for the copy with a player)."""
 
     @property
     def spoken_text(self) -> str:

@@ -451,4 +451,6 @@ def _chunk_info(index: int, part: PlacedPart) -> ChunkInfo:
             {"text": s.text, "spoken": s.spoken, "start": s.start, "end": s.end, "preset": s.preset}
             for s in sentences
         ],
+        block=part.block,
+        first_in_block=part.first_in_block,
     )

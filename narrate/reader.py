@@ -65,6 +65,7 @@ def _from_html(document: SourceDocument, title: str | None, rules: tuple[LineRul
         language=meta.language,
         image=meta.image,
         removed=[RemovedLine(0, text, "player-container") for text in page.pruned if text] + article.removed,
+        html=document.text,
     )
     return article
 
