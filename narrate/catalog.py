@@ -29,6 +29,9 @@ EPISODES_DIR = "episodes"
 DETAIL_FIELDS = frozenset({"spoken_text", "chunks", "removed"})
 """Fields kept in the details file, not in ``episode.json``."""
 SIDECAR_NAME = "episode.json"
+PAGE_FILES = ("index.html", "player.html", "article.html")
+"""An episode's web pages (written by narrate.pages): its own page, the embeddable player, the copy
+of the original article with the player."""
 SCHEMA_VERSION = 1
 _SLUG_MAX = 60
 
@@ -276,11 +279,13 @@ def find_episode(out_dir: Path, key: str) -> EpisodeRecord:
 def remove_episode(out_dir: Path, record: EpisodeRecord) -> list[Path]:
     """Delete an episode's files (its sidecar first, so the catalog never lists a half-removed episode).
 
-    Only narrate's own files go: ``episode.json`` and ``<slug>-*``; the folder goes when it is empty.
+    Only narrate's own files go: ``episode.json``, ``<slug>-*`` and the episode's pages; the folder
+    goes when it is empty.
     """
     folder = record.folder(out_dir)
     removed: list[Path] = []
-    for path in [folder / SIDECAR_NAME, *sorted(folder.glob(f"{record.slug}-*"))]:
+    own = [folder / SIDECAR_NAME, *sorted(folder.glob(f"{record.slug}-*")), *(folder / name for name in PAGE_FILES)]
+    for path in own:
         try:
             path.unlink()
         except FileNotFoundError:

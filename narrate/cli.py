@@ -318,6 +318,38 @@ def remove_command(
     typer.echo(f"Removed {record.slug} ({len(removed)} file(s)); {path} lists {count} episode(s)")
 
 
+@app.command("serve")
+def serve_command(
+    folder: Annotated[
+        Path, typer.Argument(help="The output folder to serve.", metavar="DIR")
+    ] = Path("output"),
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on. The default keeps it to this computer; "
+                     "0.0.0.0 lets other computers in."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the output folder over HTTP, as podcast apps and browsers need it.
+
+    Byte ranges (so players can seek), HEAD, the right MIME types, CORS headers on transcripts and
+    chapters, nothing outside the folder. Stop it with Ctrl-C. The feed's links use base_url from
+    narrate.toml: leave it at http://localhost:8000/ to listen to the show here.
+    """
+    from .server import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"narrate: warning: listening on {host}: other computers can reach the folder", err=True)
+
+    def ready(url: str) -> None:
+        typer.echo(f"Serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C to stop")
+
+    try:
+        serve(folder, host=host, port=port, ready=ready)
+    except NarrateError as exc:
+        _fail(str(exc))
+
+
 @app.command("voices")
 def voices_command() -> None:
     """List the voice presets (and where each comes from) and the speech engines, with what each needs."""

@@ -41,7 +41,7 @@ import lxml.html
 from lxml import etree
 from markupsafe import Markup
 
-from .catalog import ChunkInfo, EpisodeRecord
+from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .config import ShowConfig
 from .feed import episode_file_url, episode_url, feed_url
 from .fsutil import write_bytes_atomic
@@ -65,10 +65,8 @@ __all__ = [
 STATIC_DIR = "static"
 """Where the pages' stylesheet and script are copied, inside the output folder."""
 STATIC_FILES = ("narrate.css", "player.js")
-EPISODE_PAGE = "index.html"
-PLAYER_PAGE = "player.html"
-ARTICLE_PAGE = "article.html"
-EPISODE_PAGE_FILES = (EPISODE_PAGE, PLAYER_PAGE, ARTICLE_PAGE)
+EPISODE_PAGE, PLAYER_PAGE, ARTICLE_PAGE = PAGE_FILES  # named in the catalog, which removes them
+EPISODE_PAGE_FILES = PAGE_FILES
 """The files this module writes in an episode's folder (removing an episode should remove them too)."""
 SHOW_PAGE = "index.html"
 DEFAULT_COVER = "cover.png"

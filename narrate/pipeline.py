@@ -39,6 +39,7 @@ from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
 from .fsutil import make_temp_file
 from .models import Article, BlockKind, Chunk
+from .pages import write_episode_pages, write_pages
 from .reader import read_article
 from .speaker import Speaker
 from .speech import speech_function
@@ -151,7 +152,9 @@ class Narrator:
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
                          {"cached": len(chunks), "fallback": 0})
-            return ArticleResult(source=str(path), record=load_episode(self.out_dir, slug), status="unchanged")
+            record = load_episode(self.out_dir, slug)
+            write_episode_pages(self.out_dir, record, self.config.show, article.html)  # unchanged files stay
+            return ArticleResult(source=str(path), record=record, status="unchanged")
         folder = episodes_root(self.out_dir) / slug
         created_folder = not folder.exists()
         try:
@@ -164,6 +167,7 @@ class Narrator:
             if created_folder and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
             raise
+        write_episode_pages(self.out_dir, record, self.config.show, article.html)
         return ArticleResult(source=str(path), record=record, status="new" if previous is None else "rebuilt")
 
     def _fingerprint(self, article: Article, chunks: list[Chunk]) -> str:
@@ -424,7 +428,9 @@ def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[Catalog
     show = config.show
     if not show.image:
         show = replace(show, image=ensure_default_cover(out_dir, show.title))
-    return write_feed(out_dir, show, records), len(records), problems
+    feed = write_feed(out_dir, show, records)
+    write_pages(out_dir, show, records)
+    return feed, len(records), problems
 
 
 def _description(article: Article) -> str:
