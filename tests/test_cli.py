@@ -295,3 +295,39 @@ def test_check_a_built_folder_and_a_broken_one(tmp_path: Path) -> None:
     assert broken.returncode == 1
     assert "[enclosure-length]" in broken.stdout and "fix: run narrate feed" in broken.stdout
     assert _run("check", str(tmp_path / "nowhere"), cwd=tmp_path).returncode == 1
+
+
+def test_serve_a_folder_and_stop_with_ctrl_c(tmp_path: Path) -> None:
+    import signal
+    import socket
+    import urllib.request
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "feed.xml").write_bytes(b"<rss>" + b"x" * 100 + b"</rss>")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "narrate", "serve", str(folder), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        line = process.stdout.readline()
+        assert line.startswith(f"Serving {folder} at http://127.0.0.1:{port}/"), line
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/feed.xml", headers={"Range": "bytes=0-4"})
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            assert (answer.status, answer.read()) == (206, b"<rss>")
+        taken = _run("serve", str(folder), "--port", str(port), cwd=tmp_path)
+        assert taken.returncode == 1
+        assert taken.stderr == (
+            f"narrate: error: cannot serve on 127.0.0.1:{port}: the port is taken (another program uses it); "
+            "choose another with --port\n"
+        )
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert "Traceback" not in process.stderr.read()
+    missing = _run("serve", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert missing.returncode == 1 and missing.stderr.startswith("narrate: error: cannot serve")
