@@ -205,12 +205,11 @@ def _may_have_players(html: str | bytes) -> bool:
     return any(marker in lowered for marker in _PLAYER_MARKERS)
 
 
-def prune_players(tree: HtmlElement) -> list[str]:
-    """Remove every audio-player container from ``tree``; return the visible text of each.
-
-    Only the outermost match is removed (a Trinity placeholder inside its table counts once).
-    """
-    chosen: list[HtmlElement] = []
+def find_players(tree: etree._Element) -> list[etree._Element]:
+    """The audio-player containers in ``tree`` (:data:`PLAYER_XPATHS`), outermost matches only (a
+    Trinity placeholder inside its table counts once); an element with more visible text than a
+    player has is a wrapper around the article, not a player, and is left out."""
+    chosen: list[etree._Element] = []
     chosen_ids: set[int] = set()
     for element in _PLAYER_XPATH(tree):
         if not isinstance(element.tag, str) or element.tag.lower() in _NEVER_PRUNED:
@@ -221,6 +220,12 @@ def prune_players(tree: HtmlElement) -> list[str]:
             continue
         chosen.append(element)
         chosen_ids.add(id(element))
+    return chosen
+
+
+def prune_players(tree: HtmlElement) -> list[str]:
+    """Remove every audio-player container from ``tree``; return the visible text of each."""
+    chosen = find_players(tree)
     texts = [_visible_text(element) for element in chosen]
     for element in chosen:
         _drop(element)

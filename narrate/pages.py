@@ -45,7 +45,7 @@ from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .config import ShowConfig
 from .feed import episode_file_url, episode_url, feed_url
 from .fsutil import write_bytes_atomic
-from .html import PLAYER_XPATHS
+from .html import find_players
 
 __all__ = [
     "EPISODE_PAGE_FILES",
@@ -435,11 +435,6 @@ def show_page(show: ShowConfig, records: Sequence[EpisodeRecord]) -> str:
 
 # --- the original page with narrate's player ----------------------------------------------------------
 
-_PLAYERS_XPATH = etree.XPath(" | ".join(xpath for _, xpath in PLAYER_XPATHS))
-_NEVER_REPLACED = {"html", "head", "body", "main", "article"}
-_MAX_PLAYER_TEXT = 600
-"""As in :mod:`narrate.html`: an element with more visible text than this is a wrapper around the
-article (a theme's "trinity-enabled" class on the post), not a player."""
 _BODY_CANDIDATES = (
     "//*[@itemprop='articleBody']",
     "//article//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
@@ -466,17 +461,8 @@ def _text_of(element: etree._Element) -> str:
 
 
 def _player_containers(root: etree._Element) -> list[etree._Element]:
-    """The audio-player containers of a page (:data:`narrate.html.PLAYER_XPATHS`), outermost only."""
-    chosen: list[etree._Element] = []
-    for element in _PLAYERS_XPATH(root):
-        if not isinstance(element.tag, str) or element.tag.lower() in _NEVER_REPLACED:
-            continue
-        if any(ancestor in chosen for ancestor in element.iterancestors()):
-            continue
-        if len(_text_of(element)) > _MAX_PLAYER_TEXT:
-            continue
-        chosen.append(element)
-    return chosen
+    """The audio-player containers of a page, as narrate.html finds them for extraction."""
+    return find_players(root)
 
 
 def _remove(element: etree._Element) -> None:
