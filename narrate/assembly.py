@@ -58,7 +58,10 @@ class Assembler:
 
     _QUEUE_DEPTH = 3
 
-    def __init__(self, writer: Mp3Writer, pauses: Pauses, *, target_lufs: float, ceiling_dbtp: float) -> None:
+    def __init__(
+        self, writer: Mp3Writer, pauses: Pauses, *, target_lufs: float, ceiling_dbtp: float, threaded: bool = True
+    ) -> None:
+        """``threaded``: level, measure and encode in a worker thread, or in the calling thread."""
         self.writer = writer
         self.rate = writer.input_rate
         self.pauses = pauses
@@ -69,8 +72,10 @@ class Assembler:
         self._samples = 0
         self._queue: queue.Queue[tuple[Leveler, np.ndarray] | None] = queue.Queue(maxsize=self._QUEUE_DEPTH)
         self._error: BaseException | None = None
-        self._worker = threading.Thread(target=self._run, name="narrate-level", daemon=True)
-        self._worker.start()
+        self._worker: threading.Thread | None = None
+        if threaded:
+            self._worker = threading.Thread(target=self._run, name="narrate-level", daemon=True)
+            self._worker.start()
 
     @property
     def position(self) -> float:
@@ -125,8 +130,9 @@ class Assembler:
 
     def finish(self) -> EncodedAudio:
         """Wait for the worker, then finish the MP3."""
-        self._queue.put(None)
-        self._worker.join()
+        if self._worker is not None:
+            self._queue.put(None)
+            self._worker.join()
         if self._error is not None:
             raise self._error
         return self.writer.close()
@@ -134,7 +140,7 @@ class Assembler:
     def abort(self) -> None:
         """Stop the worker without finishing (after an error; the caller discards the file)."""
         self._error = self._error or RuntimeError("aborted")
-        while self._worker.is_alive():
+        while self._worker is not None and self._worker.is_alive():
             try:
                 self._queue.put(None, timeout=0.1)
             except queue.Full:
@@ -149,19 +155,25 @@ class Assembler:
         if self._error is not None:
             raise self._error
         self._samples += len(samples)
-        self._queue.put((leveler, samples))
+        if self._worker is None:
+            self._process(leveler, samples)
+            if self._error is not None:
+                raise self._error
+        else:
+            self._queue.put((leveler, samples))
 
     def _run(self) -> None:
         while True:
             item = self._queue.get()
             if item is None:
                 return
-            if self._error is not None:
-                continue
-            leveler, samples = item
-            try:
-                levelled = leveler.process(samples) if len(samples) else samples
-                self.meter.feed(levelled)
-                self.writer.write(Clip(levelled, self.rate))
-            except BaseException as exc:  # handed to the thread that lays parts out
-                self._error = exc
+            if self._error is None:
+                self._process(*item)
+
+    def _process(self, leveler: Leveler, samples: np.ndarray) -> None:
+        try:
+            levelled = leveler.process(samples) if len(samples) else samples
+            self.meter.feed(levelled)
+            self.writer.write(Clip(levelled, self.rate))
+        except BaseException as exc:  # handed to the thread that lays parts out
+            self._error = exc

@@ -64,7 +64,10 @@ class Mp3Writer:
         output_rate: int = 44100,
         bitrate: int = 64,
         quality: int = 3,
+        threaded: bool = True,
     ) -> None:
+        """``threaded``: encode in a background thread (overlapping with the caller's work) or in
+        the calling thread (one core per writer: what batch jobs want)."""
         self.path = path
         self.input_rate = input_rate
         self.output_rate = output_rate
@@ -93,8 +96,10 @@ class Mp3Writer:
             self._file.write(bytes(self._info_size))  # the Info frame, written for real by close()
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        self._worker = threading.Thread(target=self._run, name="narrate-mp3", daemon=True)
-        self._worker.start()
+        self._worker: threading.Thread | None = None
+        if threaded:
+            self._worker = threading.Thread(target=self._run, name="narrate-mp3", daemon=True)
+            self._worker.start()
 
     @property
     def position(self) -> float:
@@ -118,8 +123,7 @@ class Mp3Writer:
 
     def close(self) -> EncodedAudio:
         """Flush the encoder and close the file."""
-        self._queue.put(_FINISH)
-        self._worker.join()
+        self._send(_FINISH)
         try:
             if self._error is None:
                 self._write_info_frame()
@@ -143,8 +147,7 @@ class Mp3Writer:
 
     def abort(self) -> None:
         """Stop without finishing the file (the caller removes it)."""
-        self._queue.put(_ABORT)
-        self._worker.join()
+        self._send(_ABORT)
         self._file.close()
 
     def __enter__(self) -> Mp3Writer:
@@ -158,28 +161,38 @@ class Mp3Writer:
         if self._error is not None:
             raise OutputError(f"cannot write {self.path}: {self._error}") from self._error
         self.samples_in += len(samples)
-        self._queue.put(samples)
+        self._send(samples)
+
+    def _send(self, item: object) -> None:
+        """Hand an item to the encoder: the worker thread's queue, or straight to it."""
+        if self._worker is None:
+            self._handle(item)
+            return
+        self._queue.put(item)
+        if item is _FINISH or item is _ABORT:
+            self._worker.join()
 
     def _run(self) -> None:
         while True:
-            item = self._queue.get()
-            if item is _ABORT:
+            if self._handle(self._queue.get()):
                 return
-            if self._error is not None:  # keep draining so the writing thread never blocks
-                if item is _FINISH:
-                    return
-                continue
+
+    def _handle(self, item: object) -> bool:
+        """Encode one item; True when the stream is over. Errors are kept for close() and _put()."""
+        if item is _ABORT:
+            return True
+        if self._error is not None:  # keep draining so the writing thread never blocks
+            return item is _FINISH
+        try:
             if item is _FINISH:
-                try:
-                    self._finish()
-                except BaseException as exc:  # handed to the writing thread by close()
-                    self._error = exc
-                return
-            try:
-                if isinstance(item, np.ndarray):
-                    self._emit(self._resample(item, last=False))
-            except BaseException as exc:  # handed to the writing thread by close() or _put()
-                self._error = exc
+                self._finish()
+                return True
+            if isinstance(item, np.ndarray):
+                self._emit(self._resample(item, last=False))
+        except BaseException as exc:  # handed to the writing thread by close() or _put()
+            self._error = exc
+            return item is _FINISH
+        return False
 
     def _finish(self) -> None:
         self._emit(self._resample(np.zeros(0, np.float32), last=True))

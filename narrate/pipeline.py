@@ -111,10 +111,13 @@ class BuildReport:
 class Narrator:
     """Narrates articles into episodes of one output folder with one voice."""
 
-    def __init__(self, out_dir: Path, config: Config, speaker: Speaker) -> None:
+    def __init__(self, out_dir: Path, config: Config, speaker: Speaker, *, threaded: bool = True) -> None:
+        """``threaded``: level and encode in worker threads while the next chunk is spoken (about two
+        cores per article), or all in the calling thread (one core: for batch jobs side by side)."""
         self.out_dir = out_dir
         self.config = config
         self.speaker = speaker
+        self.threaded = threaded
         self.preset = speaker.preset
         self.engine = speaker.engine
         self.rules = config.line_rules()
@@ -122,12 +125,18 @@ class Narrator:
 
     @classmethod
     def create(
-        cls, out_dir: Path, config: Config, voice: str | Path | None = None, *, use_cache: bool = True
+        cls,
+        out_dir: Path,
+        config: Config,
+        voice: str | Path | None = None,
+        *,
+        use_cache: bool = True,
+        threaded: bool = True,
     ) -> Narrator:
         """A narrator for ``voice`` (or the config's), with the config's chunk cache unless told not to."""
         preset = load_preset(voice or config.build.voice)
         cache = ChunkCache(config.cache.root()) if use_cache and config.cache.enabled else None
-        return cls(out_dir, config, Speaker.for_preset(preset, cache))
+        return cls(out_dir, config, Speaker.for_preset(preset, cache), threaded=threaded)
 
     def close(self) -> None:
         self.speaker.close()
@@ -210,11 +219,13 @@ class Narrator:
         fell_back: dict[str, list[int]] = {}
         try:
             writer = Mp3Writer(
-                temp, input_rate=build.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate
+                temp, input_rate=build.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate,
+                threaded=self.threaded,
             )
             with writer:
                 assembler = Assembler(
-                    writer, self.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak
+                    writer, self.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak,
+                    threaded=self.threaded,
                 )
                 self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
                 try:
