@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from slugify import slugify
 
 from .errors import InputError, OutputError
@@ -29,6 +30,10 @@ EPISODES_DIR = "episodes"
 DETAIL_FIELDS = frozenset({"spoken_text", "chunks", "removed"})
 """Fields kept in the details file, not in ``episode.json``."""
 SIDECAR_NAME = "episode.json"
+CLAIM_NAME = ".narrate-tmp-claim"
+"""Marks an episode folder as taken by an article being narrated (a temporary file: a run that
+starts on a locked folder removes leftovers)."""
+SLOT_LOCK = ".narrate-slots.lock"
 PAGE_FILES = ("index.html", "player.html", "article.html")
 """An episode's web pages (written by narrate.pages): its own page, the embeddable player, the copy
 of the original article with the player."""
@@ -216,7 +221,7 @@ def find_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecor
     taken = {r.slug: r for r in records}
     base = make_slug(title)
     slug, n = base, 1
-    while slug in taken or _folder_in_use(out_dir, slug):
+    while slug in taken or _folder_in_use(out_dir, slug, source):
         previous = taken.get(slug)
         if previous is not None and _moved(previous.source, source):
             return slug, previous  # its source file is gone: the article was moved or renamed
@@ -225,15 +230,50 @@ def find_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecor
     return slug, None
 
 
+def claim_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeRecord | None]:
+    """:func:`find_slot`, made safe for several processes writing to one folder: under a lock, the
+    episode's folder is created and marked with a claim naming ``source``, so no other article can
+    take the same slug before this one's sidecar exists (:func:`release_slot` removes the claim)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out_dir / SLOT_LOCK)):
+        slug, previous = find_slot(out_dir, source, title)
+        folder = episodes_root(out_dir) / slug
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(folder / CLAIM_NAME, source)
+        except OSError as exc:
+            raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    return slug, previous
+
+
+def release_slot(out_dir: Path, slug: str) -> None:
+    """Remove an episode folder's claim; the folder too if nothing else is in it."""
+    folder = episodes_root(out_dir) / slug
+    (folder / CLAIM_NAME).unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # it holds the episode (or files of the user's own)
+
+
 def _moved(old_source: str, new_source: str) -> bool:
     """True when both are local files and the old one no longer exists."""
     old, new = Path(old_source), Path(new_source)
     return old.is_absolute() and new.is_absolute() and not old.exists()
 
 
-def _folder_in_use(out_dir: Path, slug: str) -> bool:
+def _folder_in_use(out_dir: Path, slug: str, source: str) -> bool:
+    """A folder is in use when it holds files, unless the only one is a claim by ``source``."""
     folder = episodes_root(out_dir) / slug
-    return folder.exists() and any(folder.iterdir())
+    if not folder.is_dir():
+        return False
+    names = [p.name for p in folder.iterdir()]
+    if names == [CLAIM_NAME]:
+        try:
+            return (folder / CLAIM_NAME).read_text(encoding="utf-8") != source
+        except OSError:
+            return True
+    return bool(names)
 
 
 def make_slug(title: str) -> str:

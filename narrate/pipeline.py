@@ -28,8 +28,9 @@ from .catalog import (
     EpisodeRecord,
     episode_guid,
     episodes_root,
-    find_slot,
+    claim_slot,
     load_episode,
+    release_slot,
     load_catalog,
     remove_stale_files,
     write_sidecar,
@@ -40,7 +41,8 @@ from .feed import write_feed
 from .fsutil import make_temp_file
 from .models import Article, BlockKind, Chunk
 from .pages import write_episode_pages, write_pages
-from .reader import read_article
+from .intake import SourceDocument
+from .reader import article_from_document, read_article
 from .speaker import Speaker
 from .speech import speech_function
 from .tags import EpisodeTags, write_tags
@@ -146,16 +148,40 @@ class Narrator:
         path: str | Path,
         *,
         title: str | None = None,
+        author: str | None = None,
+        date: str | None = None,
+        document: SourceDocument | None = None,
         progress: ProgressCallback | None = None,
         force: bool = False,
     ) -> ArticleResult:
-        """Build the episode of one article: a file, an http(s) URL, or "-" for standard input.
+        """Build the episode of one article: a file, an http(s) URL, or "-" for standard input
+        (or ``document``, an article already read, named ``path`` in messages).
 
-        An episode that is already up to date (same words, voice, pauses, audio settings and tags,
-        and no chunk left to a fallback voice) is left as it is, unless ``force``.
+        ``title``, ``author`` and ``date`` override what is found in the article. An episode that is
+        already up to date (same words, voice, pauses, audio settings and tags, and no chunk left to
+        a fallback voice) is left as it is, unless ``force``.
         """
-        article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
-        slug, previous = find_slot(self.out_dir, article.source, article.title)
+        if document is not None:
+            article = article_from_document(document, title=title, rules=self.rules)
+        else:
+            article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
+        if author is not None or date is not None:
+            article = replace(article, author=author or article.author, date=date or article.date)
+        slug, previous = claim_slot(self.out_dir, article.source, article.title)
+        try:
+            return self._narrate_in_slot(article, slug, previous, path, progress, force)
+        finally:
+            release_slot(self.out_dir, slug)
+
+    def _narrate_in_slot(
+        self,
+        article: Article,
+        slug: str,
+        previous: EpisodeRecord | None,
+        path: str | Path,
+        progress: ProgressCallback | None,
+        force: bool,
+    ) -> ArticleResult:
         chunks = episode_chunks(article, self.config, self.engine.max_chars, self.to_speech)
         fingerprint = self._fingerprint(article, chunks)
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
@@ -165,17 +191,7 @@ class Narrator:
             write_episode_pages(self.out_dir, record, self.config.show, article.html)  # unchanged files stay
             return ArticleResult(source=str(path), record=record, status="unchanged")
         folder = episodes_root(self.out_dir) / slug
-        created_folder = not folder.exists()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
-        try:
-            record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress, fingerprint)
-        except BaseException:
-            if created_folder and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-            raise
+        record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress, fingerprint)
         write_episode_pages(self.out_dir, record, self.config.show, article.html)
         return ArticleResult(source=str(path), record=record, status="new" if previous is None else "rebuilt")
 

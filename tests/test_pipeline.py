@@ -35,7 +35,8 @@ def _write(path: Path, text: str) -> Path:
 
 
 def _files(out: Path) -> list[str]:
-    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    """The files a reader of the folder sees (hidden lock files left out)."""
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) -> None:
