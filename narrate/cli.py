@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ import typer
 from . import __version__
 from .cache import ChunkCache
 from .config import load_config
-from .console import ProgressDisplay
+from .batch import run_batch
+from .console import BatchDisplay, ProgressDisplay
 from .engines import engine_names, engine_status
 from .errors import ConfigError, InputError, NarrateError
 from .check import check_feed
@@ -146,6 +148,73 @@ def build_command(
     except NarrateError as exc:
         _fail(str(exc))
     _print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("batch")
+def batch_command(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="What to narrate: a folder of articles, a manifest (.csv or .jsonl: path or url, and optional "
+            "title, author, date, voice per article), or an RSS/Atom feed of articles (file or URL).",
+            metavar="SOURCE",
+        ),
+    ],
+    out: Annotated[Path, _OUT_OPTION] = Path("output"),
+    config: Annotated[Optional[Path], _CONFIG_OPTION] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", min=1, help="Articles narrated at the same time, one core each. [default: the "
+                     "machine's cores, divided by the voice engine's own threads]", show_default=False),
+    ] = None,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="Run the articles on a Dask cluster (tcp://HOST:PORT) instead of local "
+                     "processes; the output folder must be on storage every worker sees at the same path.",
+                     show_default=False),
+    ] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Narrate only the articles that failed in earlier runs.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Make every episode again, even when up to date.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse speech from the chunk cache.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary (JSON) at the end.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
+
+    A job record in the output folder remembers every article: running the same batch again skips
+    episodes that are up to date, retries the ones that failed and narrates again the ones that
+    were edited. Ctrl-C stops cleanly (run again to continue). The feed and the show page are
+    rebuilt once at the end. Exit status: 0 when every article was done, 1 when any failed, 130
+    when interrupted.
+    """
+    try:
+        with BatchDisplay(quiet=quiet or as_json) as display:
+            report = run_batch(
+                source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
+                force=force, use_cache=not no_cache, progress=display,
+            )
+    except NarrateError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        counts = report.counts()
+        minutes = sum(o.audio_seconds for o in report.outcomes) / 60
+        typer.echo(
+            f"Batch: {counts['new']} new, {counts['rebuilt']} rebuilt, {counts['unchanged']} unchanged, "
+            f"{counts['failed']} failed" + (f", {report.skipped} skipped" if report.skipped else "")
+            + f"; {minutes:.1f} min of audio in {report.elapsed:.0f} s"
+        )
+        for outcome in report.failed:
+            typer.echo(f"narrate: error: {outcome.source}: {outcome.error}", err=True)
+        typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
+    if report.interrupted:
+        typer.echo("narrate: interrupted; run the same command again to continue", err=True)
+        raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
 

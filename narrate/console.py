@@ -15,6 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from .batch import BatchProgress
 from .pipeline import Progress as ChunkProgress
 
 
@@ -95,3 +96,65 @@ def _notes(event: ChunkProgress) -> str:
 
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+class BatchDisplay:
+    """Shows a batch's progress: a live line on a terminal (articles done, failed, remaining, minutes
+    of audio, time left), plain log lines otherwise (one per article)."""
+
+    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.live = self.stream.isatty() if live is None else live
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> BatchDisplay:
+        if self.live and not self.quiet:
+            self._bar = Progress(
+                TextColumn("[bold]narrating"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[status]}"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+            )
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __call__(self, event: BatchProgress) -> None:
+        if self.quiet:
+            return
+        status = _batch_status(event)
+        if self._bar is not None:
+            if self._task is None:
+                self._task = self._bar.add_task("batch", total=event.total, status=status)
+            self._bar.update(self._task, completed=event.done + event.failed, status=status)
+            if event.last is not None and event.last.status == "failed":
+                self._bar.console.print(f"failed: {event.last.source}: {event.last.error}")
+            return
+        if event.last is None:
+            skipped = f", {event.skipped} skipped" if event.skipped else ""
+            print(f"batch: {event.total} article(s) to narrate{skipped}", file=self.stream, flush=True)
+            return
+        last = event.last
+        what = f"failed: {last.error}" if last.status == "failed" else f"{last.status}: {last.slug}"
+        print(f"[{event.done + event.failed}/{event.total}] {last.source}: {what} ({status})", file=self.stream, flush=True)
+
+
+def _batch_status(event: BatchProgress) -> str:
+    eta = f", about {_duration(event.eta)} left" if event.eta is not None else ""
+    return (
+        f"{event.done} done, {event.failed} failed, {event.remaining} to go, "
+        f"{event.audio_seconds / 60:.1f} min of audio{eta}"
+    )
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"

@@ -4,6 +4,7 @@ of every request. Used wherever a test needs the pipeline but not a real voice."
 from __future__ import annotations
 
 import hashlib
+import random
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,6 +25,8 @@ class FakeOptions(EngineOptions):
     """Peak level of the tone (0.003: a very quiet engine)."""
     clipping: bool = False
     """Make a square wave at full scale: an engine that is far too loud."""
+    flaky: float = 0.0
+    """Share of requests that fail at random, as a network engine's do now and then."""
 
 
 class FakeEngine(Engine):
@@ -55,6 +58,8 @@ class FakeEngine(Engine):
         FakeEngine.calls.append(text)
         if self._options.fail_on and self._options.fail_on in text:
             raise EngineError(f"fake engine refuses {self._options.fail_on!r}")
+        if self._options.flaky and random.random() < self._options.flaky:
+            raise EngineError("fake engine: a request failed (flaky)")
         samples = tone_for(text, self._options.seconds_per_char / voice.speed, self.RATE)
         samples = np.sign(samples).astype(np.float32) if self._options.clipping else samples / 0.3 * self._options.amplitude
         return Clip(samples.astype(np.float32), self.RATE)
