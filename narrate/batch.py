@@ -327,6 +327,27 @@ def _take(iterator: Iterator[BatchTask], count: int) -> Iterable[BatchTask]:
         yield item
 
 
+def _tune_allocator() -> None:
+    """Undo Dask's MALLOC_TRIM_THRESHOLD_ in this worker (glibc only).
+
+    Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also freezes glibc's mmap
+    threshold at 128 KiB: every audio buffer is then mapped and unmapped anew, and narration ran
+    about 40 % slower on Dask workers than in local processes (benchmarks/run.py batch-dask).
+    Large thresholds give glibc's usual behaviour back.
+    """
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    libc.mallopt(m_mmap_threshold, 32 * 1024 * 1024)
+    libc.mallopt(m_trim_threshold, 128 * 1024 * 1024)
+
+
 def _die_with_parent() -> None:
     """In a local worker: be killed when the coordinator dies (Linux), so that no orphan goes on
     writing into the folder after ``kill -9`` of the batch, while a new run may have started."""
@@ -359,6 +380,8 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
     """Narrate one article in a worker; every NarrateError becomes a failed outcome."""
     from .pipeline import Narrator
 
+    if not _NARRATORS:
+        _tune_allocator()
     item = task.item
     started = time.monotonic()
     try:
