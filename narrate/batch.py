@@ -23,15 +23,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from .config import Config, load_config, write_config_template
 from .errors import NarrateError, OutputError
-from .fsutil import TEMP_PREFIX
+from .fsutil import LOCK_FILE, TEMP_PREFIX, folder_lock
 from .jobs import FAILED, JobRecord
 from .sources import BatchItem, read_batch_source
 
-LOCK_FILE = ".narrate-lock"
+__all__ = ["LOCK_FILE", "BatchItem", "BatchProgress", "BatchReport", "ItemOutcome", "run_batch"]
 
 
 @dataclass(frozen=True)
@@ -157,15 +155,8 @@ def run_batch(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
-    lock = FileLock(str(out / LOCK_FILE))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise OutputError(f"another narrate batch or build is writing to {out}; wait for it to finish") from None
-    try:
+    with folder_lock(out):
         return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress)
-    finally:
-        lock.release()
 
 
 def _run_locked(

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from .errors import OutputError
 
 TEMP_PREFIX = ".narrate-tmp-"
@@ -56,3 +58,20 @@ def write_text_atomic(target: Path, text: str) -> None:
 def _fsync(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
+
+
+LOCK_FILE = ".narrate-lock"
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the output folder for one writer (a build or a batch) at a time."""
+    lock = FileLock(str(folder / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise OutputError(f"another narrate batch or build is writing to {folder}; wait for it to finish") from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -38,7 +38,7 @@ from .catalog import (
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
-from .fsutil import make_temp_file
+from .fsutil import folder_lock, make_temp_file
 from .models import Article, BlockKind, Chunk
 from .pages import write_episode_pages, write_pages
 from .intake import SourceDocument
@@ -428,6 +428,19 @@ def build(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
+    with folder_lock(out):
+        return _build_locked(articles, out, cfg, narrator, title, progress, force)
+
+
+def _build_locked(
+    articles: Sequence[str | Path],
+    out: Path,
+    cfg: Config,
+    narrator: Narrator,
+    title: str | None,
+    progress: ProgressCallback | None,
+    force: bool,
+) -> BuildReport:
     if cfg.path is None:
         write_config_template(out)
     if not cfg.show.image:  # a drawn cover for the feed and every episode's tag
