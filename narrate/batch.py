@@ -17,15 +17,16 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from .config import Config, load_config, write_config_template
 from .errors import NarrateError, OutputError
-from .fsutil import LOCK_FILE, TEMP_PREFIX, folder_lock
+from .fsutil import LOCK_FILE, folder_lock, remove_stray_temporary_files
 from .jobs import FAILED, JobRecord
 from .sources import BatchItem, read_batch_source
 
@@ -207,6 +208,7 @@ def _run_locked(
         except KeyboardInterrupt:
             report.interrupted = True
             record.interrupted()
+            remove_stray_temporary_files(out)  # the workers are stopped: whatever they left is stray
         finally:
             report.feed_path, report.feed_episodes, _ = rebuild_feed(out, cfg)
             report.elapsed = time.monotonic() - started
@@ -233,48 +235,74 @@ class _Tally:
         )
 
 
-def remove_stray_temporary_files(out: Path) -> int:
-    """Delete temporary files left by an interrupted run (call only with the folder locked)."""
-    removed = 0
-    for path in out.rglob(f"{TEMP_PREFIX}*"):
-        try:
-            path.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
-
-
 # --- running the tasks -------------------------------------------------------------------------
 
 
 def _local_results(
     tasks: list[BatchTask], record: JobRecord, jobs: int, scheduler: str | None
 ) -> Iterator[ItemOutcome]:
-    """Run ``tasks`` in ``jobs`` local processes, yielding outcomes as they finish."""
-    if not tasks:
-        return
+    """Run ``tasks`` in ``jobs`` local processes, yielding outcomes as they finish.
+
+    A worker process that dies (killed, out of memory, an engine crashing the interpreter) breaks
+    the pool: the articles it was running get a second chance in a fresh pool, and an article that
+    kills a worker twice is reported as failed.
+    """
+    queue = list(reversed(tasks))
+    crashes: dict[str, int] = {}
+    while queue:
+        pool = _new_pool(min(jobs, len(queue)))
+        pending: dict[Future[ItemOutcome], BatchTask] = {}
+        broken: list[BatchTask] = []
+        try:
+            while queue or pending:
+                while queue and len(pending) < jobs * 2 and not broken:
+                    task = queue.pop()
+                    record.start(task.item.key)
+                    pending[pool.submit(narrate_item, task)] = task
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    task = pending.pop(future)
+                    if isinstance(future.exception(), BrokenProcessPool):
+                        broken.append(task)
+                        continue
+                    yield _outcome_of(future, task)
+                if broken:
+                    broken += list(pending.values())
+                    break
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True, cancel_futures=True)
+        for task in broken:
+            crashes[task.item.key] = crashes.get(task.item.key, 0) + 1
+            if crashes[task.item.key] >= 2:
+                yield ItemOutcome(task.item.key, task.item.source, "failed", error="the worker process died while narrating it (twice)")
+            else:
+                queue.append(task)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
     # fork: workers start at once and inherit engines registered in this process (plugins, tests)
     context = get_context("fork") if "fork" in _start_methods() else get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, min(jobs, len(tasks))), mp_context=context, initializer=_die_with_parent
-    )
-    pending: dict[Future[ItemOutcome], BatchTask] = {}
-    queue = iter(tasks)
-    try:
-        for task in _take(queue, jobs * 2):
-            record.start(task.item.key)
-            pending[pool.submit(narrate_item, task)] = task
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                task = pending.pop(future)
-                yield _outcome_of(future, task)
-                for following in _take(queue, 1):
-                    record.start(following.item.key)
-                    pending[pool.submit(narrate_item, following)] = following
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context, initializer=_die_with_parent)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers (Ctrl-C, SIGTERM). After Ctrl-C they have stopped their article and removed its
+    temporary files already; they get a few seconds to exit, then the rest are terminated (SIGTERM,
+    which they also answer by removing their temporary files)."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + 5
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def _dask_results(
@@ -308,14 +336,6 @@ def _outcome_of(future: object, task: BatchTask) -> ItemOutcome:
     except BaseException as exc:  # a worker that died (killed, out of memory) or a bug in it
         reason = f"the worker stopped ({type(exc).__name__}: {exc})".replace("\n", " ")
         return ItemOutcome(task.item.key, task.item.source, "failed", error=reason)
-
-
-def _take(iterator: Iterator[BatchTask], count: int) -> Iterable[BatchTask]:
-    for _ in range(count):
-        item = next(iterator, None)
-        if item is None:
-            return
-        yield item
 
 
 def _tune_allocator() -> None:

@@ -75,3 +75,18 @@ def folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def remove_stray_temporary_files(folder: Path) -> int:
+    """Delete the temporary files an interrupted run left under ``folder``; returns how many.
+
+    Call it only while holding :func:`folder_lock`, when no live process can be writing them.
+    """
+    removed = 0
+    for path in folder.rglob(f"{TEMP_PREFIX}*"):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

@@ -38,7 +38,7 @@ from .catalog import (
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
 from .feed import write_feed
-from .fsutil import folder_lock, make_temp_file
+from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files
 from .models import Article, BlockKind, Chunk
 from .pages import write_episode_pages, write_pages
 from .intake import SourceDocument
@@ -429,7 +429,12 @@ def build(
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
     with folder_lock(out):
-        return _build_locked(articles, out, cfg, narrator, title, progress, force)
+        remove_stray_temporary_files(out)
+        try:
+            return _build_locked(articles, out, cfg, narrator, title, progress, force)
+        except KeyboardInterrupt:
+            remove_stray_temporary_files(out)
+            raise
 
 
 def _build_locked(
