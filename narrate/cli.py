@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,6 +19,7 @@ from .batch import run_batch
 from .console import BatchDisplay, ProgressDisplay
 from .engines import engine_names, engine_status
 from .errors import ConfigError, InputError, NarrateError
+from .fetch import ALLOW_PRIVATE_ENV
 from .check import check_feed
 from .catalog import episodes_root, find_episode, load_catalog, remove_episode
 from .pipeline import BuildReport, build, rebuild_feed
@@ -53,6 +56,20 @@ def _main(
     ] = None,
 ) -> None:
     """Turn written articles into listenable audio episodes and a podcast feed."""
+
+
+_ALLOW_PRIVATE_OPTION = typer.Option(
+    "--allow-private-addresses",
+    help="Also fetch URLs on loopback, private and link-local addresses (localhost, 10.x, 192.168.x, "
+    "169.254.x, fc00::/7 …). Off by default so that a URL from an article or a feed cannot reach "
+    "machines on your own network; [intake] allow_private_addresses = true in narrate.toml does the same.",
+)
+
+
+def _allow_private_addresses(allowed: bool) -> None:
+    """The switch is process-wide (an environment variable), so batch worker processes inherit it."""
+    if allowed:
+        os.environ[ALLOW_PRIVATE_ENV] = "1"
 
 
 @app.command("build")
@@ -124,6 +141,7 @@ def build_command(
         bool,
         typer.Option("--force", "-f", help="Make the episode again even when it is already up to date."),
     ] = False,
+    allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
@@ -131,6 +149,7 @@ def build_command(
     title, author and date are kept as metadata. An article that cannot be read is reported and the
     others are still built. Exit status: 0 if every article was built, 1 otherwise.
     """
+    _allow_private_addresses(allow_private)
     try:
         with ProgressDisplay(quiet=quiet) as display:
             report = build(
@@ -182,6 +201,7 @@ def batch_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse speech from the chunk cache.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary (JSON) at the end.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
 
@@ -191,6 +211,7 @@ def batch_command(
     rebuilt once at the end. Exit status: 0 when every article was done, 1 when any failed, 130
     when interrupted.
     """
+    _allow_private_addresses(allow_private)
     try:
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
@@ -258,6 +279,7 @@ def clean_command(
         typer.Option("--config", "-c", help="Config file whose [clean] rules apply. [default: output/narrate.toml "
                      "if it exists]", show_default=False),
     ] = None,
+    allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Show what narrate would read out: the cleaned article text, without speaking it.
 
@@ -265,6 +287,7 @@ def clean_command(
     """
     if as_json and (spoken or removed):
         _fail("--json already holds the spoken text and the removed lines; use it alone", code=2)
+    _allow_private_addresses(allow_private)
     try:
         result = preview(article, title=title, voice=voice, config=config)
     except NarrateError as exc:
@@ -326,12 +349,14 @@ def check_command(
             metavar="FEED_OR_DIR",
         ),
     ] = "output",
+    allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Check a feed against what Apple Podcasts, Spotify and Podcasting 2.0 apps require.
 
     Every problem is printed with how to fix it; errors first, then warnings. Exit status: 1 if
     there is any error, 0 otherwise (warnings alone do not fail).
     """
+    _allow_private_addresses(allow_private)
     try:
         report = check_feed(target)
     except NarrateError as exc:
@@ -523,7 +548,7 @@ def _print_report(report: BuildReport) -> None:
     typer.echo(f"Built {len(built)} {noun} in {report.out_dir}{failed}")
     for result in built:
         record = result.record
-        assert record is not None
+        assert record is not None  # nosec B101 # type narrowing: `built` holds only results with a record
         path = record.audio_path(report.out_dir)
         minutes, seconds = divmod(round(record.audio.duration), 60)
         action = result.status
@@ -565,10 +590,22 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: temporary files are removed and nothing finished is lost."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
+    except Terminated:
+        typer.echo("narrate: terminated; nothing finished was lost, run the command again to continue", err=True)
+        sys.exit(143)
     except KeyboardInterrupt:
         typer.echo("narrate: interrupted", err=True)
         sys.exit(130)

@@ -138,6 +138,8 @@ class IntakeConfig:
     total_timeout: float = 60.0
     """Seconds a whole download may take."""
     max_redirects: int = 5
+    allow_private_addresses: bool = False
+    """Fetch from loopback, private and link-local addresses too (off: only global addresses)."""
 
     def __post_init__(self) -> None:
         for name in ("max_megabytes", "timeout", "total_timeout"):
@@ -149,7 +151,11 @@ class IntakeConfig:
     def limits(self) -> IntakeLimits:
         max_bytes = round(self.max_megabytes * 1e6)
         fetch = FetchLimits(
-            timeout=self.timeout, total_timeout=self.total_timeout, max_bytes=max_bytes, max_redirects=self.max_redirects
+            timeout=self.timeout,
+            total_timeout=self.total_timeout,
+            max_bytes=max_bytes,
+            max_redirects=self.max_redirects,
+            allow_private_addresses=self.allow_private_addresses,
         )
         return IntakeLimits(max_bytes=max_bytes, fetch=fetch)
 

@@ -17,7 +17,12 @@ def read_cover(article_image: str | None, config: Config, out_dir: Path) -> tupl
     """Image bytes for the episode's APIC frame, and warnings about images that could not be read."""
     warnings: list[str] = []
     intake = config.intake
-    limits = FetchLimits(timeout=intake.timeout, total_timeout=intake.total_timeout, max_bytes=_MAX_IMAGE_BYTES)
+    limits = FetchLimits(
+        timeout=intake.timeout,
+        total_timeout=intake.total_timeout,
+        max_bytes=_MAX_IMAGE_BYTES,
+        allow_private_addresses=intake.allow_private_addresses,
+    )
     show_image = config.show.image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
     for source in (article_image, show_image):
         if not source:

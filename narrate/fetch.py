@@ -9,12 +9,23 @@ Timeouts: ``requests`` only has per-operation timeouts (connect, and each wait f
 server that drips a byte every few seconds would hold a plain ``requests`` download forever. Here a
 watchdog timer shuts down the connection's socket when :attr:`FetchLimits.total_timeout` runs out,
 which wakes the blocked read; the body loop also checks the deadline between chunks.
+
+Private addresses: an article URL comes from users and from feeds other people write, so by default
+narrate only connects to global internet addresses. Loopback, private (10/8, 192.168/16, fc00::/7…),
+link-local (incl. cloud metadata at 169.254.169.254), shared, reserved and multicast addresses are
+refused on every hop, redirects included. The check is made where the connection is opened: the
+host name is resolved once, every address it resolves to must be global, and the socket connects
+to an address that was checked (so a DNS answer that changes between check and connect cannot
+slip past). :attr:`FetchLimits.allow_private_addresses` (``[intake] allow_private_addresses`` in
+narrate.toml, ``--allow-private-addresses``, or ``NARRATE_ALLOW_PRIVATE_ADDRESSES=1``) lifts it.
 """
 
 from __future__ import annotations
 
 import http
 import http.client
+import ipaddress
+import os
 import socket
 import ssl
 import threading
@@ -32,7 +43,17 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import InputError
 
-__all__ = ["ARTICLE_TYPES", "IMAGE_TYPES", "FetchLimits", "Fetched", "fetch_url"]
+__all__ = [
+    "ALLOW_PRIVATE_ENV",
+    "ARTICLE_TYPES",
+    "IMAGE_TYPES",
+    "FetchLimits",
+    "Fetched",
+    "PrivateAddressError",
+    "fetch_url",
+    "is_private_address",
+    "private_addresses_allowed",
+]
 
 ARTICLE_TYPES = frozenset(
     {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
@@ -90,6 +111,8 @@ class FetchLimits:
     max_bytes: int = 20_000_000
     """Larger bodies are refused (by Content-Length first, then by counting while streaming)."""
     max_redirects: int = 5
+    allow_private_addresses: bool = False
+    """Also connect to loopback, private, link-local and other non-global addresses."""
 
     def __post_init__(self) -> None:
         for name in ("timeout", "total_timeout", "max_bytes"):
@@ -98,6 +121,17 @@ class FetchLimits:
                 raise ValueError(f"FetchLimits.{name} must be positive, not {value!r}")
         if self.max_redirects < 0:
             raise ValueError(f"FetchLimits.max_redirects must be 0 or more, not {self.max_redirects!r}")
+
+
+ALLOW_PRIVATE_ENV = "NARRATE_ALLOW_PRIVATE_ADDRESSES"
+"""Set to 1 (or true/yes) to allow private addresses whatever the limits say (tests, intranets)."""
+
+
+def private_addresses_allowed(limits: FetchLimits) -> bool:
+    """Whether a fetch within ``limits`` may connect to non-global addresses."""
+    if limits.allow_private_addresses:
+        return True
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
@@ -116,7 +150,7 @@ def fetch_url(
     url = url.strip()
     _check_url(url, url)
     deadline = time.monotonic() + limits.total_timeout
-    watchdog = _Watchdog(limits.total_timeout)
+    watchdog = _Watchdog(limits.total_timeout, allow_private=private_addresses_allowed(limits))
     with watchdog, requests.Session() as session:
         session.max_redirects = limits.max_redirects
         session.headers["User-Agent"] = USER_AGENT
@@ -128,6 +162,8 @@ def fetch_url(
             return _fetch(session, url, limits, deadline, watchdog, accept, wanted)
         except InputError:
             raise
+        except PrivateAddressError as exc:
+            raise InputError(f"{url}: {exc}") from None
         except _FAILURES as exc:
             raise _explain(exc, url, limits, watchdog, deadline) from None
 
@@ -178,6 +214,7 @@ def _get_following_redirects(
         wait = min(limits.timeout, deadline - time.monotonic())
         if wait <= 0:
             raise InputError(f"{url}: download took longer than {_seconds(limits.total_timeout)}")
+        _refuse_private_target(current)
         response = session.get(current, stream=True, timeout=(wait, wait), allow_redirects=False)
         target = session.get_redirect_target(response)
         if target is None:
@@ -429,6 +466,63 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
+# --- private addresses -------------------------------------------------------------------------
+
+
+class PrivateAddressError(Exception):
+    """A connection to a non-global address was refused (turned into an InputError with the URL)."""
+
+    def __init__(self, host: str, address: str) -> None:
+        shown = host if host == address else f"{host} ({address})"
+        super().__init__(
+            f"refused: {shown} is a private address (allow it with allow_private_addresses = true "
+            f"under [intake] in narrate.toml, --allow-private-addresses, or {ALLOW_PRIVATE_ENV}=1)"
+        )
+
+
+def is_private_address(address: str) -> bool:
+    """True for any address that is not on the global internet (IPv4-mapped IPv6 included)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and not embedded.is_global:
+            return True
+    return not ip.is_global or ip.is_multicast
+
+
+def _checked_addresses(host: str, port: int) -> list[str]:
+    """The addresses ``host`` resolves to, all global; :class:`PrivateAddressError` otherwise.
+
+    A name that does not resolve gives ``[]``: the connection then fails with the usual message.
+    """
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return []
+    addresses: list[str] = []
+    for info in infos:
+        address = str(info[4][0])
+        if is_private_address(address):
+            raise PrivateAddressError(host, address)
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+def _refuse_private_target(url: str) -> None:
+    """The per-hop check made before each request, so the refusal holds even through a proxy."""
+    if _private_allowed_here():
+        return
+    parts = urlsplit(url)
+    if parts.hostname:
+        _checked_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+
+
+def _private_allowed_here() -> bool:
+    watchdog = getattr(_current, "watchdog", None)
+    return watchdog is None or watchdog.allow_private
+
+
 # --- the total-time watchdog -------------------------------------------------------------------
 
 _current = threading.local()
@@ -441,7 +535,9 @@ class _Watchdog:
     watchdog that is active on the thread (connections are made on the thread that fetches).
     """
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, *, allow_private: bool = False) -> None:
+        self.allow_private = allow_private
+        """Whether connections made during this fetch may go to non-global addresses."""
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self.expired = False
@@ -489,13 +585,44 @@ def _adopt(sock: object) -> None:
         watchdog.adopt(sock)
 
 
-class _WatchedHTTPConnection(HTTPConnection):
+class _GuardedConnectionMixin:
+    """Opens the socket only to addresses checked by :func:`_checked_addresses` (direct connections;
+    a proxy's own address is the user's choice, and the target was checked before the request)."""
+
+    host: str
+    port: int
+    proxy: object
+    _dns_host: str
+    _tunnel_host: str | None
+
+    def _new_conn(self) -> socket.socket:
+        if _private_allowed_here() or self.proxy is not None or self._tunnel_host:
+            return super()._new_conn()  # type: ignore[misc,no-any-return]
+        addresses = _checked_addresses(self._dns_host, self.port)
+        if not addresses:
+            return super()._new_conn()  # type: ignore[misc,no-any-return]
+        name = self._dns_host
+        failure: Exception | None = None
+        try:
+            for address in addresses:  # each checked address in resolver order, like create_connection
+                self._dns_host = address
+                try:
+                    return super()._new_conn()  # type: ignore[misc,no-any-return]
+                except urllib3.exceptions.NewConnectionError as exc:
+                    failure = exc
+        finally:
+            self._dns_host = name
+        assert failure is not None
+        raise failure
+
+
+class _WatchedHTTPConnection(_GuardedConnectionMixin, HTTPConnection):
     def connect(self) -> None:
         super().connect()
         _adopt(self.sock)
 
 
-class _WatchedHTTPSConnection(HTTPSConnection):
+class _WatchedHTTPSConnection(_GuardedConnectionMixin, HTTPSConnection):
     def connect(self) -> None:
         super().connect()
         _adopt(self.sock)

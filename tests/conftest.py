@@ -63,6 +63,15 @@ def private_chunk_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     return root
 
 
+@pytest.fixture(autouse=True)
+def allow_private_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' HTTP servers listen on 127.0.0.1, which narrate refuses to fetch from by default.
+
+    A test of the refusal itself calls ``monkeypatch.delenv("NARRATE_ALLOW_PRIVATE_ADDRESSES")``.
+    """
+    monkeypatch.setenv("NARRATE_ALLOW_PRIVATE_ADDRESSES", "1")
+
+
 @pytest.fixture
 def seed_article() -> Path:
     return require_file(SEED)

@@ -141,7 +141,9 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, private_chunk_cache: Path) -> None
         source, "--out", out, "--config", config, "--jobs", "2",
         start_new_session=True,  # its own process group, like a terminal's foreground job
     )
-    time.sleep(2.0)
+    deadline = time.monotonic() + 120  # a guard against hanging, not a performance check
+    while not list(out.glob("episodes/*/episode.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # interrupt once work is under way (the first episode is finished)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: to the whole group
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr

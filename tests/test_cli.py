@@ -196,6 +196,34 @@ def test_bad_urls_are_one_line_errors_with_a_non_zero_exit(tmp_path: Path) -> No
                 assert "Traceback" not in result.stderr
 
 
+def test_private_addresses_are_refused_unless_the_flag_or_the_config_allows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .localserver import respond, serve
+
+    monkeypatch.delenv("NARRATE_ALLOW_PRIVATE_ADDRESSES")  # as a user's shell has it
+    paragraphs = "".join(
+        f"<p>The harbour ferries run all night now, said the port's {n} spokesperson on Tuesday morning.</p>"
+        for n in ("first", "second", "third", "fourth")
+    )
+    page = f"<html><body><article><h1>Ferries</h1>{paragraphs}</article></body></html>".encode()
+    allowing = tmp_path / "allowing.toml"
+    allowing.write_text("[intake]\nallow_private_addresses = true\n", encoding="utf-8")
+    with serve({"/page.html": lambda h: respond(h, "text/html", page)}) as base:
+        url = base + "/page.html"
+        refused = _run("clean", url, cwd=tmp_path)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines() == [
+            f"narrate: error: {url}: refused: 127.0.0.1 is a private address (allow it with "
+            "allow_private_addresses = true under [intake] in narrate.toml, --allow-private-addresses, "
+            "or NARRATE_ALLOW_PRIVATE_ADDRESSES=1)"
+        ]
+        for extra in (["--allow-private-addresses"], ["--config", str(allowing)]):
+            allowed = _run("clean", url, *extra, cwd=tmp_path)
+            assert allowed.returncode == 0, allowed.stderr
+            assert "The harbour ferries run all night now, said the port's first spokesperson" in allowed.stdout
+
+
 # --- narrate voices, say, cache ------------------------------------------------------------------
 
 

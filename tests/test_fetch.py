@@ -9,12 +9,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
 from narrate.errors import InputError, NarrateError
-from narrate.fetch import Fetched, FetchLimits, fetch_url
+from narrate.fetch import ALLOW_PRIVATE_ENV, Fetched, FetchLimits, fetch_url, is_private_address
 
 HTML = "<!DOCTYPE html><html><head><title>Ferries</title></head><body><p>Café crème – naïve.</p></body></html>"
 TEXT = "The harbour ferries run every twenty minutes.\n"
@@ -233,7 +233,13 @@ def drip_headers(h: Handler) -> None:
         h.wait(0.2)
 
 
+def redirect_to(h: Handler) -> None:
+    """/redirect-to?to=URL redirects to URL."""
+    h.redirect(parse_qs(urlsplit(h.path).query)["to"][0])
+
+
 ROUTES: dict[str, Callable[[Handler], None]] = {
+    "/redirect-to": redirect_to,
     "/page.html": page,
     "/plain.txt": plain,
     "/notes.md": markdown,
@@ -513,3 +519,100 @@ def test_errors_are_narrate_errors(base: str) -> None:
 def test_limits_are_validated(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         FetchLimits(**kwargs)  # type: ignore[arg-type]
+
+
+# --- private addresses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+     "224.0.0.1", "::1", "fe80::1%eth0", "fc00::5", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2002:c0a8:0101::1"],
+)
+def test_non_global_addresses_are_private(address: str) -> None:
+    assert is_private_address(address)
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2001:4860:4860::8888", "2606:4700::1111"])
+def test_global_addresses_are_not_private(address: str) -> None:
+    assert not is_private_address(address)
+
+
+@pytest.fixture
+def refuse_private(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undo the test suite's blanket permission (conftest), as a user's run has it."""
+    monkeypatch.delenv(ALLOW_PRIVATE_ENV, raising=False)
+
+
+@pytest.mark.usefixtures("refuse_private")
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]"])
+def test_private_addresses_are_refused_by_default(base: str, host: str) -> None:
+    url = base.replace("127.0.0.1", host) + "/page.html"
+    message = error(url)
+    assert message.startswith(f"{url}: refused: ")
+    assert "is a private address" in message and "allow_private_addresses" in message
+
+
+@pytest.mark.usefixtures("refuse_private")
+def test_private_addresses_are_allowed_by_the_limits_or_the_environment(
+    base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    allowed = FetchLimits(timeout=5.0, total_timeout=10.0, allow_private_addresses=True)
+    assert fetch_url(base + "/page.html", allowed).content == HTML.encode("utf-8")
+    monkeypatch.setenv(ALLOW_PRIVATE_ENV, "1")
+    assert fetch_url(base + "/page.html", FAST).content == HTML.encode("utf-8")
+
+
+@pytest.fixture
+def public_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend 127.0.0.2 is a global address (only 127.0.0.1 stays private), so a "public" server can
+    run on this machine and redirect to, or be re-resolved to, a private one."""
+    import narrate.fetch
+
+    real = narrate.fetch.is_private_address
+    monkeypatch.setattr(narrate.fetch, "is_private_address", lambda a: a != "127.0.0.2" and real(a))
+
+
+@pytest.fixture
+def public_base(public_loopback: None, refuse_private: None) -> Iterator[str]:
+    server = Server(("127.0.0.2", 0), Handler)
+    server.stopping = threading.Event()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.2:{server.server_address[1]}"
+    finally:
+        server.stopping.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_public_address_is_fetched_when_private_ones_are_refused(public_base: str) -> None:
+    assert fetch_url(public_base + "/page.html", FAST).content == HTML.encode("utf-8")
+
+
+def test_a_redirect_to_a_private_address_is_refused(public_base: str, base: str) -> None:
+    private_target = base + "/page.html"
+    url = f"{public_base}/redirect-to?{urlencode({'to': private_target})}"
+    message = error(url)
+    assert message.startswith(f"{url}: refused: 127.0.0.1 is a private address")
+
+
+def test_a_name_that_resolves_again_to_a_private_address_is_refused_at_connect_time(
+    public_base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the name is public when checked before the request, private when connecting.
+    The connection only ever goes to an address that was checked, so the second answer is refused."""
+    port = int(public_base.rsplit(":", 1)[1])
+    answers = iter(["127.0.0.2", "127.0.0.1", "127.0.0.1"])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if host == "rebind.test":
+            address = next(answers)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    message = error(f"http://rebind.test:{port}/page.html")
+    assert "refused: rebind.test (127.0.0.1) is a private address" in message
