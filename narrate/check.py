@@ -76,7 +76,7 @@ _LONG_TEXT = frozenset({"description", f"{{{ITUNES_NS}}}summary", f"{{{CONTENT_N
 """Tags whose limit is 4000 bytes rather than 255 characters."""
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _DURATION = re.compile(r"^(\d+(\.\d+)?|\d+:[0-5]?\d(\.\d+)?|\d+:[0-5]?\d:[0-5]?\d(\.\d+)?)$")
-_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})  # nosec B104 # hosts a feed URL must not name
 _SHOW = "narrate.toml"
 
 

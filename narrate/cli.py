@@ -16,7 +16,7 @@ from . import __version__
 from .cache import ChunkCache
 from .config import load_config
 from .batch import run_batch
-from .console import BatchDisplay, ProgressDisplay
+from .console import BatchDisplay, ProgressDisplay, printable
 from .engines import engine_names, engine_status
 from .errors import ConfigError, InputError, NarrateError
 from .fetch import ALLOW_PRIVATE_ENV
@@ -231,10 +231,10 @@ def batch_command(
             + f"; {minutes:.1f} min of audio in {report.elapsed:.0f} s"
         )
         for outcome in report.failed:
-            typer.echo(f"narrate: error: {outcome.source}: {outcome.error}", err=True)
+            typer.echo(printable(f"narrate: error: {outcome.source}: {outcome.error}"), err=True)
         typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
     if report.interrupted:
-        typer.echo("narrate: interrupted; run the same command again to continue", err=True)
+        typer.echo(printable("narrate: interrupted; run the same command again to continue"), err=True)
         raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
@@ -334,7 +334,7 @@ def feed_command(
     except NarrateError as exc:
         _fail(str(exc))
     for problem in problems:
-        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed", err=True)
+        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed"), err=True)
     limit = cfg.show.max_items
     listed = min(count, limit) if limit else count
     typer.echo(f"Feed: {path} lists {listed} of {count} episode(s)")
@@ -381,7 +381,7 @@ def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
         minutes, seconds = divmod(round(record.audio.duration), 60)
         typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
     for problem in problems:
-        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}", err=True)
+        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}"), err=True)
     if not records:
         typer.echo(f"No episodes in {out}", err=True)
 
@@ -433,7 +433,7 @@ def serve_command(
     from .server import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(f"narrate: warning: listening on {host}: other computers can reach the folder", err=True)
+        typer.echo(printable(f"narrate: warning: listening on {host}: other computers can reach the folder"), err=True)
 
     def ready(url: str) -> None:
         typer.echo(f"Serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C to stop")
@@ -541,7 +541,7 @@ def _size(count: int) -> str:
 
 def _print_report(report: BuildReport) -> None:
     for result in report.failed:
-        typer.echo(f"narrate: error: {result.error}", err=True)
+        typer.echo(printable(f"narrate: error: {result.error}"), err=True)
     built = [r for r in report.results if r.record is not None]
     noun = "episode" if len(built) == 1 else "episodes"
     failed = f", {len(report.failed)} failed" if report.failed else ""
@@ -559,9 +559,9 @@ def _print_report(report: BuildReport) -> None:
         if quality:
             typer.echo(f"    {quality}")
         for warning in record.warnings:
-            typer.echo(f"narrate: warning: {record.slug}: {warning}", err=True)
+            typer.echo(printable(f"narrate: warning: {record.slug}: {warning}"), err=True)
     for problem in report.catalog_problems:
-        typer.echo(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed", err=True)
+        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed"), err=True)
     typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
     if report.config.uses_default_base_url:
         where = report.config.path or report.out_dir / "narrate.toml"
@@ -586,7 +586,7 @@ def _quality_line(quality: dict) -> str:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"narrate: error: {message}", err=True)
+    typer.echo(printable(f"narrate: error: {message}"), err=True)
     raise typer.Exit(code)
 
 
@@ -594,8 +594,26 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: temporary files are removed and nothing finished is lost."""
 
 
+_terminated = False
+"""True once SIGTERM has arrived: the exit status is then 143, not Ctrl-C's 130."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    global _terminated
+    _terminated = True
     raise Terminated()
+
+
+def _interruption(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM behind ``exc``: Typer turns one into a silent exit with status 130."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def main() -> None:
@@ -603,9 +621,15 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
-    except Terminated:
-        typer.echo("narrate: terminated; nothing finished was lost, run the command again to continue", err=True)
-        sys.exit(143)
-    except KeyboardInterrupt:
-        typer.echo("narrate: interrupted", err=True)
-        sys.exit(130)
+    except (KeyboardInterrupt, SystemExit) as exc:
+        if isinstance(exc, SystemExit) and exc.code != 130:
+            raise
+        interrupt = _interruption(exc)
+        if interrupt is None and not _terminated:
+            raise
+        if interrupt is not None:  # not reported yet (batch reports its own interruption, then exits 130)
+            if _terminated:
+                typer.echo(printable("narrate: terminated; nothing finished was lost, run the command again to continue"), err=True)
+            else:
+                typer.echo(printable("narrate: interrupted"), err=True)
+        sys.exit(143 if _terminated else 130)

@@ -24,6 +24,8 @@ def read_cover(article_image: str | None, config: Config, out_dir: Path) -> tupl
         allow_private_addresses=intake.allow_private_addresses,
     )
     show_image = config.show.image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
+    if article_image and not article_image.lower().startswith(("http://", "https://")):
+        article_image = None  # an article's image is only ever fetched by http(s), never read from disk
     for source in (article_image, show_image):
         if not source:
             continue

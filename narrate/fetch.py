@@ -480,11 +480,20 @@ class PrivateAddressError(Exception):
         )
 
 
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 def is_private_address(address: str) -> bool:
     """True for any address that is not on the global internet (IPv4-mapped IPv6 included)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
     if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if ip in _IPV4_COMPATIBLE:  # deprecated "::a.b.c.d": no public host has one
+            return True
+        if ip in _NAT64:  # "64:ff9b::a.b.c.d" reaches the IPv4 address through a NAT64 gateway
+            embedded: ipaddress.IPv4Address | None = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        else:
+            embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
         if embedded is not None and not embedded.is_global:
             return True
     return not ip.is_global or ip.is_multicast
@@ -493,12 +502,12 @@ def is_private_address(address: str) -> bool:
 def _checked_addresses(host: str, port: int) -> list[str]:
     """The addresses ``host`` resolves to, all global; :class:`PrivateAddressError` otherwise.
 
-    A name that does not resolve gives ``[]``: the connection then fails with the usual message.
+    A name that does not resolve raises :class:`socket.gaierror`.
     """
     try:
         infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError):
-        return []
+    except UnicodeError as exc:
+        raise socket.gaierror(socket.EAI_NONAME, f"invalid host name ({exc})") from None
     addresses: list[str] = []
     for info in infos:
         address = str(info[4][0])
@@ -506,6 +515,8 @@ def _checked_addresses(host: str, port: int) -> list[str]:
             raise PrivateAddressError(host, address)
         if address not in addresses:
             addresses.append(address)
+    if not addresses:
+        raise socket.gaierror(socket.EAI_NONAME, "no address for the host name")
     return addresses
 
 
@@ -515,7 +526,10 @@ def _refuse_private_target(url: str) -> None:
         return
     parts = urlsplit(url)
     if parts.hostname:
-        _checked_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        try:
+            _checked_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        except OSError:  # does not resolve: the connection reports it in the usual words
+            pass
 
 
 def _private_allowed_here() -> bool:
@@ -598,11 +612,12 @@ class _GuardedConnectionMixin:
     def _new_conn(self) -> socket.socket:
         if _private_allowed_here() or self.proxy is not None or self._tunnel_host:
             return super()._new_conn()  # type: ignore[misc,no-any-return]
-        addresses = _checked_addresses(self._dns_host, self.port)
-        if not addresses:
-            return super()._new_conn()  # type: ignore[misc,no-any-return]
+        try:
+            addresses = _checked_addresses(self._dns_host, self.port)
+        except socket.gaierror as exc:  # never fall back to a lookup of its own: that one is unchecked
+            raise urllib3.exceptions.NameResolutionError(self.host, self, exc) from exc  # type: ignore[arg-type]
         name = self._dns_host
-        failure: Exception | None = None
+        failure: Exception = OSError("no address to connect to")
         try:
             for address in addresses:  # each checked address in resolver order, like create_connection
                 self._dns_host = address
@@ -612,7 +627,6 @@ class _GuardedConnectionMixin:
                     failure = exc
         finally:
             self._dns_host = name
-        assert failure is not None
         raise failure
 
 

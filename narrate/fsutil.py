@@ -16,13 +16,26 @@ TEMP_PREFIX = ".narrate-tmp-"
 """Temporary files start with this; nothing that lists episodes ever picks them up."""
 
 
+def current_umask() -> int:
+    """The process's umask. Linux shows it in /proc; elsewhere it can only be read by setting it, which
+    for a moment applies the new value to files other threads create, so that is the fallback."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def make_temp_file(folder: Path, suffix: str = "") -> Path:
     """A new empty temporary file in ``folder``, readable as the umask allows (not only by its owner)."""
     fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
     os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(name, 0o666 & ~umask)
+    os.chmod(name, 0o666 & ~current_umask())
     return Path(name)
 
 
@@ -71,6 +84,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
         lock.acquire(timeout=0)
     except Timeout:
         raise OutputError(f"another narrate batch or build is writing to {folder}; wait for it to finish") from None
+    except OSError as exc:  # a read-only or vanished folder: the lock file cannot even be created
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
     try:
         yield
     finally:
@@ -78,15 +93,24 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 
 def remove_stray_temporary_files(folder: Path) -> int:
-    """Delete the temporary files an interrupted run left under ``folder``; returns how many.
+    """Delete the temporary files an interrupted run left under ``folder``, and the folders that held
+    nothing else (an episode folder claimed by a run that died); returns how many files.
 
     Call it only while holding :func:`folder_lock`, when no live process can be writing them.
     """
     removed = 0
+    emptied: set[Path] = set()
     for path in folder.rglob(f"{TEMP_PREFIX}*"):
         try:
             path.unlink()
             removed += 1
+        except OSError:
+            continue
+        if path.parent != folder:
+            emptied.add(path.parent)
+    for parent in sorted(emptied, key=lambda p: len(p.parts), reverse=True):
+        try:
+            parent.rmdir()  # only when empty
         except OSError:
             pass
     return removed

@@ -633,7 +633,8 @@ def _absolute(value: str | None, base: str | None) -> str | None:
     if urlsplit(value).scheme in ("http", "https"):
         return value
     if base and urlsplit(base).scheme in ("http", "https"):
-        return urljoin(base, value)
+        joined = urljoin(base, value)  # "javascript:…", "data:…", "file:…" stay what they are: dropped
+        return joined if urlsplit(joined).scheme in ("http", "https") else None
     return None
 
 

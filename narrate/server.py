@@ -22,6 +22,9 @@ A small WSGI application (:func:`make_app`) on Werkzeug's threaded server (:func
   ``narrate.toml`` (the settings, which may name local paths). Only GET, HEAD and OPTIONS (405).
 * ``Cache-Control: no-cache`` (revalidate with the ETag) for everything except the MP3s, whose
   names carry a hash of their audio and never change: those are cached for a year.
+* ``X-Content-Type-Options: nosniff`` on every answer. No Content-Security-Policy header: narrate's
+  pages carry their own (a ``<meta>``, so they keep it on any static host), and ``article.html``,
+  the copy of an article's page, must keep running that page's own scripts.
 """
 
 from __future__ import annotations
@@ -146,6 +149,8 @@ class _StaticFiles:
             response = self._respond(environ)
         except HTTPException as exc:
             response = exc.get_response(environ)
+        # every answer, errors and redirects too: browsers never guess another type than the one sent
+        response.headers["X-Content-Type-Options"] = "nosniff"
         return response(environ, start_response)
 
     def _respond(self, environ: WSGIEnvironment) -> Response:
@@ -265,7 +270,6 @@ def _send_file(environ: WSGIEnvironment, path: str, name: str) -> Response:
         response.last_modified = info.st_mtime  # type: ignore[assignment]
         response.set_etag(f"{info.st_mtime_ns:x}-{info.st_size:x}")
         response.headers["Cache-Control"] = LONG_CACHE if IMMUTABLE_AUDIO.search(name) else NO_CACHE
-        response.headers["X-Content-Type-Options"] = "nosniff"
         return response.make_conditional(
             _usable_range(environ, info.st_size), accept_ranges=True, complete_length=info.st_size
         )
@@ -355,7 +359,8 @@ class Server:
     @property
     def url(self) -> str:
         """``http://HOST:PORT/``; a wildcard host (``0.0.0.0``, ``::``) shows as this computer's loopback."""
-        host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(self.host, self.host)
+        wildcards = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}  # nosec B104 # shown, not bound
+        host = wildcards.get(self.host, self.host)
         return f"http://{_bracket(host)}:{self.port}/"
 
     def start(self) -> Self:

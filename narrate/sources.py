@@ -95,6 +95,9 @@ _FEED_ROOT = re.compile(
 )
 _LOOKS_LIKE_PATH = re.compile(r"[/\\]|\.toml$", re.IGNORECASE)
 """A voice given as a path rather than a preset name (the rule of narrate.voices.load_preset)."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters: a feed's title or author holding them (``&#27;]0;…&#7;``) would reach
+the terminal through ``narrate batch`` and ``narrate list`` as escape sequences."""
 
 
 @dataclass(frozen=True)
@@ -489,7 +492,12 @@ def _entry_title(entry: Any) -> str | None:
     text = entry.get("title") or ""
     if "html" in (detail.get("type") or ""):
         text = html.unescape(re.sub(r"<[^>]*>", "", text))
-    return " ".join(text.split()) or None
+    return _one_line(text) or None
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: control characters become spaces, runs of white space one space."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _author(node: Any, *, atom: bool) -> str | None:
@@ -501,7 +509,7 @@ def _author(node: Any, *, atom: bool) -> str | None:
             # feedparser splits RSS's "mail@host (Name)" itself and cuts top-level domains longer than
             # four letters ("ben@harbour.example" -> name "ple (Ben Furrow"): read the text instead.
             name = _person_name(node.get("author") or "") or ""
-        name = " ".join(name.split())
+        name = _one_line(name)
         if name and "@" not in name and name not in names:
             names.append(name)
     if not names:
@@ -514,7 +522,7 @@ def _author(node: Any, *, atom: bool) -> str | None:
 
 def _person_name(text: str) -> str | None:
     """The name in ``Name``, ``mail@host (Name)``, ``Name (mail@host)`` or ``Name <mail@host>``."""
-    text = " ".join(text.split())
+    text = _one_line(text)
     for pattern in (r"\S+@\S+ ?\((.*)\)", r"(.*?) ?\(\S+@\S+\)", r"(.*?) ?<\S+@\S+>"):
         match = re.fullmatch(pattern, text)
         if match:

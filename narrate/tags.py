@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mutagen import MutagenError
 from mutagen.id3 import (
@@ -114,7 +115,7 @@ def write_tags(path: Path, tags: EpisodeTags, *, version: int = 3) -> list[str]:
         id3.add(TDES(encoding=text, text=tags.description))
     if tags.guid:
         id3.add(TGID(encoding=text, text=tags.guid))
-    if tags.article_url:
+    if _is_http_url(tags.article_url):  # never a javascript: or file: link a player might open
         id3.add(WOAS(url=tags.article_url))
     if tags.feed_url:
         # Apple's format (see WFED above); Latin-1 for the usual ASCII URL, as small as a URL frame
@@ -138,6 +139,15 @@ def write_tags(path: Path, tags: EpisodeTags, *, version: int = 3) -> list[str]:
         reason = getattr(cause, "strerror", None) or cause
         raise OutputError(f"cannot write tags to {path}: {reason}") from exc
     return warnings
+
+
+def _is_http_url(url: str | None) -> bool:
+    """True for an absolute http(s) URL with a host (an article's canonical link may be anything)."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def cover_jpeg(data: bytes, *, max_side: int = COVER_MAX_SIDE, max_bytes: int = COVER_MAX_BYTES) -> bytes:

@@ -527,13 +527,16 @@ def test_limits_are_validated(kwargs: dict[str, float]) -> None:
 @pytest.mark.parametrize(
     "address",
     ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-     "224.0.0.1", "::1", "fe80::1%eth0", "fc00::5", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2002:c0a8:0101::1"],
+     "224.0.0.1", "::1", "fe80::1%eth0", "fc00::5", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2002:c0a8:0101::1",
+     "::7f00:1", "64:ff9b::7f00:1", "64:ff9b::a00:1"],
 )
 def test_non_global_addresses_are_private(address: str) -> None:
     assert is_private_address(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2001:4860:4860::8888", "2606:4700::1111"])
+@pytest.mark.parametrize(
+    "address", ["93.184.216.34", "8.8.8.8", "2001:4860:4860::8888", "2606:4700::1111", "64:ff9b::808:808"]
+)
 def test_global_addresses_are_not_private(address: str) -> None:
     assert not is_private_address(address)
 
@@ -616,3 +619,25 @@ def test_a_name_that_resolves_again_to_a_private_address_is_refused_at_connect_t
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
     message = error(f"http://rebind.test:{port}/page.html")
     assert "refused: rebind.test (127.0.0.1) is a private address" in message
+
+
+def test_a_name_that_fails_to_resolve_is_not_looked_up_again_unchecked(
+    public_base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the checked lookup fails, the connection must not fall back to a lookup of its own (which a
+    flaky resolver could answer with a private address)."""
+    port = int(public_base.rsplit(":", 1)[1])
+    answers = iter([None, None, "127.0.0.1", "127.0.0.1"])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def flaky(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if host == "flaky.test":
+            address = next(answers)
+            if address is None:
+                raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", flaky)
+    message = error(f"http://flaky.test:{port}/page.html")
+    assert message == f"http://flaky.test:{port}/page.html: cannot connect (host name lookup failed: temporary failure in name resolution)"

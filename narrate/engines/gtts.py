@@ -170,7 +170,7 @@ class GttsEngine(Engine):
         self._options = options
         self.sleep = sleep
         """Called for every wait (backoff, rate limit); tests record the delays instead."""
-        self.rng = rng if rng is not None else random.Random()
+        self.rng = rng if rng is not None else random.Random()  # nosec B311 # retry jitter, not a secret
         """Source of the backoff jitter (its ``uniform(a, b)`` is used)."""
         try:
             import gtts
