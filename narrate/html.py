@@ -895,6 +895,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedPage:
     """
     if not html.strip():
         raise InputError(NO_ARTICLE)
+    html = _drop_unparsable_references(html)
     try:
         tree = trafilatura.load_html(html)
     except (TypeError, ValueError):
@@ -920,6 +921,29 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedPage:
     if not _has_article_text(blocks):
         raise InputError(NO_ARTICLE)
     return ExtractedPage(markdown=_render(blocks), metadata=metadata, pruned=pruned)
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_REFERENCE_BYTES = re.compile(_REFERENCE.pattern.encode("ascii"))
+
+
+def _unparsable(code: int) -> bool:
+    """Code points whose character references make libxml2 give up on the rest of the page: C0
+    controls other than white space, DEL, surrogates, and numbers past Unicode."""
+    return (0 < code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)) or code == 0x7F or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
+
+
+def _drop_unparsable_references(html: str | bytes) -> str | bytes:
+    """Remove references such as ``&#27;`` (escape) or ``&#7;`` (bell): they stand for nothing
+    speakable, and libxml2 drops everything after the first one ("no article text found")."""
+    if isinstance(html, bytes):
+        return _REFERENCE_BYTES.sub(lambda m: b"" if _unparsable(_code_point(m)) else m.group(0), html)
+    return _REFERENCE.sub(lambda m: "" if _unparsable(_code_point(m)) else m.group(0), html)
+
+
+def _code_point(match: re.Match[str] | re.Match[bytes]) -> int:
+    hex_digits, decimal = match.group(1), match.group(2)
+    return int(hex_digits, 16) if hex_digits else int(decimal)
 
 
 _MIN_ARTICLE_WORDS = 20

@@ -516,3 +516,20 @@ def test_corpus_inline_boilerplate_is_left_out() -> None:
     express = extract_html(_page("624fcd90")[0]).markdown  # teaser links between paragraphs
     for teaser in ("SEE MORE", "DON'T MISS", "China furious at Macron"):
         assert teaser not in express
+
+
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1b;", "&#7;", "&#127;", "&#xD800;", "&#99999999;"])
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_character_references_to_control_characters_do_not_cut_the_page_short(reference: str, as_bytes: bool) -> None:
+    """libxml2 gives up on the rest of the page after "&#27;": narrate drops such references first."""
+    paragraphs = "".join(
+        f"<p>The harbour ferries run all night now, said the port's spokesperson number {n} on Tuesday.</p>"
+        for n in range(4)
+    )
+    page = (
+        f"<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1><p>Escape{reference} here.</p>"
+        f"{paragraphs}<p>The last paragraph is still read after the reference.</p></article></body></html>"
+    )
+    extracted = extract_html(page.encode("utf-8") if as_bytes else page)
+    assert "Escape here." in extracted.markdown
+    assert "The last paragraph is still read after the reference." in extracted.markdown
