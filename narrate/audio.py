@@ -42,6 +42,11 @@ class EncodedAudio:
     bitrate: int
 
 
+def _reason(error: BaseException) -> str:
+    """"No space left on device" rather than "[Errno 28] No space left on device"."""
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
 def resample(clip: Clip, rate: int) -> np.ndarray:
     """``clip``'s samples at ``rate`` (soxr, high quality), float32."""
     if clip.sample_rate == rate or not len(clip.samples):
@@ -135,7 +140,7 @@ class Mp3Writer:
             except OSError as exc:  # e.g. the disk filled up while the last bytes were flushed
                 self._error = self._error or exc
         if self._error is not None:
-            raise OutputError(f"cannot write {self.path}: {self._error}") from self._error
+            raise OutputError(f"cannot write {self.path}: {_reason(self._error)}") from self._error
         return EncodedAudio(
             path=self.path,
             duration=self.position,
@@ -159,7 +164,7 @@ class Mp3Writer:
 
     def _put(self, samples: np.ndarray) -> None:
         if self._error is not None:
-            raise OutputError(f"cannot write {self.path}: {self._error}") from self._error
+            raise OutputError(f"cannot write {self.path}: {_reason(self._error)}") from self._error
         self.samples_in += len(samples)
         self._send(samples)
 

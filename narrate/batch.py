@@ -244,19 +244,23 @@ def _local_results(
     """Run ``tasks`` in ``jobs`` local processes, yielding outcomes as they finish.
 
     A worker process that dies (killed, out of memory, an engine crashing the interpreter) breaks
-    the pool: the articles it was running get a second chance in a fresh pool, and an article that
-    kills a worker twice is reported as failed.
+    the pool, and which of the articles in it killed the worker is not known: each of them then
+    runs alone, in a pool of its own. An article that kills a worker twice (the second time alone)
+    is reported as failed; the others go on. What the dead workers left is removed.
     """
     queue = list(reversed(tasks))
+    suspects: list[BatchTask] = []
     crashes: dict[str, int] = {}
-    while queue:
-        pool = _new_pool(min(jobs, len(queue)))
+    while queue or suspects:
+        alone = [suspects.pop(0)] if suspects else None
+        todo, width = (alone, 1) if alone is not None else (queue, jobs)
+        pool = _new_pool(min(width, len(todo)))
         pending: dict[Future[ItemOutcome], BatchTask] = {}
         broken: list[BatchTask] = []
         try:
-            while queue or pending:
-                while queue and len(pending) < jobs * 2 and not broken:
-                    task = queue.pop()
+            while todo or pending:
+                while todo and len(pending) < width * 2 and not broken:
+                    task = todo.pop()
                     record.start(task.item.key)
                     pending[pool.submit(narrate_item, task)] = task
                 if not pending:
@@ -275,24 +279,26 @@ def _local_results(
             _stop(pool)
             raise
         pool.shutdown(wait=True, cancel_futures=True)
+        if broken:  # every worker of the pool is gone: whatever they left is stray
+            remove_stray_temporary_files(Path(broken[0].out_dir))
         for task in broken:
             crashes[task.item.key] = crashes.get(task.item.key, 0) + 1
-            if crashes[task.item.key] >= 2:
+            if alone is not None and crashes[task.item.key] >= 2:
                 yield ItemOutcome(task.item.key, task.item.source, "failed", error="the worker process died while narrating it (twice)")
             else:
-                queue.append(task)
+                suspects.append(task)
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     # fork: workers start at once and inherit engines registered in this process (plugins, tests)
     context = get_context("fork") if "fork" in _start_methods() else get_context("spawn")
-    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context, initializer=_die_with_parent)
+    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context, initializer=_init_worker)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the workers (Ctrl-C, SIGTERM). After Ctrl-C they have stopped their article and removed its
-    temporary files already; they get a few seconds to exit, then the rest are terminated (SIGTERM,
-    which they also answer by removing their temporary files)."""
+    temporary files already; they get a few seconds to exit, then the rest are terminated (SIGTERM
+    ends a worker at once; the coordinator then removes the temporary files it left)."""
     processes = list(getattr(pool, "_processes", {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + 5
@@ -357,6 +363,16 @@ def _tune_allocator() -> None:
     m_trim_threshold, m_mmap_threshold = -1, -3
     libc.mallopt(m_mmap_threshold, 32 * 1024 * 1024)
     libc.mallopt(m_trim_threshold, 128 * 1024 * 1024)
+
+
+def _init_worker() -> None:
+    """In a local worker: SIGTERM ends it at once (a forked worker inherits the command's handler,
+    whose exception can land inside a C callback, be printed and ignored, and leave the worker
+    running); and the worker dies with its coordinator."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
 
 
 def _die_with_parent() -> None:

@@ -16,7 +16,11 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,7 +156,7 @@ class ChunkCache:
 def _encode(clip: Clip) -> bytes:
     pcm = (np.clip(clip.samples, -1.0, 1.0) * 32767.0).round().astype("<i2")
     buffer = io.BytesIO()
-    with soundfile.SoundFile(buffer, "w", clip.sample_rate, 1, "PCM_16", format="FLAC") as flac:
+    with _signals_held(), soundfile.SoundFile(buffer, "w", clip.sample_rate, 1, "PCM_16", format="FLAC") as flac:
         flac.comment = hashlib.sha256(pcm.tobytes()).hexdigest()
         if len(pcm):
             flac.write(pcm)
@@ -161,7 +165,7 @@ def _encode(clip: Clip) -> bytes:
 
 def _decode(data: bytes) -> Clip | None:
     try:
-        with soundfile.SoundFile(io.BytesIO(data)) as flac:
+        with _signals_held(), soundfile.SoundFile(io.BytesIO(data)) as flac:
             checksum = flac.comment
             pcm = flac.read(dtype="int16")
             rate = flac.samplerate
@@ -170,6 +174,33 @@ def _decode(data: bytes) -> Clip | None:
     if pcm.ndim != 1 or hashlib.sha256(pcm.astype("<i2").tobytes()).hexdigest() != checksum:
         return None
     return Clip((pcm.astype(np.float32) / 32767.0), int(rate))
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while libsndfile works on an in-memory file, then deliver them.
+
+    libsndfile reads and writes such a file through Python callbacks; the KeyboardInterrupt a
+    signal handler raises inside one is printed as "Exception ignored" and lost, and the build went
+    on. Signal handlers only run in the main thread, so only there is anything held.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if callable(handler):  # a Python handler: the kind that raises in a callback
+            previous[signum] = handler
+            signal.signal(signum, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in caught:
+            signal.raise_signal(signum)
 
 
 def _touch(path: Path) -> None:

@@ -242,6 +242,7 @@ def claim_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeReco
             folder.mkdir(parents=True, exist_ok=True)
             write_text_atomic(folder / CLAIM_NAME, source)
         except OSError as exc:
+            release_slot(out_dir, slug)  # no empty folder left behind (a full disk, say)
             raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
     return slug, previous
 
@@ -282,7 +283,15 @@ def make_slug(title: str) -> str:
     if len(slug) > _SLUG_MAX:
         cut = slug.rfind("-", 0, _SLUG_MAX + 1)
         slug = slug[: cut if cut > 0 else _SLUG_MAX]
+    if slug in _WINDOWS_RESERVED:  # a folder named con or nul cannot be copied to Windows
+        slug = f"{slug}-episode"
     return slug
+
+
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+"""Device names Windows reserves in any folder, whatever the case or extension."""
 
 
 def episode_guid(base_url: str, slug: str) -> str:

@@ -27,7 +27,8 @@ from .rules import DEFAULT_RULES, Action, LineRule, parse_date
 TextFormat = Literal["text", "markdown"]
 
 _TERMINAL = tuple(".!?:;\"”’)…")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Control characters, zero-width characters and the BOM; lone surrogates and noncharacters (not text)."""
 _DANGLING_DASH = re.compile(r"\s*[-–—]+\s*$")
 _LEAD_TAG = re.compile(r"(?P<tag>[A-Z][A-Z0-9&.'’]{3,40})\s+[-–—]\s+")
 _SITE_PREFIX_MIN = 4
@@ -99,8 +100,8 @@ def clean_text(
     _strip_dangling_dash(blocks, removed)
     if not any(b.kind is BlockKind.PARAGRAPH for b in blocks):
         raise InputError("nothing to narrate: every line was removed as boilerplate")
-    if title is not None and title.strip():
-        final_title, source = " ".join(title.split()), "given"
+    if title is not None and _normalise(title):
+        final_title, source = _normalise(title), "given"
     elif found_title:
         final_title, source = found_title, "found"
     else:
@@ -127,6 +128,12 @@ def looks_like_markdown(text: str) -> bool:
 def _normalise(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\t", " ")
     return " ".join(_CONTROL.sub("", line).split())
+
+
+def clean_line(value: str) -> str:
+    """A value given from outside the article (a manifest's author, say) as one clean line: NFC,
+    without control or zero-width characters, runs of white space as one space."""
+    return _normalise(value)
 
 
 def _text_units(text: str) -> list[_Unit]:

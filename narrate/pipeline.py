@@ -42,6 +42,7 @@ from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files
 from .models import Article, BlockKind, Chunk
 from .pages import write_episode_pages, write_pages
 from .intake import SourceDocument
+from .clean import clean_line
 from .reader import article_from_document, read_article
 from .speaker import Speaker
 from .speech import speech_function
@@ -166,6 +167,7 @@ class Narrator:
         else:
             article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
         if author is not None or date is not None:
+            author = clean_line(author) if author is not None else None  # NUL would split the ID3 tag
             article = replace(article, author=author or article.author, date=date or article.date)
         slug, previous = claim_slot(self.out_dir, article.source, article.title)
         try:
@@ -454,14 +456,23 @@ def _build_locked(
     results: list[ArticleResult] = []
     try:
         for article in articles:
+            _require_folder(out)
             try:
                 results.append(narrator.narrate(article, title=title, progress=progress, force=force))
             except NarrateError as exc:
                 results.append(ArticleResult(source=str(article), error=str(exc)))
     finally:
         narrator.close()
+    _require_folder(out)
     feed_path, count, problems = rebuild_feed(out, cfg)
     return BuildReport(out, results, feed_path, count, cfg, problems)
+
+
+def _require_folder(out: Path) -> None:
+    """Stop when the output folder vanished mid-build (deleted, an unmounted share): writing on would
+    make a new, half-empty show in its place."""
+    if not out.is_dir():
+        raise OutputError(f"the output folder {out} disappeared during the build; nothing more was written")
 
 
 def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[CatalogProblem]]:

@@ -180,9 +180,10 @@ class Speaker:
                 return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
             try:
                 clip = voice.engine.synthesize(sentence.spoken, voice.preset.voice_params)
-            except EngineError as exc:
-                voice.failed(exc)
-                errors.append(exc)
+            except Exception as exc:  # an engine's own bug, or its library's error, fails the chunk too
+                failure = exc if isinstance(exc, EngineError) else _engine_failure(voice.preset.engine, exc)
+                voice.failed(failure)
+                errors.append(failure)
                 continue
             voice.worked()
             clip = self.cache.put(key, clip) if self.cache is not None else ChunkCache.canonical(clip)
@@ -195,3 +196,10 @@ class Speaker:
     def close(self) -> None:
         for voice in self._voices:
             voice.close()
+
+
+def _engine_failure(engine: str, exc: Exception) -> EngineError:
+    """An engine that raised something other than EngineError, as one (keeping the original)."""
+    failure = EngineError(f"the {engine} engine failed ({type(exc).__name__}: {exc})")
+    failure.__cause__ = exc
+    return failure
