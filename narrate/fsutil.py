@@ -57,11 +57,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` in one step; a file that already holds exactly ``data`` is left
+    alone (no write, no new modification time: caches and mirrors see nothing changed, and a full
+    disk does not fail a feed that did not change)."""
+    if _holds(target, data):
+        return
     try:
         with atomic_path(target) as temp:
             temp.write_bytes(data)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
 
 
 def write_text_atomic(target: Path, text: str) -> None:
