@@ -929,8 +929,12 @@ _REFERENCE_BYTES = re.compile(_REFERENCE.pattern.encode("ascii"))
 
 def _unparsable(code: int) -> bool:
     """Code points whose character references make libxml2 give up on the rest of the page: C0
-    controls other than white space, DEL, surrogates, and numbers past Unicode."""
-    return (0 < code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)) or code == 0x7F or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
+    controls other than white space, DEL, surrogates, and numbers past Unicode; and U+FFFE and
+    U+FFFF, which XML cannot hold, so that trafilatura gives up on the whole article."""
+    return (
+        (0 < code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)) or code == 0x7F or 0xD800 <= code <= 0xDFFF
+        or code > 0x10FFFF or code in (0xFFFE, 0xFFFF)
+    )
 
 
 def _drop_unparsable_references(html: str | bytes) -> str | bytes:

@@ -8,12 +8,15 @@ redirect caps, media types).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InputError
 from .fetch import FetchLimits, fetch_url
@@ -83,8 +86,34 @@ def read_source(
         kind: SourceFormat = "html" if fetched.content_type in ("text/html", "application/xhtml+xml") else (
             "markdown" if "markdown" in fetched.content_type else _sniff(fetched.content)
         )
-        return _document(text, text, fetched.content, kind, declared=fetched.charset, url=fetched.url)
+        url = _without_credentials(fetched.url)  # recorded in the sidecar, the feed and the pages
+        return _document(text, text, fetched.content, kind, declared=fetched.charset, url=url)
     return read_article_file(Path(source), limits=limits)
+
+
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``path``. A named pipe nothing writes to reads as empty
+    instead of blocking for ever (it is opened without waiting, then read normally)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = handle.read(min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+
+
+def _without_credentials(url: str) -> str:
+    """``url`` without a user name and password (``http://user:secret@host/`` -> ``http://host/``)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def read_article_file(path: str | Path, *, limits: IntakeLimits = IntakeLimits()) -> SourceDocument:
@@ -96,7 +125,9 @@ def read_article_file(path: str | Path, *, limits: IntakeLimits = IntakeLimits()
             raise InputError(f"{path}: is a folder, not an article file")
         if size > limits.max_bytes:
             raise InputError(f"{path}: is larger than {_megabytes(limits.max_bytes)} ({_megabytes(size)})")
-        data = path.read_bytes()
+        data = _read_capped(path, limits.max_bytes)
+        if len(data) > limits.max_bytes:  # a device or a pipe (its size is not known in advance)
+            raise InputError(f"{path}: is larger than {_megabytes(limits.max_bytes)}")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -133,7 +164,8 @@ def _document(
 
 
 def decode_text(data: bytes, label: str, *, declared: str | None = None) -> tuple[str, str]:
-    """Decode article bytes: a byte-order mark, else the declared charset, else UTF-8, else cp1252.
+    """Decode article bytes: a byte-order mark, else the declared charset, else UTF-8, else UTF-8
+    with the bytes it cannot read taken as cp1252 (text pasted together from both), else cp1252.
 
     Raises :class:`InputError` for binary data and for bytes that none of these reads sensibly.
     """
@@ -157,6 +189,11 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> tupl
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _UTF8_SEQUENCE.search(data):  # UTF-8 with cp1252 bytes pasted in (“smart quotes” from Word)?
+        try:
+            return data.decode("utf-8", _CP1252_BYTES), "utf-8+cp1252"
+        except UnicodeDecodeError:
+            pass  # a byte cp1252 does not define: not that
     try:
         text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 maps every byte
@@ -165,6 +202,25 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> tupl
     if letters and sum(ord(c) > 127 for c in letters) / len(letters) > _MAX_NON_ASCII_SHARE_CP1252:
         raise InputError(f"{label}: is not text in a supported encoding (UTF-8, UTF-16 with BOM, or cp1252)")
     return text, encoding
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+"""A multi-byte UTF-8 character: bytes that are not valid UTF-8 but hold some are mixed UTF-8 and cp1252."""
+_CP1252_BYTES = "narrate-cp1252-bytes"
+
+
+def _decode_cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: the bytes UTF-8 cannot read, read as cp1252 (UnicodeDecodeError for
+    the five bytes cp1252 leaves undefined)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252"), error.end
+
+
+codecs.register_error(_CP1252_BYTES, _decode_cp1252_bytes)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 import types
 import typing
@@ -92,6 +93,8 @@ def _convert(value: Any, hint: Any, label: str) -> Any:
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(f"{label} must be a number, not {describe_value(value)}")
+        if not math.isfinite(value):  # TOML has inf and nan
+            raise ConfigError(f"{label} must be a finite number, not {value}")
         return float(value)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
