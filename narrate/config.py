@@ -84,7 +84,16 @@ class ShowConfig:
             value = getattr(self, name)
             if "://" in value and urlsplit(value).scheme not in ("http", "https"):
                 found.append(f"'{name}' must be an http(s) URL or a file name, not {value!r}")
+        image = self.image.strip()
+        if image and "://" not in image and not _inside_the_folder(image):
+            found.append(f"'image' must be an http(s) URL or a file inside the output folder, not {self.image!r}")
         return found
+
+
+def _inside_the_folder(name: str) -> bool:
+    """A relative file name that stays inside the folder it is relative to (no "/x", "C:\\x" or "..")."""
+    parts = name.replace("\\", "/").split("/")
+    return not name.startswith(("/", "\\")) and ":" not in parts[0] and ".." not in parts
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,9 @@ class CleanConfig:
     """Your own rules, tried before the built-in ones."""
 
 
+_DAY = 86_400
+
+
 @dataclass(frozen=True)
 class IntakeConfig:
     """Limits on reading articles."""
@@ -145,6 +157,9 @@ class IntakeConfig:
         for name in ("max_megabytes", "timeout", "total_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"'{name}' must be more than 0")
+        for name in ("timeout", "total_timeout"):
+            if getattr(self, name) > _DAY:
+                raise ValueError(f"'{name}' must be at most {_DAY} seconds (a day)")
         if self.max_redirects < 0:
             raise ValueError("'max_redirects' must be 0 or more")
 

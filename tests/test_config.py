@@ -270,6 +270,10 @@ def test_bad_clean_config_names_file_and_key(tmp_path: Path, body: str, message:
         ('[show]\ncategory = "Helth & Fitness"\n', "[show]: 'category': 'Helth & Fitness' is not an Apple Podcasts category; did you mean 'Health & Fitness'?"),
         ('[show]\ncategory = "News"\nsubcategory = "Gadgets"\n', "[show]: 'category': 'Gadgets' is not a subcategory of 'News'"),
         ('[show]\nimage = "ftp://x.org/a.jpg"\n', "[show]: 'image' must be an http(s) URL or a file name"),
+        ('[show]\nimage = "/etc/passwd"\n', "[show]: 'image' must be an http(s) URL or a file inside the output folder"),
+        ('[show]\nimage = "../shared/cover.jpg"\n', "'image' must be an http(s) URL or a file inside the output folder"),
+        ('[show]\nimage = "C:\\\\art\\\\cover.jpg"\n', "'image' must be an http(s) URL or a file inside the output folder"),
+        ('[intake]\ntimeout = 1e300\n', "[intake]: 'timeout' must be at most 86400 seconds (a day)"),
         ('[show]\nlocked = true\n', "[show]: 'locked' needs 'owner_email'"),
         ('[show]\ntype = "daily"\n', "'type' must be \"episodic\" or \"serial\""),
     ],
@@ -279,3 +283,9 @@ def test_show_settings_a_directory_would_refuse(tmp_path: Path, body: str, messa
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert message in str(caught.value) and str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("image", ["cover.jpg", "art/cover.png", "https://example.org/cover.jpg"])
+def test_show_images_in_the_folder_or_on_the_web_are_accepted(tmp_path: Path, image: str) -> None:
+    path = write(tmp_path / CONFIG_NAME, f'[show]\nimage = "{image}"\n')
+    assert load_config(path).show.image == image

@@ -751,12 +751,17 @@ def _(c: Ctx) -> Invocation:
     return build(c.write("a.txt", ARTICLE), config=c.tmp / "conf.d")
 
 
-@case("config-absurd-timeout", CONFIG, "timeout",
-      marks=(pytest.mark.xfail(strict=True, reason="config.py/fetch.py (lead): timeout = 1e300 is accepted; the "
-                               "fetch watchdog thread dies with OverflowError and prints a traceback"),))
+@case("config-absurd-timeout", CONFIG, "[intake]: 'timeout' must be at most 86400 seconds (a day)")
 def _(c: Ctx) -> Invocation:
     config = c.config('[build]\nvoice = "{voice}"\n[intake]\ntimeout = 1e300\ntotal_timeout = 1e300\n')
     return build(c.base + "/article.html", config=config)
+
+
+@case("config-show-image-outside-the-folder", CONFIG,
+      "'image' must be an http(s) URL or a file inside the output folder, not '/etc/passwd'")
+def _(c: Ctx) -> Invocation:
+    config = c.config('[build]\nvoice = "{voice}"\n[show]\nimage = "/etc/passwd"\n')
+    return build(c.write("a.txt", ARTICLE), config=config)
 
 
 @case("preset-missing-lexicon", CONFIG, "/in/missing-lexicon.toml does not exist")
