@@ -24,10 +24,15 @@ from __future__ import annotations
 import math
 from array import array
 
+import functools
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pyloudnorm
-import scipy.ndimage
-import scipy.signal
+
+if TYPE_CHECKING:  # imported where used: scipy takes half a second to import, and most commands never need it
+    import pyloudnorm
+    import scipy.ndimage
+    import scipy.signal
 
 __all__ = [
     "CEILING_DBTP",
@@ -75,13 +80,14 @@ _TP_HALF = 16
 _TP_SPAN = 2 * _TP_HALF  # taps per phase
 
 
-def _design_phases() -> np.ndarray:
+@functools.cache
+def _tp_phases() -> np.ndarray:
+    import scipy.signal
+
     taps = scipy.signal.firwin(2 * _OVERSAMPLE * _TP_HALF + 1, 1.0 / _OVERSAMPLE, window=("kaiser", 8.0))
     phases = np.array([taps[p :: _OVERSAMPLE][:_TP_SPAN] for p in range(1, _OVERSAMPLE)], dtype=np.float64)
     return (phases / phases.sum(axis=1, keepdims=True)).astype(np.float32)
 
-
-_TP_PHASES = _design_phases()
 
 # Limiter timing.
 _LOOKAHEAD = 0.005  # s: gain reduction is complete this long before the peak that needs it
@@ -123,6 +129,8 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
 
     "Silent" includes anything whose every 400 ms block is under the absolute gate (-70 LUFS).
     """
+    import pyloudnorm
+
     _check_rate(rate)
     x = _as_mono(samples)
     if len(x) < _BLOCK * rate or not np.any(x):
@@ -134,6 +142,8 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
 
 def _k_weighting(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """The BS.1770 K-weighting filter as pyloudnorm builds it: (b, a) of each stage, in order."""
+    import pyloudnorm
+
     stages = []
     for stage in pyloudnorm.Meter(rate)._filters.values():  # high shelf, then high pass
         b = np.asarray(stage.b, dtype=np.float64) * float(stage.passband_gain)
@@ -189,8 +199,8 @@ def _between(x: np.ndarray) -> np.ndarray:
     (the signal is taken as preceded and followed by silence) to ``len(x) + _TP_HALF - 2``.
     """
     x = x.astype(np.float32)  # twice as fast as float64; its 1e-7 relative error is 1e-6 dB
-    highest = np.abs(np.convolve(x, _TP_PHASES[0]))
-    for phase in _TP_PHASES[1:]:
+    highest = np.abs(np.convolve(x, _tp_phases()[0]))
+    for phase in _tp_phases()[1:]:
         np.maximum(highest, np.abs(np.convolve(x, phase)), out=highest)
     return highest
 
@@ -339,6 +349,8 @@ class _Limiter:
         Computed on block maxima (32 samples, under 1 ms: far shorter than attack and release)
         and interpolated back, so it costs little more than one pass over the chunk.
         """
+        import scipy.ndimage
+
         n = len(needed)
         size = self._BLOCK
         count = -(-n // size)
@@ -464,6 +476,8 @@ class Leveler:
         loudness of each try is estimated from the K-weighted input times the gain curve (the
         curve moves over milliseconds, the filter's response is shorter), without filtering again.
         """
+        import scipy.signal
+
         weighted = x
         for b, a in self._weighting:
             weighted = scipy.signal.lfilter(b, a, weighted)
@@ -524,6 +538,8 @@ class LoudnessMeter:
         return self._fed / self.rate
 
     def feed(self, samples: np.ndarray) -> None:
+        import scipy.signal
+
         x = _as_mono(samples)
         if not len(x):
             return
