@@ -16,6 +16,7 @@ import sentencex
 from .models import Block, BlockKind, Chunk, Sentence
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:–—])\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPLITTER_INPUT_CAP = 20_000
 """Sentence splitting runs on bounded slices so that no input can make it slow."""
 
@@ -28,7 +29,11 @@ def split_sentences(text: str) -> list[str]:
     """
     segments: list[str] = []
     for piece in _slices(text, _SPLITTER_INPUT_CAP):
-        for segment in sentencex.segment("en", piece):
+        # the splitter takes UTF-8 only: a lone surrogate is given to it as U+FFFD (one code point
+        # too), and the segments, which tile its input, are cut from the text itself
+        start = 0
+        for found in sentencex.segment("en", _SURROGATE.sub("\ufffd", piece)):
+            segment, start = piece[start : start + len(found)], start + len(found)
             if segments and not segments[-1][-1:].isspace() and not segment[:1].isspace():
                 segments[-1] += segment
             else:
@@ -66,8 +71,9 @@ def make_chunks(
     for block_index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             units = [
-                Sentence(part, _speak(to_speech, string.capwords(part) if part.isupper() else part))
+                unit
                 for part in split_text(block.text, max_chars)
+                for unit in _fit(part, _speak(to_speech, string.capwords(part) if part.isupper() else part), max_chars)
             ]
         else:
             units = _sentence_units(block.text, max_chars, to_speech)
@@ -86,18 +92,21 @@ def _sentence_units(text: str, max_chars: int, to_speech: Callable[[str], str] |
     """A paragraph's sentences, written and spoken; one longer than the limit is cut into parts."""
     units: list[Sentence] = []
     for sentence in split_sentences(" ".join(text.split())):
-        spoken = _speak(to_speech, sentence)
-        if not spoken:
-            continue
-        if len(spoken) <= max_chars:
-            units.append(Sentence(sentence, spoken))
-        elif spoken == sentence:
-            units.extend(Sentence(part, part) for part in split_text(sentence, max_chars))
-        else:  # the written sentence goes with its first spoken part
-            parts = split_text(spoken, max_chars)
-            units.append(Sentence(sentence, parts[0]))
-            units.extend(Sentence("", part) for part in parts[1:])
+        units.extend(_fit(sentence, _speak(to_speech, sentence), max_chars))
     return units
+
+
+def _fit(written: str, spoken: str, max_chars: int) -> list[Sentence]:
+    """A sentence as units whose spoken text fits ``max_chars``; none when nothing is spoken."""
+    if not spoken:
+        return []
+    if len(spoken) <= max_chars:
+        return [Sentence(written, spoken)]
+    if spoken == written:
+        return [Sentence(part, part) for part in split_text(written, max_chars)]
+    # the written sentence goes with its first spoken part
+    parts = split_text(spoken, max_chars)
+    return [Sentence(written, parts[0])] + [Sentence("", part) for part in parts[1:]]
 
 
 def _group_sentences(units: list[Sentence], max_chars: int) -> list[list[Sentence]]:

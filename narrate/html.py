@@ -865,12 +865,13 @@ def _split_body(tree: HtmlElement, body: etree._Element) -> list[HtmlElement]:
 
 def _merge_chunks(tree: HtmlElement, chunks: list[HtmlElement]) -> HtmlElement:
     """A copy of ``tree`` with the chunks' contents moved, in page order, into the first chunk."""
-    root = tree.getroottree()
-    paths = [root.getpath(chunk) for chunk in chunks]
+    # found again in the copy by document order (an XPath from getpath() is invalid for tag names
+    # such as "x:y" that an HTML parser accepts)
+    positions = {id(el): i for i, el in enumerate(tree.iter())}
+    wanted = sorted(positions[id(chunk)] for chunk in chunks)
     merged = copy.deepcopy(tree)
-    targets = [merged.getroottree().xpath(path)[0] for path in paths]
-    order = {id(el): i for i, el in enumerate(merged.iter())}
-    targets.sort(key=lambda el: order[id(el)])
+    copies = list(merged.iter())
+    targets = [copies[i] for i in wanted]
     first = targets[0]
     for other in targets[1:]:
         for child in list(other):
@@ -929,10 +930,10 @@ _REFERENCE_BYTES = re.compile(_REFERENCE.pattern.encode("ascii"))
 
 def _unparsable(code: int) -> bool:
     """Code points whose character references make libxml2 give up on the rest of the page: C0
-    controls other than white space, DEL, surrogates, and numbers past Unicode; and U+FFFE and
+    controls other than tab and line breaks (a form feed too: lxml refuses it in a tail), DEL, surrogates, and numbers past Unicode; and U+FFFE and
     U+FFFF, which XML cannot hold, so that trafilatura gives up on the whole article."""
     return (
-        (0 < code < 0x20 and code not in (0x09, 0x0A, 0x0C, 0x0D)) or code == 0x7F or 0xD800 <= code <= 0xDFFF
+        (0 < code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code == 0x7F or 0xD800 <= code <= 0xDFFF
         or code > 0x10FFFF or code in (0xFFFE, 0xFFFF)
     )
 

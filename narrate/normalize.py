@@ -204,10 +204,17 @@ def _is_name_word(word: str) -> bool:
 _LINE_BREAKS: Final = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+def _is_noncharacter(char: str) -> bool:
+    """One of Unicode's 66 noncharacters, never meant to be exchanged as text."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def remove_control_characters(text: str) -> str:
     """Control and format characters out: line breaks of every kind become "\\n", tabs and other
     control characters a space, zero-width and other format characters (soft hyphen, BOM, bidi
-    marks) and lone surrogates nothing. "\\n" is the only control character left."""
+    marks), lone surrogates and noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, the last two code
+    points of every plane) nothing. "\\n" is the only control character left."""
     text = _LINE_BREAKS.sub("\n", text)
     out = []
     for char in text:
@@ -217,7 +224,7 @@ def remove_control_characters(text: str) -> str:
         category = unicodedata.category(char)
         if category == "Cc":
             out.append(" ")
-        elif category in ("Cf", "Cs"):
+        elif category in ("Cf", "Cs") or _is_noncharacter(char):
             continue
         else:
             out.append(char)

@@ -104,6 +104,23 @@ _SNIPPET_MARKER_END = "<!-- narrate player: copy to here -->"
 # --- the Jinja2 environment ---------------------------------------------------------------------------
 
 
+_NOT_HTML = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
+"""What HTML calls a parse error wherever it appears (controls other than white space, lone surrogates,
+noncharacters; the HTML standard, "Preprocessing the input stream"): never written to a page."""
+
+
+def _html_text(value: Any) -> Any:
+    """Every value a template writes, without the characters of :data:`_NOT_HTML` (markup already
+    rendered, such as the player snippet, is left as it is)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _NOT_HTML.sub("", value)
+    return value
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("narrate", "templates"),
@@ -112,6 +129,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_html_text,
     )
     env.filters["clock"] = clock
     env.filters["iso_duration"] = iso_duration
@@ -184,13 +202,14 @@ def _long_date(text: str | None) -> tuple[str, str] | None:
 
 
 def _http_url(url: str | None) -> str:
-    """``url`` if it is an absolute http(s) URL without spaces, else "" (never a javascript: link)."""
+    """``url`` if it is an absolute http(s) URL without spaces or control characters, else "" (never a
+    javascript: link)."""
     url = (url or "").strip()
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(url)  # it ignores leading control characters: they are refused below
     except ValueError:
         return ""
-    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", url):
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", url) or _NOT_HTML.search(url):
         return ""
     return url
 
@@ -213,7 +232,7 @@ def _file_href(name: str) -> str:
 
 def _image_href(image: str, prefix: str = "") -> str:
     """The show's image: an absolute http(s) URL as it is, a file name of the output folder relative."""
-    image = (image or "").strip()
+    image = _NOT_HTML.sub("", image or "").strip()  # a lone surrogate cannot be quoted
     if not image:
         return ""
     if "://" in image or image.startswith("//"):
@@ -393,11 +412,11 @@ def player_page(record: EpisodeRecord, show: ShowConfig) -> str:
     return _render(
         "player.html",
         csp=PLAYER_CSP,
-        snippet=Markup(player_snippet(record, show)),  # already escaped by its own template
+        snippet=Markup(player_snippet(record, show)),  # nosec B704 # rendered by the autoescaping snippet.html
         title=record.title.strip() or record.slug,
         language=(record.language or show.language or "en").strip(),
-        marker_start=Markup(_SNIPPET_MARKER_START),
-        marker_end=Markup(_SNIPPET_MARKER_END),
+        marker_start=Markup(_SNIPPET_MARKER_START),  # nosec B704 # a constant HTML comment
+        marker_end=Markup(_SNIPPET_MARKER_END),  # nosec B704 # a constant HTML comment
     )
 
 

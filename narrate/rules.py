@@ -53,7 +53,7 @@ def parse_date(value: str) -> str | None:
     text = candidate.group() if candidate else value
     try:
         parsed = date_parser.parse(text, default=datetime(2000, 1, 1), fuzzy=True)
-    except (ValueError, OverflowError):
+    except (ValueError, ArithmeticError):  # "1999:888…" (30 digits) raises decimal.InvalidOperation
         return None
     if not 1800 <= parsed.year <= 2100:
         return None

@@ -576,7 +576,7 @@ def _iso_date(text: str) -> str | None:
     try:  # parsed twice with different defaults: a year, month or day missing from the text differs
         one = date_parser.parse(text, default=datetime(2001, 1, 1))
         two = date_parser.parse(text, default=datetime(2002, 2, 2))
-    except (ValueError, OverflowError):
+    except (ValueError, ArithmeticError):  # "1999:888…" (30 digits) raises decimal.InvalidOperation
         return None
     return one.date().isoformat() if one.date() == two.date() else None
 

@@ -106,3 +106,28 @@ def fake_preset(tmp_path: Path, fake_engine: type[FakeEngine]) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+# --- hypothesis profiles ------------------------------------------------------------------------------
+# "dev" locally (quick); "ci" when CI=true (a fixed seed, so that a CI failure is reproducible, and three
+# times dev's examples);
+# "long" for a fuzzing run of many thousand examples per test:
+#     HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
+# HYPOTHESIS_PROFILE picks any of them. Tests that set max_examples themselves keep it; the fuzz suite
+# (tests/test_fuzz.py) scales its budgets from the loaded profile's max_examples.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("dev", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile(
+    "ci",
+    max_examples=300,  # the fuzz suite then runs in about 20 s on two cores
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long", max_examples=20_000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))

@@ -1196,3 +1196,12 @@ if __name__ == "__main__":
         outcomes = ", ".join(f"{n} {name}" for name, n in sorted(row.items()))
         print(f"| {category} | {sum(row.values())} | {outcomes} |")
     print(f"| total | {len(CASES)} | |")
+
+
+def test_the_readme_table_is_the_corpus() -> None:
+    """The README quotes the table of categories, counts and outcomes: it must stay the corpus's own."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for category, row in summary().items():
+        outcomes = ", ".join(f"{n} {name}" for name, n in sorted(row.items()))
+        assert f"| {category} | {sum(row.values())} | {outcomes} |" in readme, category
+    assert f"| **total** | **{len(CASES)}** | |" in readme
