@@ -139,7 +139,7 @@ def test_fake_preset_fixture_loads(fake_preset: Path) -> None:
         ("speed = 0.1", "'speed' must be between 0.25 and 4.0, not 0.1"),
         ("speed = 5", "'speed' must be between 0.25 and 4.0, not 5.0"),
         ("speed = -1", "'speed' must be between 0.25 and 4.0"),
-        ("speed = nan", "'speed' must be between 0.25 and 4.0, not nan"),
+        ("speed = nan", "'speed' must be a finite number, not nan"),
         ('speed = "fast"', "'speed' must be a number, not the string 'fast'"),
         ("[pauses]\nparagraph = -0.5", "pause 'paragraph' must be between 0 and 10 seconds, not -0.5"),
         ("[pauses]\nheading = 11", "pause 'heading' must be between 0 and 10 seconds, not 11.0"),
