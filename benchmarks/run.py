@@ -337,9 +337,14 @@ def _step_seed_build(params: JSONDict) -> JSONDict:
     record = None
     for _ in range(params["repeat"]):
         with tempfile.TemporaryDirectory(prefix="narrate-bench-build-") as tmp:
+            # The article's own chunks only (no spoken intro or outro), as the parts step speaks them.
+            config = Path(tmp) / "narrate.toml"
+            config.write_text("[episode]\nspoken_intro = false\nspoken_outro = false\n", encoding="utf-8")
             # A first build: fresh output folder and no chunk cache, so every chunk is spoken.
             before = resource.getrusage(resource.RUSAGE_SELF)
-            seconds, report = _timed(narrate.build, [article], out_dir=Path(tmp) / "out", use_cache=False)
+            seconds, report = _timed(
+                narrate.build, [article], out_dir=Path(tmp) / "out", config=config, use_cache=False
+            )
             after = resource.getrusage(resource.RUSAGE_SELF)
             if report.failed:
                 raise BenchmarkError(f"build of {article} failed: {report.failed[0].error}")
