@@ -178,6 +178,9 @@ def decode_text(data: bytes, label: str, *, declared: str | None = None) -> tupl
                 raise InputError(
                     f"{label}: starts with a {name} byte-order mark but is not valid {name} (byte {exc.start})"
                 ) from None
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
     if _looks_binary(data):
         raise InputError(f"{label}: looks like a binary file, not article text")
     if declared:
@@ -221,6 +224,31 @@ def _decode_cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_CP1252_BYTES, _decode_cp1252_bytes)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (some Windows tools do): text in a Latin script has a
+    NUL beside nearly every character, always on the same side. Read it when that pattern is clear
+    and the result is printable text; anything else is left to the binary check."""
+    sample = data[:65536]
+    if len(sample) < 32 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.4 * half and even <= 0.02 * half:
+        codec = "utf-16-le"
+    elif even >= 0.4 * half and odd <= 0.02 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    visible = [c for c in text if not c.isspace()]
+    if not visible or sum(c.isprintable() for c in visible) < 0.98 * len(visible):
+        return None
+    return text, codec
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -273,10 +273,15 @@ def _(o: Outcome) -> None:
     assert o.new[0]["title"] == "Café “quoted” – naïve"
 
 
-@case("utf16-without-bom", ENCODING, "looks like a binary file")
+@case("utf16-without-bom", ENCODING, EPISODE)
 def _(c: Ctx) -> Invocation:
-    """UTF-16 has a NUL byte beside every ASCII letter; without a BOM it cannot be told from binary."""
+    """UTF-16 has a NUL byte beside every ASCII letter, always on the same side: read as UTF-16."""
     return build(c.write("utf16.txt", ("Title\n" + ARTICLE).encode("utf-16-le")))
+
+
+@case("utf16-be-without-bom", ENCODING, EPISODE)
+def _(c: Ctx) -> Invocation:
+    return build(c.write("utf16be.txt", ("Título\n" + ARTICLE).encode("utf-16-be")))
 
 
 @case("utf16-with-bom", ENCODING, EPISODE)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from narrate.errors import InputError, NarrateError
-from narrate.intake import read_article_file
+from narrate.intake import decode_text, read_article_file
 
 CAFE = "“Café” – naïve résumé, isn’t it?"
 
@@ -61,6 +61,22 @@ def test_empty_or_whitespace_only(tmp_path: Path, data: bytes) -> None:
 )
 def test_binary_file(tmp_path: Path, data: bytes) -> None:
     assert_input_error(write(tmp_path / "image.bin", data), "binary")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    text = "Café crème at the harbour.\n\nThe ferries run every twenty minutes, said the captain.\n"
+    decoded, encoding = decode_text(text.encode(codec), "article.txt")
+    assert (decoded, encoding) == (text, codec)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)) * 4, b"\x00\x01" * 64, "Hello".encode("utf-16-le"), b"\x41\x00" * 31 + b"\x41"],
+    ids=["all-bytes", "control-pairs", "too-short-to-tell", "odd-length"],
+)
+def test_what_only_looks_like_utf16_is_still_binary(tmp_path: Path, data: bytes) -> None:
+    assert_input_error(write(tmp_path / "thing.bin", data), "binary")
 
 
 def test_many_control_bytes_are_binary(tmp_path: Path) -> None:
