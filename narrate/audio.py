@@ -70,10 +70,13 @@ class Mp3Writer:
         bitrate: int = 64,
         quality: int = 3,
         threaded: bool = True,
+        shown_as: str | None = None,
     ) -> None:
         """``threaded``: encode in a background thread (overlapping with the caller's work) or in
-        the calling thread (one core per writer: what batch jobs want)."""
+        the calling thread (one core per writer: what batch jobs want). ``shown_as`` names the file
+        in error messages (say, the episode a temporary file will become)."""
         self.path = path
+        self.shown_as = shown_as or str(path)
         self.input_rate = input_rate
         self.output_rate = output_rate
         self.bitrate = bitrate
@@ -100,7 +103,7 @@ class Mp3Writer:
             self._file: BinaryIO = path.open("w+b")
             self._file.write(bytes(self._info_size))  # the Info frame, written for real by close()
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write {self.shown_as}: {exc.strerror or exc}") from exc
         self._worker: threading.Thread | None = None
         if threaded:
             self._worker = threading.Thread(target=self._run, name="narrate-mp3", daemon=True)
@@ -140,7 +143,7 @@ class Mp3Writer:
             except OSError as exc:  # e.g. the disk filled up while the last bytes were flushed
                 self._error = self._error or exc
         if self._error is not None:
-            raise OutputError(f"cannot write {self.path}: {_reason(self._error)}") from self._error
+            raise OutputError(f"cannot write {self.shown_as}: {_reason(self._error)}") from self._error
         return EncodedAudio(
             path=self.path,
             duration=self.position,
@@ -164,7 +167,7 @@ class Mp3Writer:
 
     def _put(self, samples: np.ndarray) -> None:
         if self._error is not None:
-            raise OutputError(f"cannot write {self.path}: {_reason(self._error)}") from self._error
+            raise OutputError(f"cannot write {self.shown_as}: {_reason(self._error)}") from self._error
         self.samples_in += len(samples)
         self._send(samples)
 

@@ -240,10 +240,10 @@ def claim_slot(out_dir: Path, source: str, title: str) -> tuple[str, EpisodeReco
         folder = episodes_root(out_dir) / slug
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(folder / CLAIM_NAME, source)
+            (folder / CLAIM_NAME).write_text(source, encoding="utf-8")  # a half-written claim is removed below
         except OSError as exc:
             release_slot(out_dir, slug)  # no empty folder left behind (a full disk, say)
-            raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot create the episode folder {folder}: {exc.strerror or exc}") from exc
     return slug, previous
 
 

@@ -238,7 +238,7 @@ class Narrator:
         try:
             writer = Mp3Writer(
                 temp, input_rate=build.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate,
-                threaded=self.threaded,
+                threaded=self.threaded, shown_as=f"the audio of episode {slug} in {folder}",
             )
             with writer:
                 assembler = Assembler(

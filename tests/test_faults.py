@@ -422,6 +422,7 @@ def test_full_disk_fails_in_one_line_and_keeps_earlier_episodes(tmp_path: Path, 
     )
     line = _one_line_error(run, "no space left on device")
     assert str(out) in line
+    assert ".narrate-tmp-" not in line  # the file is named as the user knows it, not by its temporary name
     _check_unchanged(earlier.snapshot, after)
     assert not _mounted(out)
 
