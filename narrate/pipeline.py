@@ -257,6 +257,9 @@ class Narrator:
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
             cover, warnings = self._cover(article)
+            cache_problem = self.speaker.take_cache_problem()
+            if cache_problem:
+                warnings.append(cache_problem)
             tag_warnings = write_tags(
                 temp,
                 EpisodeTags(

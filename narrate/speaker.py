@@ -17,7 +17,7 @@ import numpy as np
 
 from .cache import ChunkCache, cache_key
 from .engines import Engine, create_engine
-from .errors import EngineError
+from .errors import EngineError, OutputError
 from .audio import resample
 from .models import Chunk, Clip, Sentence
 from .voices import VoicePreset, fallback_chain
@@ -125,6 +125,7 @@ class Speaker:
         self._voices = [_Voice(first, create_engine(first.engine, first.options, str(first.path)))]
         self._voices += [_Voice(p) for p in presets[1:]]
         self.cache = cache
+        self._cache_problem: str | None = None
 
     @classmethod
     def for_preset(cls, preset: VoicePreset, cache: ChunkCache | None) -> Speaker:
@@ -186,12 +187,31 @@ class Speaker:
                 errors.append(failure)
                 continue
             voice.worked()
-            clip = self.cache.put(key, clip) if self.cache is not None else ChunkCache.canonical(clip)
+            clip = self._store(key, clip)
             return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > 0)
         if len(errors) == 1:
             raise errors[0]
         tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(self._voices[1:], errors[1:]))
         raise EngineError(f"{errors[0]} ({tried})")
+
+    def _store(self, key: str, clip: Clip) -> Clip:
+        """Put a new clip in the cache. A cache that cannot be written (a full disk, its folder gone
+        or made a file) is an optimisation lost, not a failed episode: it is switched off for the
+        rest of the run and the problem kept for :meth:`take_cache_problem`."""
+        cache = self.cache
+        if cache is not None:
+            try:
+                return cache.put(key, clip)
+            except OutputError as exc:
+                if self.cache is not None:
+                    self.cache = None
+                    self._cache_problem = f"{exc}; the rest was spoken without the cache"
+        return ChunkCache.canonical(clip)
+
+    def take_cache_problem(self) -> str | None:
+        """Why the cache was switched off during the last chunks spoken (once), else None."""
+        problem, self._cache_problem = self._cache_problem, None
+        return problem
 
     def close(self) -> None:
         for voice in self._voices:

@@ -130,3 +130,25 @@ def test_without_a_fallback_every_chunk_is_tried(tmp_path: Path, fake_engine: ty
         with pytest.raises(EngineError):
             speaker.speak_one(_chunks([text])[0])
     assert FakeEngine.calls == ["x one", "x two", "x three"]
+
+
+def test_a_cache_that_cannot_be_written_is_switched_off_not_fatal(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
+    preset = load_preset(_preset(tmp_path, "main", 'engine = "fake"\n'))
+    root = tmp_path / "cache"
+    speaker = Speaker.for_preset(preset, ChunkCache(root))
+    first = speaker.speak_one(_chunks(["stored in the cache"])[0])
+    assert not first.cached and len(list(root.rglob("*.flac"))) == 1
+    assert speaker.take_cache_problem() is None
+    import shutil
+
+    shutil.rmtree(root)
+    root.write_bytes(b"a file where the cache folder was")
+    texts = ["spoken after the cache broke", "and again"]
+    spoken = [speaker.speak_one(chunk) for chunk in _chunks(texts)]
+    assert [s.chunk.text for s in spoken] == texts and all(len(s.clip.samples) for s in spoken)
+    unbroken = Speaker.for_preset(preset, None).speak_one(_chunks([texts[0]])[0])
+    assert (spoken[0].clip.samples == unbroken.clip.samples).all()  # the same audio, as the cache would keep it
+    problem = speaker.take_cache_problem()
+    assert problem is not None and problem.startswith(f"cannot write to the chunk cache {root}: ")
+    assert problem.endswith("; the rest was spoken without the cache")
+    assert speaker.take_cache_problem() is None and speaker.cache is None
