@@ -249,8 +249,7 @@ def _local_results(
     is reported as failed; the others go on. What the dead workers left is removed.
     """
     queue = list(reversed(tasks))
-    suspects: list[BatchTask] = []
-    crashes: dict[str, int] = {}
+    suspects: list[BatchTask] = []  # were in a pool whose worker died: each runs alone next
     while queue or suspects:
         alone = [suspects.pop(0)] if suspects else None
         todo, width = (alone, 1) if alone is not None else (queue, jobs)
@@ -282,8 +281,7 @@ def _local_results(
         if broken:  # every worker of the pool is gone: whatever they left is stray
             remove_stray_temporary_files(Path(broken[0].out_dir))
         for task in broken:
-            crashes[task.item.key] = crashes.get(task.item.key, 0) + 1
-            if alone is not None and crashes[task.item.key] >= 2:
+            if alone is not None:  # alone, after a first crash among others: this is the one
                 yield ItemOutcome(task.item.key, task.item.source, "failed", error="the worker process died while narrating it (twice)")
             else:
                 suspects.append(task)

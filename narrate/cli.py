@@ -231,10 +231,10 @@ def batch_command(
             + f"; {minutes:.1f} min of audio in {report.elapsed:.0f} s"
         )
         for outcome in report.failed:
-            typer.echo(printable(f"narrate: error: {outcome.source}: {outcome.error}"), err=True)
+            _to_stderr(f"narrate: error: {outcome.source}: {outcome.error}")
         typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
     if report.interrupted:
-        typer.echo(printable("narrate: interrupted; run the same command again to continue"), err=True)
+        _to_stderr("narrate: interrupted; run the same command again to continue")
         raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
@@ -334,7 +334,7 @@ def feed_command(
     except NarrateError as exc:
         _fail(str(exc))
     for problem in problems:
-        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed"), err=True)
+        _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed")
     limit = cfg.show.max_items
     listed = min(count, limit) if limit else count
     typer.echo(f"Feed: {path} lists {listed} of {count} episode(s)")
@@ -381,7 +381,7 @@ def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
         minutes, seconds = divmod(round(record.audio.duration), 60)
         typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
     for problem in problems:
-        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}"), err=True)
+        _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}")
     if not records:
         typer.echo(f"No episodes in {out}", err=True)
 
@@ -433,7 +433,7 @@ def serve_command(
     from .server import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(printable(f"narrate: warning: listening on {host}: other computers can reach the folder"), err=True)
+        _to_stderr(f"narrate: warning: listening on {host}: other computers can reach the folder")
 
     def ready(url: str) -> None:
         typer.echo(f"Serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C to stop")
@@ -541,7 +541,7 @@ def _size(count: int) -> str:
 
 def _print_report(report: BuildReport) -> None:
     for result in report.failed:
-        typer.echo(printable(f"narrate: error: {result.error}"), err=True)
+        _to_stderr(f"narrate: error: {result.error}")
     built = [r for r in report.results if r.record is not None]
     noun = "episode" if len(built) == 1 else "episodes"
     failed = f", {len(report.failed)} failed" if report.failed else ""
@@ -559,9 +559,9 @@ def _print_report(report: BuildReport) -> None:
         if quality:
             typer.echo(f"    {quality}")
         for warning in record.warnings:
-            typer.echo(printable(f"narrate: warning: {record.slug}: {warning}"), err=True)
+            _to_stderr(f"narrate: warning: {record.slug}: {warning}")
     for problem in report.catalog_problems:
-        typer.echo(printable(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed"), err=True)
+        _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed")
     typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
     if report.config.uses_default_base_url:
         where = report.config.path or report.out_dir / "narrate.toml"
@@ -585,8 +585,13 @@ def _quality_line(quality: dict) -> str:
     return ", ".join(parts)
 
 
+def _to_stderr(line: str) -> None:
+    """A line on standard error, its control characters escaped (they may come from servers or articles)."""
+    typer.echo(printable(line), err=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(printable(f"narrate: error: {message}"), err=True)
+    _to_stderr(f"narrate: error: {message}")
     raise typer.Exit(code)
 
 
@@ -629,7 +634,7 @@ def main() -> None:
             raise
         if interrupt is not None:  # not reported yet (batch reports its own interruption, then exits 130)
             if _terminated:
-                typer.echo(printable("narrate: terminated; nothing finished was lost, run the command again to continue"), err=True)
+                _to_stderr("narrate: terminated; nothing finished was lost, run the command again to continue")
             else:
-                typer.echo(printable("narrate: interrupted"), err=True)
+                _to_stderr("narrate: interrupted")
         sys.exit(143 if _terminated else 130)

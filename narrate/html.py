@@ -183,7 +183,7 @@ def _visible_text(element: HtmlElement) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _drop(element: HtmlElement) -> None:
+def drop_element(element: etree._Element) -> None:
     """Remove an element and its subtree, keeping the text that follows it."""
     parent = element.getparent()
     if parent is None:
@@ -228,7 +228,7 @@ def prune_players(tree: HtmlElement) -> list[str]:
     chosen = find_players(tree)
     texts = [_visible_text(element) for element in chosen]
     for element in chosen:
-        _drop(element)
+        drop_element(element)
     return texts
 
 
@@ -768,7 +768,7 @@ def prune_inline_boilerplate(tree: HtmlElement) -> None:
     inner = {id(a) for card in cards for a in card.iterancestors()}
     for card in cards:
         if id(card) not in inner:
-            _drop(card)
+            drop_element(card)
     for paragraph in list(tree.iter("p")):
         if any(a.tag in ("table", "li", "blockquote", "figure", "figcaption") for a in paragraph.iterancestors()):
             continue
@@ -797,8 +797,8 @@ def _drop_with_label(element: HtmlElement) -> None:
             and previous.find(".//a") is None
             and (label.endswith(":") or (label.isupper() and not label.endswith((".", "!", "?"))))
         ):
-            _drop(previous)
-    _drop(element)
+            drop_element(previous)
+    drop_element(element)
 
 
 # --------------------------------------------------------------------------------------------
@@ -876,7 +876,7 @@ def _merge_chunks(tree: HtmlElement, chunks: list[HtmlElement]) -> HtmlElement:
     for other in targets[1:]:
         for child in list(other):
             first.append(child)
-        _drop(other)
+        drop_element(other)
     return merged
 
 

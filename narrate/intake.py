@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import InputError
+from .errors import InputError, NarrateError
 from .fetch import FetchLimits, fetch_url
 
 SourceFormat = Literal["text", "markdown", "html"]
@@ -116,24 +116,32 @@ def _without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+def read_file_bytes(path: Path, max_bytes: int, error: type[NarrateError] = InputError) -> bytes:
+    """The bytes of a file, a device or a pipe, refused (one line, as ``error``) when it is larger
+    than ``max_bytes``, missing or unreadable. The cap holds while reading, not only by the size on
+    disk (which is 0 for ``/dev/zero``)."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise error(f"{path}: is larger than {_megabytes(max_bytes)} ({_megabytes(size)})")
+        data = _read_capped(path, max_bytes)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except PermissionError:
+        raise error(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # a device or a pipe (its size is not known in advance)
+        raise error(f"{path}: is larger than {_megabytes(max_bytes)}")
+    return data
+
+
 def read_article_file(path: str | Path, *, limits: IntakeLimits = IntakeLimits()) -> SourceDocument:
     """Read an article file: text, Markdown or HTML (by its name, else by its content)."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not an article file")
-        if size > limits.max_bytes:
-            raise InputError(f"{path}: is larger than {_megabytes(limits.max_bytes)} ({_megabytes(size)})")
-        data = _read_capped(path, limits.max_bytes)
-        if len(data) > limits.max_bytes:  # a device or a pipe (its size is not known in advance)
-            raise InputError(f"{path}: is larger than {_megabytes(limits.max_bytes)}")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article file")
+    data = read_file_bytes(path, limits.max_bytes)
     suffix = path.suffix.lower()
     kind: SourceFormat = (
         "html" if suffix in _HTML_SUFFIXES

@@ -21,18 +21,14 @@ streaming meter keeps one number per 100 ms of audio.
 
 from __future__ import annotations
 
+import functools
 import math
 from array import array
 
-import functools
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-if TYPE_CHECKING:  # imported where used: scipy takes half a second to import, and most commands never need it
-    import pyloudnorm
-    import scipy.ndimage
-    import scipy.signal
+# pyloudnorm and scipy are imported in the functions that use them: scipy takes half a second to
+# import, and most commands never need it.
 
 __all__ = [
     "CEILING_DBTP",

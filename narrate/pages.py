@@ -45,7 +45,7 @@ from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .config import ShowConfig
 from .feed import episode_file_url, episode_url, feed_url
 from .fsutil import write_bytes_atomic
-from .html import find_players
+from .html import drop_element, find_players
 
 __all__ = [
     "EPISODE_PAGE_FILES",
@@ -484,20 +484,6 @@ def _player_containers(root: etree._Element) -> list[etree._Element]:
     return find_players(root)
 
 
-def _remove(element: etree._Element) -> None:
-    """Remove an element, keeping the text after it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
 def _is_vendor(element: etree._Element) -> bool:
     what = " ".join(
         [element.get("src") or "", element.get("href") or "", element.get("data-src") or "", element.text or ""]
@@ -558,7 +544,7 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
         first.tail = None
         first.getparent().replace(first, snippet)
         for other in players[1:]:
-            _remove(other)
+            drop_element(other)
     else:
         anchor = _article_anchor(root)
         if anchor is None:
@@ -568,7 +554,7 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
 
     for element in list(root.iter("script", "link", "iframe", "noscript")):
         if _is_vendor(element):
-            _remove(element)
+            drop_element(element)
 
     head = root.find("head")
     if head is None:
@@ -577,13 +563,13 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
     for meta in list(head.iter("meta")):
         equiv = (meta.get("http-equiv") or "").lower()
         if meta.get("charset") is not None or equiv in ("content-type", "content-security-policy"):
-            _remove(meta)
+            drop_element(meta)
     url = _article_url(record)
     if url:
         bases = root.findall(".//base")
         href = urljoin(url, bases[0].get("href") or "") if bases and bases[0].get("href") else url
         for base in bases:
-            _remove(base)
+            drop_element(base)
         head.insert(0, etree.Element("base", href=href))
         here = episode_file_url(show, record, ARTICLE_PAGE)
         for link in root.iter("a"):

@@ -55,9 +55,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .catalog import EPISODES_DIR, SIDECAR_NAME
-from .errors import ConfigError, InputError, NarrateError
+from .errors import ConfigError, InputError
 from .fetch import ARTICLE_TYPES, FetchLimits, fetch_url
-from .intake import STDIN, IntakeLimits, SourceDocument, is_url
+from .intake import STDIN, IntakeLimits, SourceDocument, is_url, read_file_bytes
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -150,7 +150,7 @@ def read_batch_source(source: str | Path, *, limits: IntakeLimits = IntakeLimits
         return _from_manifest(path, _jsonl_rows(path, _read_manifest(path, limits)))
     if suffix in ARTICLE_SUFFIXES:
         return [_file_item(path)]
-    data = _read_bytes(path, limits)
+    data = read_file_bytes(path, limits.max_bytes)
     if suffix in FEED_SUFFIXES or _looks_like_feed(data):
         return _from_feed(data, feed_id=str(path.resolve()), label=str(path), base_url=None)
     return [_file_item(path)]
@@ -168,20 +168,6 @@ def _stat(path: Path) -> os.stat_result:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-def _read_bytes(path: Path, limits: IntakeLimits, error: type[NarrateError] = InputError) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise error(f"{path}: is larger than {limits.max_bytes / 1e6:g} MB ({size / 1e6:g} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
-    except PermissionError:
-        raise error(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _file_item(path: Path) -> BatchItem:
@@ -236,7 +222,7 @@ Row = tuple[int, dict[str, str | None]]
 
 
 def _read_manifest(path: Path, limits: IntakeLimits) -> str:
-    data = _read_bytes(path, limits, ConfigError)
+    data = read_file_bytes(path, limits.max_bytes, ConfigError)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import FrozenInstanceError
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -267,20 +268,27 @@ ROUTES: dict[str, Callable[[Handler], None]] = {
 PREFIX_ROUTES: dict[str, Callable[[Handler], None]] = {"/hops/": hops, "/status/": status}
 
 
-@pytest.fixture(scope="module")
-def base() -> Iterator[str]:
-    """The root URL of a real HTTP server on 127.0.0.1, running in a daemon thread."""
-    server = Server(("127.0.0.1", 0), Handler)
+@contextmanager
+def _serving(host: str) -> Iterator[str]:
+    """The root URL of a real HTTP server on ``host``, running in a daemon thread."""
+    server = Server((host, 0), Handler)
     server.stopping = threading.Event()
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{host}:{server.server_address[1]}"
     finally:
         server.stopping.set()  # wakes the handlers that never answer or drip
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    """The root URL of a real HTTP server on 127.0.0.1."""
+    with _serving("127.0.0.1") as url:
+        yield url
 
 
 @pytest.fixture
@@ -578,16 +586,8 @@ def public_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def public_base(public_loopback: None, refuse_private: None) -> Iterator[str]:
-    server = Server(("127.0.0.2", 0), Handler)
-    server.stopping = threading.Event()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.2:{server.server_address[1]}"
-    finally:
-        server.stopping.set()
-        server.shutdown()
-        server.server_close()
+    with _serving("127.0.0.2") as url:
+        yield url
 
 
 def test_a_public_address_is_fetched_when_private_ones_are_refused(public_base: str) -> None:

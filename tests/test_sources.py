@@ -485,3 +485,14 @@ def test_html_page_url_is_one_article(site: str) -> None:
 def test_urls_that_are_neither_feeds_nor_articles(site: str, path: str, fragment: str) -> None:
     message = one_line_error(InputError, f"{site}{path}", fragment)
     assert message.startswith(f"{site}{path}: ")
+
+
+@pytest.mark.parametrize("name, error", [("manifest.csv", ConfigError), ("feed.xml", InputError)])
+def test_a_manifest_or_feed_that_never_ends_is_refused_at_the_size_cap(
+    tmp_path: Path, name: str, error: type[NarrateError]
+) -> None:
+    """A device has no size on disk: the cap holds while reading (one reader for articles, manifests, feeds)."""
+    endless = tmp_path / name
+    endless.symlink_to("/dev/zero")
+    with pytest.raises(error, match=r"is larger than 0\.001 MB$"):
+        read_batch_source(endless, limits=IntakeLimits(max_bytes=1000))
