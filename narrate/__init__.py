@@ -6,23 +6,16 @@
         print(result.source, result.record.audio.file if result.ok else result.error)
 """
 
-from .catalog import EpisodeRecord, load_catalog
-from .chunk import make_chunks, split_sentences
-from .clean import clean_text
 from .config import Config, ShowConfig, load_config
 from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError
-from .intake import read_article_file
 from .models import Article, Block, BlockKind, Chunk, Clip
-from .pipeline import (
-    ArticleResult,
-    BuildReport,
-    Narrator,
-    Progress,
-    build,
-    rebuild_feed,
-)
-from .rules import DEFAULT_RULES, LineRule
-from .voices import VoicePreset, load_preset
+from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
+from .publish.catalog import EpisodeRecord, load_catalog
+from .speech.voices import VoicePreset, load_preset
+from .text.chunk import make_chunks, split_sentences
+from .text.clean import clean_text
+from .text.intake import read_article_file
+from .text.rules import DEFAULT_RULES, LineRule
 
 __version__ = "0.1.0"
 

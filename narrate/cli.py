@@ -13,19 +13,19 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .cache import ChunkCache
+from .batch.runner import run_batch
 from .config import load_config
-from .batch import run_batch
 from .console import BatchDisplay, ProgressDisplay, printable
-from .engines import engine_names, engine_status
 from .errors import ConfigError, InputError, NarrateError
-from .fetch import ALLOW_PRIVATE_ENV
-from .check import check_feed
-from .catalog import episodes_root, find_episode, load_catalog, remove_episode
 from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
+from .publish.catalog import episodes_root, find_episode, load_catalog, remove_episode
+from .publish.check import check_feed
 from .say import say
-from .voices import load_preset, preset_files
+from .speech.cache import ChunkCache
+from .speech.engines import engine_names, engine_status
+from .speech.voices import load_preset, preset_files
+from .text.fetch import ALLOW_PRIVATE_ENV
 
 app = typer.Typer(
     name="narrate",
@@ -430,7 +430,7 @@ def serve_command(
     chapters, nothing outside the folder. Stop it with Ctrl-C. The feed's links use base_url from
     narrate.toml: leave it at http://localhost:8000/ to listen to the show here.
     """
-    from .server import serve
+    from .publish.server import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         _to_stderr(f"narrate: warning: listening on {host}: other computers can reach the folder")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 import sys
 from typing import TextIO
 
@@ -17,7 +16,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from .batch import BatchProgress
+from .batch.runner import BatchProgress
 from .pipeline import Progress as ChunkProgress
 
 

@@ -10,44 +10,43 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .artwork import ensure_default_cover
-from .assembly import Assembler, PlacedPart
-from .audio import EncodedAudio, Mp3Writer
-from .audiofiles import load_music
-from .chapters import chapters_json
-from .cover import read_cover
-from .episode import chapters_of, episode_chunks, quality_report, timed_sentences
-from .feed import feed_url
-from .fsutil import write_text_atomic
-from .transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
-from .cache import ChunkCache
-from .catalog import (
+from .audio.assembly import Assembler, PlacedPart
+from .audio.audiofiles import load_music
+from .audio.chapters import chapters_json
+from .audio.episode import chapters_of, quality_report, timed_sentences
+from .audio.mp3writer import EncodedAudio, Mp3Writer
+from .audio.tags import EpisodeTags, write_tags
+from .audio.transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
+from .config import Config, load_config, write_config_template
+from .errors import InputError, NarrateError, OutputError
+from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_text_atomic
+from .models import Article, BlockKind, Chunk
+from .publish.artwork import ensure_default_cover
+from .publish.catalog import (
     AudioInfo,
     CatalogProblem,
     ChunkInfo,
     EpisodeRecord,
+    claim_slot,
     episode_guid,
     episodes_root,
-    claim_slot,
+    load_catalog,
     load_episode,
     release_slot,
-    load_catalog,
     remove_stale_files,
     write_sidecar,
 )
-from .config import Config, load_config, write_config_template
-from .errors import InputError, NarrateError, OutputError
-from .feed import write_feed
-from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files
-from .models import Article, BlockKind, Chunk
-from .pages import write_episode_pages, write_pages
-from .intake import SourceDocument
-from .clean import clean_line
-from .reader import article_from_document, read_article
-from .speaker import Speaker
-from .speech import speech_function
-from .tags import EpisodeTags, write_tags
-from .voices import load_preset
+from .publish.cover import read_cover
+from .publish.feed import feed_url, write_feed
+from .publish.pages import write_episode_pages, write_pages
+from .speech.cache import ChunkCache
+from .speech.speaker import Speaker
+from .speech.voices import load_preset
+from .speech.words import speech_function
+from .text.clean import clean_line
+from .text.framing import episode_chunks
+from .text.intake import SourceDocument
+from .text.reader import article_from_document, read_article
 
 _DESCRIPTION_CHARS = 600
 _FINGERPRINT_VERSION = 1
@@ -184,7 +183,14 @@ class Narrator:
         progress: ProgressCallback | None,
         force: bool,
     ) -> ArticleResult:
-        chunks = episode_chunks(article, self.config, self.engine.max_chars, self.to_speech)
+        chunks = episode_chunks(
+            article,
+            self.engine.max_chars,
+            self.to_speech,
+            spoken_intro=self.config.episode.spoken_intro,
+            spoken_outro=self.config.episode.spoken_outro,
+            show_title=self.config.show.title,
+        )
         fingerprint = self._fingerprint(article, chunks)
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
@@ -383,7 +389,7 @@ class Narrator:
 
     def _cover(self, article: Article) -> tuple[bytes | None, list[str]]:
         """The episode's cover: the article's lead image, else the show's image; never fatal."""
-        return read_cover(article.image, self.config, self.out_dir)
+        return read_cover(article.image, self.config.show.image, self.config.intake, self.out_dir)
 
     @staticmethod
     def _report(

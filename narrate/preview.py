@@ -6,12 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chunk import make_chunks
 from .config import Config, load_config
 from .models import Article, BlockKind, Chunk
-from .reader import read_article
-from .speech import speech_function
-from .voices import load_preset
+from .speech.voices import load_preset
+from .speech.words import speech_function
+from .text.chunk import make_chunks
+from .text.reader import read_article
 
 _PREVIEW_CHUNK = 10_000
 """Chunk size for the preview: large, so that chunks follow paragraphs."""

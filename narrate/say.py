@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .audio import EncodedAudio, Mp3Writer
-from .cache import ChunkCache
-from .chunk import make_chunks
+from .audio.mp3writer import EncodedAudio, Mp3Writer
+from .audio.tags import EpisodeTags, write_tags
 from .config import Config
 from .errors import InputError, OutputError
 from .fsutil import atomic_path
 from .models import Block, BlockKind
-from .speaker import Speaker
-from .speech import speech_function
-from .tags import EpisodeTags, write_tags
-from .voices import load_preset
+from .speech.cache import ChunkCache
+from .speech.speaker import Speaker
+from .speech.voices import load_preset
+from .speech.words import speech_function
+from .text.chunk import make_chunks
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,11 @@ import unicodedata
 import atheris
 
 with atheris.instrument_imports(include=["narrate"]):
-    from narrate.chunk import make_chunks
-    from narrate.clean import clean_text
     from narrate.errors import InputError
-    from narrate.html import extract_html
-    from narrate.normalize import normalize_for_speech
+    from narrate.text.chunk import make_chunks
+    from narrate.text.clean import clean_text
+    from narrate.text.html import extract_html
+    from narrate.text.normalize import normalize_for_speech
 
 TARGETS = ("text", "markdown", "normalize", "html")
 TARGET: str | None = None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .conftest import require_tool
+from tests.conftest import require_tool
 
 
 def decode(path: Path, rate: int = 44100) -> np.ndarray:

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from narrate.config import Config, EpisodeConfig
-from narrate.engines import register, unregister
-
-from .fakes import FakeEngine
+from narrate.speech.engines import register, unregister
+from tests.fakes import FakeEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour-ferries.txt"

@@ -2,9 +2,8 @@
 that run narrate in a subprocess (batch workers are forked, so they inherit the registration)."""
 
 from narrate.cli import main
-from narrate.engines import register
-
-from .fakes import FakeEngine
+from narrate.speech.engines import register
+from tests.fakes import FakeEngine
 
 register(FakeEngine)
 main()

@@ -10,9 +10,9 @@ from typing import ClassVar
 
 import numpy as np
 
-from narrate.engines import Engine, EngineOptions, VoiceParams
 from narrate.errors import EngineError
 from narrate.models import Clip
+from narrate.speech.engines import Engine, EngineOptions, VoiceParams
 
 
 @dataclass(frozen=True)

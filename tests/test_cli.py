@@ -169,7 +169,7 @@ def test_bad_sources_are_one_line_errors(tmp_path: Path) -> None:
 
 
 def test_bad_urls_are_one_line_errors_with_a_non_zero_exit(tmp_path: Path) -> None:
-    from .localserver import never_answers, respond, serve
+    from tests.localserver import never_answers, respond, serve
 
     routes = {
         "/doc.pdf": lambda h: respond(h, "application/pdf", b"%PDF-1.4\n" + bytes(64)),
@@ -199,7 +199,7 @@ def test_bad_urls_are_one_line_errors_with_a_non_zero_exit(tmp_path: Path) -> No
 def test_private_addresses_are_refused_unless_the_flag_or_the_config_allows_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .localserver import respond, serve
+    from tests.localserver import respond, serve
 
     monkeypatch.delenv("NARRATE_ALLOW_PRIVATE_ADDRESSES")  # as a user's shell has it
     paragraphs = "".join(
@@ -245,7 +245,7 @@ def test_project_voices_folder_adds_presets(tmp_path: Path) -> None:
 
 
 def test_say_writes_a_playable_mp3(tmp_path: Path) -> None:
-    from .audiocheck import decoded_seconds
+    from tests.audiocheck import decoded_seconds
 
     result = _run("say", "Hello from the harbour.\n\nA second paragraph.", "-o", "hi.mp3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -19,8 +19,8 @@ import podcastparser
 import pytest
 from mutagen.id3 import ID3
 
-from .audiocheck import decoded_seconds
-from .conftest import EXAMPLE, SEED, require_file
+from tests.audiocheck import decoded_seconds
+from tests.conftest import EXAMPLE, SEED, require_file
 
 pytestmark = pytest.mark.slow
 

@@ -48,14 +48,13 @@ import feedparser
 import pytest
 
 from narrate import build
-from narrate.cache import ChunkCache
-from narrate.engines import EngineOptions, VoiceParams, register, unregister
+from narrate.batch.jobs import JOBS_FILE
 from narrate.fsutil import TEMP_PREFIX
-from narrate.jobs import JOBS_FILE
 from narrate.models import Clip
-
-from .conftest import IN_CI, ROOT
-from .fakes import FakeEngine, FakeOptions
+from narrate.speech.cache import ChunkCache
+from narrate.speech.engines import EngineOptions, VoiceParams, register, unregister
+from tests.conftest import IN_CI, ROOT
+from tests.fakes import FakeEngine, FakeOptions
 
 # --- the fault engine ------------------------------------------------------------------------------
 
@@ -628,7 +627,7 @@ def test_signal_while_encoding_stops_cleanly(
 _CACHE_CODING_LOOP = """
 import signal
 import numpy as np
-from narrate.cache import ChunkCache
+from narrate.speech.cache import ChunkCache
 from narrate.cli import _terminate
 from narrate.models import Clip
 signal.signal(signal.SIGTERM, _terminate)

@@ -9,7 +9,7 @@ The properties:
 
 1. Nothing lost, nothing duplicated. Plain text: every input line is kept or listed as removed,
    and every character of the cleaned article is in exactly one chunk, in order. Text, Markdown and
-   HTML documents read through :func:`narrate.reader.article_from_document`: every word is spoken or
+   HTML documents read through :func:`narrate.text.reader.article_from_document`: every word is spoken or
    listed as removed exactly once, spoken words keep their order, and the chunks hold the cleaned
    article's words exactly once, in order (HTML: main-content extraction may leave out what it takes
    for boilerplate, so there only "at most once, in order" and "the paragraphs of the article body
@@ -64,23 +64,23 @@ from hypothesis import HealthCheck, assume, example, given, reject, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from narrate.catalog import AudioInfo, ChunkInfo, EpisodeRecord
-from narrate.chunk import make_chunks, split_text
-from narrate.clean import clean_text
+from narrate.audio.transcripts import TimedText, caption_cues, to_podcast_json, to_srt, to_webvtt
 from narrate.config import ShowConfig
-from narrate.engines.gtts import GttsEngine
-from narrate.engines.hibari import HibariEngine
-from narrate.engines.piper import PiperEngine
 from narrate.errors import ConfigError, InputError
-from narrate.feed import clean_line, render_feed, write_feed
-from narrate.intake import read_source
 from narrate.models import Block, BlockKind, Chunk
-from narrate.normalize import normalize_for_speech
-from narrate.pages import episode_page, page_with_player, player_page, show_page, write_episode_pages
-from narrate.reader import article_from_document
-from narrate.speech import speech_function
-from narrate.transcripts import TimedText, caption_cues, to_podcast_json, to_srt, to_webvtt
-from narrate.voices import load_preset
+from narrate.publish.catalog import AudioInfo, ChunkInfo, EpisodeRecord
+from narrate.publish.feed import clean_line, render_feed, write_feed
+from narrate.publish.pages import episode_page, page_with_player, player_page, show_page, write_episode_pages
+from narrate.speech.engines.gtts import GttsEngine
+from narrate.speech.engines.hibari import HibariEngine
+from narrate.speech.engines.piper import PiperEngine
+from narrate.speech.voices import load_preset
+from narrate.speech.words import speech_function
+from narrate.text.chunk import make_chunks, split_text
+from narrate.text.clean import clean_text
+from narrate.text.intake import read_source
+from narrate.text.normalize import normalize_for_speech
+from narrate.text.reader import article_from_document
 
 
 def budget(share: float) -> int:
@@ -471,8 +471,7 @@ meta_text = st.lists(
 def test_hostile_page_metadata_never_reaches_the_engine(
     default_speech, title: str, author: str, site: str, limit: int
 ) -> None:
-    from narrate.config import Config
-    from narrate.episode import episode_chunks
+    from narrate.text.framing import episode_chunks
 
     paragraph = "<p>" + "The harbour ferry leaves at dawn and comes back late at night, every day. " * 3 + "</p>"
     page = (
@@ -486,7 +485,7 @@ def test_hostile_page_metadata_never_reaches_the_engine(
     except InputError as exc:  # many control characters: a binary file, by design
         assert "looks like a binary file" in str(exc), exc
         reject()
-    chunks = episode_chunks(article, Config(), limit, default_speech)
+    chunks = episode_chunks(article, limit, default_speech, spoken_intro=True, spoken_outro=True, show_title="Narrated articles")
     check_limits(chunks, limit)
     for chunk in chunks:
         for unit in chunk.units:
@@ -708,7 +707,7 @@ BENIGN_PAGE = (
 @functools.cache
 def template_markup() -> dict[str, set[str]]:
     """Every element and attribute the templates write, from pages of ordinary text with every part present."""
-    from .test_pages import make_record
+    from tests.publish.test_pages import make_record
 
     show = ShowConfig(
         title="Harbour",
@@ -826,7 +825,7 @@ def test_transcripts_keep_every_cue_and_its_text(texts: list[str], max_chars: in
     ],
 )
 def test_a_reference_to_a_control_character_does_not_hide_the_article(markup: str) -> None:
-    from narrate.html import extract_html
+    from narrate.text.html import extract_html
 
     words = [
         f"Paragraph {n} of the article: the harbour ferry leaves at dawn and comes back at night." for n in range(4)
@@ -841,13 +840,13 @@ def test_a_reference_to_a_control_character_does_not_hide_the_article(markup: st
     "tag", ["<x:y>", '<og">', "<o:p></o:p>"]  # <x:y> and <og"> found by scripts/fuzz_atheris.py
 )
 def test_an_odd_tag_name_in_a_split_body_is_read(tag: str) -> None:
-    from narrate.html import extract_html
+    from narrate.text.html import extract_html
 
     page = (Path(__file__).parent / "data" / "html" / "split-body.html").read_text(encoding="utf-8")
     assert extract_html(page.replace("<main>", "<main>" + tag, 1).encode("utf-8")).markdown
 
 
 def test_a_year_then_a_long_number_is_no_batch_date() -> None:
-    from narrate.sources import _iso_date
+    from narrate.batch.sources import _iso_date
 
     assert _iso_date("1999:" + "8" * 40) is None

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import IN_CI
+from tests.conftest import IN_CI
 
 ROOT = Path(__file__).resolve().parent.parent
 EPISODE = "episode"
@@ -939,7 +939,7 @@ def _drip(handler: BaseHTTPRequestHandler) -> None:
 
 
 def _routes() -> dict[str, Callable[[BaseHTTPRequestHandler], None]]:
-    from .localserver import respond
+    from tests.localserver import respond
 
     page = _html_page("Served over HTTP")
     routes = {
@@ -957,7 +957,7 @@ def _routes() -> dict[str, Callable[[BaseHTTPRequestHandler], None]]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    from .localserver import serve
+    from tests.localserver import serve
 
     with serve(_routes()) as base:
         yield base
@@ -1136,7 +1136,7 @@ def _check_error(case: Case, run: Run, base: Baseline) -> None:
 def _check_episodes(case: Case, run: Run, new: list[dict], base: Baseline) -> None:
     from lxml import html as lxml_html
 
-    from .audiocheck import decoded_seconds
+    from tests.audiocheck import decoded_seconds
 
     result = run.result
     assert result.returncode == 0, result.stderr

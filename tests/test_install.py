@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from .audiocheck import decoded_seconds
-from .conftest import EXAMPLE, ROOT
+from tests.audiocheck import decoded_seconds
+from tests.conftest import EXAMPLE, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ def test_pip_install_and_build_outside_the_checkout(tmp_path: Path) -> None:
     article = elsewhere / "article.txt"
     article.write_bytes(EXAMPLE.read_bytes())
     where = subprocess.run(
-        [str(python), "-c", "import narrate.voices as v; print(v.builtin_voices_dir())"],
+        [str(python), "-c", "import narrate.speech.voices as v; print(v.builtin_voices_dir())"],
         capture_output=True, text=True, cwd=elsewhere, check=True,
     )
     assert Path(where.stdout.strip()).is_relative_to(env_dir), where.stdout

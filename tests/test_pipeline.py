@@ -10,12 +10,11 @@ import pytest
 from mutagen.id3 import ID3
 
 from narrate import build
-from narrate.catalog import load_catalog
 from narrate.errors import ConfigError, InputError
-
-from .audiocheck import decode, decoded_seconds
-from .conftest import ARTICLE_ONLY
-from .fakes import FakeEngine
+from narrate.publish.catalog import load_catalog
+from tests.audiocheck import decode, decoded_seconds
+from tests.conftest import ARTICLE_ONLY
+from tests.fakes import FakeEngine
 
 ARTICLE = """Getting your Trinity Audio player ready...
 |

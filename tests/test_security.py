@@ -27,20 +27,19 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from narrate.cache import ChunkCache, cache_key
-from narrate.catalog import make_slug
-from narrate.check import check_feed
+from narrate.batch.jobs import JobRecord
+from narrate.batch.sources import read_batch_source
 from narrate.config import Config, EpisodeConfig
-from narrate.engines import create_engine
 from narrate.errors import EngineError, InputError
 from narrate.fsutil import TEMP_PREFIX, make_temp_file
-from narrate.jobs import JobRecord
 from narrate.pipeline import build
-from narrate.server import Server
-from narrate.sources import read_batch_source
-
-from .conftest import ROOT, require_module
-from .localserver import respond, serve
+from narrate.publish.catalog import make_slug
+from narrate.publish.check import check_feed
+from narrate.publish.server import Server
+from narrate.speech.cache import ChunkCache, cache_key
+from narrate.speech.engines import create_engine
+from tests.conftest import ROOT, require_module
+from tests.localserver import respond, serve
 
 PACKAGE = ROOT / "narrate"
 SECRET = "TOP-SECRET-7f3a9c"
@@ -158,7 +157,7 @@ def test_ffmpeg_gets_a_hostile_file_name_as_one_argument_without_a_shell(
 ) -> None:
     """The only program narrate runs is ffmpeg (through pydub, for intro/outro audio and gTTS's MP3s),
     with an argument list: shell syntax in a file name stays a file name."""
-    from .fake_gtts import mp3_for
+    from tests.fake_gtts import mp3_for
 
     monkeypatch.chdir(tmp_path)
     jingle = tmp_path / "$(touch pwned-1); `touch pwned-2` | touch pwned-3 & x.mp3"
@@ -313,9 +312,8 @@ def test_id3_holds_the_text_and_no_javascript_link(hostile_episode: Path) -> Non
 def test_an_article_url_that_is_not_http_is_never_written_as_woas(tmp_path: Path) -> None:
     from mutagen.id3 import ID3
 
-    from narrate.tags import EpisodeTags, write_tags
-
-    from .fake_gtts import mp3_for
+    from narrate.audio.tags import EpisodeTags, write_tags
+    from tests.fake_gtts import mp3_for
 
     for url, kept in (("javascript:alert(1)", False), ("file:///etc/passwd", False), ("https:/no-host", False),
                       ("https://example.com/a", True)):

@@ -1,5 +1,5 @@
 // Parse a podcast feed with podcast-partytime (the Podcast Index ecosystem's parser) and print, as
-// JSON on stdout, what tests/test_clients.py checks.
+// JSON on stdout, what tests/publish/test_feed_clients.py checks.
 //
 //   node tests/js/parse-feed.mjs path/to/feed.xml
 //

@@ -1,0 +1,42 @@
+"""The episode's cover image: the article's lead image, else the show's image (or the cover narrate
+drew for a show without one). A cover that cannot be had is a warning, never a failed episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import NarrateError
+from ..text.fetch import IMAGE_TYPES, FetchLimits, fetch_url
+from ..text.intake import IntakeConfig
+from .artwork import DEFAULT_COVER
+
+_MAX_IMAGE_BYTES = 20_000_000
+
+
+def read_cover(
+    article_image: str | None, show_image: str, intake: IntakeConfig, out_dir: Path
+) -> tuple[bytes | None, list[str]]:
+    """Image bytes for the episode's APIC frame, and warnings about images that could not be read."""
+    warnings: list[str] = []
+    limits = FetchLimits(
+        timeout=intake.timeout,
+        total_timeout=intake.total_timeout,
+        max_bytes=_MAX_IMAGE_BYTES,
+        allow_private_addresses=intake.allow_private_addresses,
+    )
+    show_image = show_image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
+    if article_image and not article_image.lower().startswith(("http://", "https://")):
+        article_image = None  # an article's image is only ever fetched by http(s), never read from disk
+    for source in (article_image, show_image):
+        if not source:
+            continue
+        try:
+            if "://" in source:
+                return fetch_url(source, limits, accept=IMAGE_TYPES, wanted="an image").content, warnings
+            path = out_dir / source
+            return path.read_bytes(), warnings
+        except NarrateError as exc:
+            warnings.append(f"cover image: {exc}")
+        except OSError as exc:
+            warnings.append(f"cover image {source}: {exc.strerror or exc}")
+    return None, warnings

@@ -1,0 +1,92 @@
+"""The interface every text-to-speech engine implements."""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass
+from typing import Any, ClassVar
+
+from ...models import Clip
+
+
+@dataclass(frozen=True)
+class VoiceParams:
+    """Voice parameters that apply to every engine (the rest are the engine's own options)."""
+
+    speed: float = 1.0
+    """1.0 is the engine's natural pace."""
+    language: str = "en-us"
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Base of an engine's options dataclass; each engine declares its own fields and defaults."""
+
+
+class Engine(ABC):
+    """A text-to-speech engine.
+
+    An engine is created once per set of options (loading a model can be slow) and then asked to
+    speak many chunks. Engines are found through the ``narrate.engines`` entry-point group (see
+    :mod:`narrate.speech.engines.registry`).
+    """
+
+    name: ClassVar[str]
+    """The name used in voice presets (``engine = "..."``)."""
+    needs_network: ClassVar[bool] = False
+    install_hint: ClassVar[str] = ""
+    """What to install when the engine's own software is missing, e.g. "pip install 'narrate[piper]'"."""
+    Options: ClassVar[type[EngineOptions]] = EngineOptions
+    """The dataclass of options this engine accepts in a preset's ``[options]`` table."""
+
+    def __init__(self, options: EngineOptions) -> None:
+        self.options = options
+
+    @property
+    @abstractmethod
+    def max_chars(self) -> int:
+        """The most characters of text sent in one request."""
+
+    @property
+    @abstractmethod
+    def sample_rate(self) -> int:
+        """Rate of the clips :meth:`synthesize` returns, in Hz."""
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """Version of the engine's software or model; part of :meth:`identity`."""
+
+    @classmethod
+    def missing(cls) -> str | None:
+        """Why the engine cannot run on this machine (e.g. its package is not installed), or None."""
+        return None
+
+    @property
+    def concurrency(self) -> int:
+        """How many chunks may be spoken at the same time (from different threads)."""
+        return 1
+
+    @abstractmethod
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        """Speak ``text``; raise :class:`narrate.errors.EngineError` on failure.
+
+        Must be safe to call from ``concurrency`` threads at once.
+        """
+
+    def close(self) -> None:
+        """Release network sessions, processes or models (the engine is not used afterwards)."""
+
+    def identity(self, voice: VoiceParams) -> str:
+        """A stable string naming everything that decides the sound: engine, version, voice, options."""
+        payload: dict[str, Any] = {
+            "engine": self.name,
+            "version": self.version,
+            "voice": asdict(voice),
+            "options": {k: v for k, v in asdict(self.options).items() if k not in self.identity_ignores},
+        }
+        return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+    identity_ignores: ClassVar[frozenset[str]] = frozenset()
+    """Option names that do not change the sound (threads, timeouts…), left out of the identity."""

@@ -1,0 +1,392 @@
+"""gTTS: Google Translate's text-to-speech voice, over the network.
+
+gTTS itself is used for what it does well: its text pre-processors and tokenizer (parts of at most
+100 characters) and the request bodies (``gTTS(...).get_bodies()``). narrate sends the requests
+itself, because gTTS has no retries, waits forever by default, and writes 0 bytes when an answer
+carries no audio: here every request has a timeout, failures are retried with backoff, requests go
+through one pooled session at a bounded concurrency and rate, and every MP3 part is decoded to PCM
+before the parts are joined (MP3 files must never be byte-concatenated).
+
+The voice's ``speed`` is not applied: Google offers only normal and ``slow`` speech.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email.utils
+import io
+import math
+import random
+import re
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from http import HTTPStatus
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import numpy as np
+import requests
+from requests.adapters import HTTPAdapter
+
+from ...audio.audiofiles import AudioToolsMissing, audio_segment_class, segment_samples
+from ...audio.mp3writer import resample
+from ...errors import EngineError
+from ...models import Clip
+from .base import Engine, EngineOptions, VoiceParams
+
+INSTALL_HINT = "pip install 'narrate[gtts]'"
+PATH = "_/TranslateWebserverUi/data/batchexecute"
+RATE = 24000
+"""Google's MP3s are 24 kHz mono; parts at another rate are resampled to it."""
+
+_AUDIO = re.compile(r'jQ1olc","\[\\"(.*)\\"]')  # the same pattern gTTS uses
+_TLD = re.compile(r"[a-z]{2,3}(\.[a-z]{2,3})?")
+
+
+@dataclass(frozen=True)
+class GttsOptions(EngineOptions):
+    lang: str = "en"
+    """A language gTTS speaks, e.g. "en", "fr", "pt-PT", "zh-CN"."""
+    tld: str = "com"
+    """Google's top-level domain, which picks the accent: "com" (US), "co.uk", "com.au", "ca"…"""
+    slow: bool = False
+    """Google's slow speech."""
+    endpoint: str = ""
+    """Base URL of the service; empty for Google's ``https://translate.google.{tld}``."""
+    timeout: float = 10.0
+    """Seconds to wait for each request to connect, and then for each read of the answer."""
+    retries: int = 4
+    """Extra attempts after the first, on 429, 5xx answers, connection errors and timeouts."""
+    concurrency: int = 4
+    """Requests in flight at most, across all chunks and threads of the engine."""
+    rate: float = 0.0
+    """Requests per second at most, across the engine; 0 = no limit."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lang, str) or not self.lang:
+            raise ValueError("'lang' must be a language code such as \"en\"")
+        _check_lang(self.lang)
+        if not isinstance(self.tld, str) or not _TLD.fullmatch(self.tld):
+            raise ValueError(f"'tld' must be a top-level domain such as \"com\" or \"co.uk\", not {self.tld!r}")
+        if not isinstance(self.slow, bool):
+            raise ValueError(f"'slow' must be true or false, not {self.slow!r}")
+        if not isinstance(self.endpoint, str) or (self.endpoint and not _is_http_url(self.endpoint)):
+            raise ValueError(
+                f"'endpoint' must be an http:// or https:// URL (or empty for Google), not {self.endpoint!r}"
+            )
+        if not _number(self.timeout) or not 0 < self.timeout <= 300:
+            raise ValueError(f"'timeout' must be more than 0 and at most 300 seconds, not {self.timeout!r}")
+        if not _whole(self.retries) or not 0 <= self.retries <= 10:
+            raise ValueError(f"'retries' must be a whole number from 0 to 10, not {self.retries!r}")
+        if not _whole(self.concurrency) or not 1 <= self.concurrency <= 32:
+            raise ValueError(f"'concurrency' must be a whole number from 1 to 32, not {self.concurrency!r}")
+        if not _number(self.rate) or not 0 <= self.rate <= 1000:
+            raise ValueError(f"'rate' must be 0 (no limit) or up to 1000 requests per second, not {self.rate!r}")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
+
+
+def _check_lang(lang: str) -> None:
+    """Languages are checked against gTTS's own list (shipped with it, no network); without gTTS
+    installed the engine cannot start anyway and says so."""
+    try:
+        from gtts.lang import tts_langs
+    except ImportError:
+        return
+    langs = tts_langs()
+    if lang in langs:
+        return
+    close = [k for k in langs if k.lower() == lang.lower()] or [k for k in langs if k == lang.split("-")[0].lower()]
+    hint = f" (did you mean {close[0]!r}?)" if close else " (e.g. \"en\", \"fr\", \"pt-PT\", \"zh-CN\")"
+    raise ValueError(f"'lang' must be a language gTTS speaks, not {lang!r}{hint}")
+
+
+class _Failure(Exception):
+    """One failed attempt: the reason (for the user), whether to try again, and the server's wish."""
+
+    def __init__(self, reason: str, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class _Abandoned(Exception):
+    """Another part of the same chunk failed: the rest of the chunk is not worth asking for."""
+
+
+def _audio_segment() -> Any:
+    """pydub's AudioSegment (see narrate.audio.audiofiles); EngineError with the install hint when missing."""
+    try:
+        return audio_segment_class()
+    except AudioToolsMissing as exc:
+        raise EngineError(f"gtts cannot decode its MP3s: {exc}") from None
+
+
+class GttsEngine(Engine):
+    """Google Translate's voice through gTTS's protocol; see the module docstring."""
+
+    name: ClassVar[str] = "gtts"
+    needs_network: ClassVar[bool] = True
+    install_hint: ClassVar[str] = INSTALL_HINT
+    Options: ClassVar[type[EngineOptions]] = GttsOptions
+    identity_ignores: ClassVar[frozenset[str]] = frozenset({"endpoint", "timeout", "retries", "concurrency", "rate"})
+
+    # gTTS cuts a chunk into parts of at most 100 characters itself and they are fetched in
+    # parallel, so a chunk can hold a few sentences; the limit bounds the work per chunk.
+    _MAX_CHARS = 500
+    BACKOFF_BASE: ClassVar[float] = 0.5
+    """Seconds; the n-th retry waits a random time up to ``BACKOFF_BASE * 2**(n-1)`` ("full jitter")."""
+    BACKOFF_CAP: ClassVar[float] = 8.0
+    RETRY_AFTER_CAP: ClassVar[float] = 30.0
+    """The most a server's ``Retry-After`` is obeyed for."""
+
+    def __init__(
+        self,
+        options: EngineOptions,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__(options)
+        if not isinstance(options, GttsOptions):
+            raise TypeError("GttsEngine needs GttsOptions")
+        self._options = options
+        self.sleep = sleep
+        """Called for every wait (backoff, rate limit); tests record the delays instead."""
+        self.rng = rng if rng is not None else random.Random()  # nosec B311 # retry jitter, not a secret
+        """Source of the backoff jitter (its ``uniform(a, b)`` is used)."""
+        try:
+            import gtts
+            from gtts.tts import gTTS
+        except ImportError:
+            raise EngineError(f"the gtts engine needs gTTS: {INSTALL_HINT}") from None
+        self._gtts = gTTS
+        self._version = str(gtts.__version__)
+        self._segment = _audio_segment()
+        self._headers = dict(gTTS.GOOGLE_TTS_HEADERS)
+        base = options.endpoint.rstrip("/") if options.endpoint else f"https://translate.google.{options.tld}"
+        self._url = f"{base}/{PATH}"
+        self._host = urlsplit(self._url).netloc
+
+        self._session = requests.Session()
+        self._session.verify = True
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(10, options.concurrency), max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._slots = threading.BoundedSemaphore(options.concurrency)
+        # Decoding happens in the same workers, outside the request slots, so that a part being
+        # decoded does not keep a request from going out.
+        self._pool = ThreadPoolExecutor(max_workers=2 * options.concurrency, thread_name_prefix="narrate-gtts")
+        self._rate_lock = threading.Lock()
+        self._next_request = 0.0
+        self._closed = False
+
+    @classmethod
+    def missing(cls) -> str | None:
+        import importlib.util
+
+        needed = {"gTTS": "gtts", "pydub": "pydub", "imageio-ffmpeg": "imageio_ffmpeg"}
+        absent = [package for package, module in needed.items() if importlib.util.find_spec(module) is None]
+        return f"{' and '.join(absent)} not installed" if absent else None
+
+    @property
+    def max_chars(self) -> int:
+        return self._MAX_CHARS
+
+    @property
+    def sample_rate(self) -> int:
+        return RATE
+
+    @property
+    def version(self) -> str:
+        return self._version
+
+    @property
+    def concurrency(self) -> int:
+        return self._options.concurrency
+
+    @property
+    def url(self) -> str:
+        """Where the requests go."""
+        return self._url
+
+    def close(self) -> None:
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._session.close()
+
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        if self._closed:
+            raise EngineError("gtts: the engine was closed")
+        o = self._options
+        try:
+            bodies = self._gtts(text, lang=o.lang, tld=o.tld, slow=o.slow, lang_check=False).get_bodies()
+        except AssertionError:  # gTTS asserts there is something to say: only spaces and punctuation
+            bodies = []
+        if not bodies:
+            return Clip(np.zeros(0, dtype=np.float32), RATE)
+        abandon = threading.Event()
+        futures: list[Future[np.ndarray]] = [self._pool.submit(self._part, body, text, abandon) for body in bodies]
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = [f for f in futures if f in done and f.exception() is not None]
+        if failed:
+            abandon.set()
+            for future in futures:
+                future.cancel()
+            error = failed[0].exception()
+            if isinstance(error, EngineError):
+                raise error
+            raise EngineError(f"gtts: could not speak {_snippet(text)}: {error}") from error
+        return Clip(np.concatenate([f.result() for f in futures]), RATE)
+
+    # -- one part: request with retries, then decode -------------------------------------------
+
+    def _part(self, body: str, text: str, abandon: threading.Event) -> np.ndarray:
+        attempts = 1 + self._options.retries
+        for attempt in range(1, attempts + 1):
+            if abandon.is_set():
+                raise _Abandoned()
+            try:
+                mp3 = self._request(body, abandon)
+                return self._decode(mp3)
+            except _Failure as failure:
+                if not failure.retryable or attempt == attempts:
+                    abandon.set()  # before another worker picks up the next part of this chunk
+                    counted = f"{attempt} attempt" + ("s" if attempt > 1 else "")
+                    raise EngineError(
+                        f"gtts: could not speak {_snippet(text)} after {counted}: {failure.reason}"
+                    ) from None
+                self.sleep(self._backoff(attempt, failure.retry_after))
+        raise AssertionError("unreachable")
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.RETRY_AFTER_CAP)
+        return self.rng.uniform(0.0, min(self.BACKOFF_CAP, self.BACKOFF_BASE * 2 ** (attempt - 1)))
+
+    def _wait_for_rate(self) -> None:
+        """A token bucket holding one token: requests start at least ``1/rate`` seconds apart."""
+        if self._options.rate <= 0:
+            return
+        with self._rate_lock:
+            now = time.monotonic()
+            start = max(now, self._next_request)
+            self._next_request = start + 1.0 / self._options.rate
+        if start > now:
+            self.sleep(start - now)
+
+    def _request(self, body: str, abandon: threading.Event) -> bytes:
+        """One POST; the MP3 bytes of the answer, or :class:`_Failure`."""
+        timeout = self._options.timeout
+        with self._slots:
+            if abandon.is_set():
+                raise _Abandoned()
+            self._wait_for_rate()
+            try:
+                response = self._session.post(
+                    self._url, data=body.encode("utf-8"), headers=self._headers, timeout=(timeout, timeout)
+                )
+            except requests.exceptions.SSLError:
+                raise _Failure(f"the TLS certificate of {self._host} could not be verified", False) from None
+            except requests.exceptions.Timeout:
+                raise _Failure(f"no answer within {timeout:g} s", True) from None
+            except requests.exceptions.ConnectionError as exc:
+                raise _Failure(_connection_reason(exc, self._host), True) from None
+            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
+                raise _Failure("the answer was cut off", True) from None
+            except requests.exceptions.RequestException as exc:
+                raise _Failure(f"the request failed ({type(exc).__name__})", False) from None
+        status = response.status_code
+        if status != 200:
+            reason = response.reason or _phrase(status)
+            retryable = status == 429 or status >= 500
+            retry_after = _retry_after(response.headers.get("Retry-After")) if status in (429, 503) else None
+            raise _Failure(f"HTTP {status} {reason}".rstrip(), retryable, retry_after)
+        return _audio_of(response.content)
+
+    def _decode(self, mp3: bytes) -> np.ndarray:
+        """An MP3 part as float32 mono PCM at :data:`RATE`."""
+        try:
+            segment = self._segment.from_file(io.BytesIO(mp3), format="mp3", codec="mp3")
+        except FileNotFoundError:
+            raise EngineError(f"gtts cannot run ffmpeg to decode its MP3s: {INSTALL_HINT}") from None
+        except Exception as exc:  # pydub's CouldntDecodeError, with ffmpeg's whole log in it
+            if type(exc).__name__ != "CouldntDecodeError":
+                raise
+            raise _Failure("the server's audio could not be decoded", False) from None
+        clip = segment_samples(segment)
+        if clip.samples.size == 0:
+            raise _Failure("the server answered without audio", False)
+        return resample(clip, RATE)
+
+
+def _audio_of(content: bytes) -> bytes:
+    """The MP3 in a batchexecute answer, found the way gTTS finds it."""
+    for line in content.decode("utf-8", errors="replace").splitlines():
+        if "jQ1olc" not in line:
+            continue
+        found = _AUDIO.search(line)
+        if found is None:
+            break
+        try:
+            audio = base64.b64decode(found.group(1).encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError):
+            break
+        if audio:
+            return audio
+        break
+    raise _Failure("the server answered without audio", False)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (seconds or an HTTP date); None when absent or odd."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _connection_reason(exc: Exception, host: str) -> str:
+    text = str(exc)
+    if "RemoteDisconnected" in text or "Connection aborted" in text:
+        return f"{host} closed the connection without answering"
+    errno = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
+    return f"cannot connect to {host}" + (f" ({errno.group(1).strip()})" if errno else "")
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _snippet(text: str, limit: int = 20) -> str:
+    """The start of a chunk, quoted, to name it in an error."""
+    flat = " ".join(text.split())
+    return f'"{flat[:limit].rstrip()}…"' if len(flat) > limit else f'"{flat}"'

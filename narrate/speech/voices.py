@@ -1,0 +1,157 @@
+"""Voice presets: one TOML file each, the file name is the preset's name.
+
+A preset names an engine, the engine's options, the pace and the pauses::
+
+    engine = "hibari"
+    speed = 1.0
+    [pauses]
+    paragraph = 0.8
+    [options]
+    voice = "heart"
+
+``--voice`` takes a preset name or a path to a file. Names are looked up, first match wins, in:
+the project's ``voices/`` folder (in the current directory), the folders in ``NARRATE_VOICES``
+(separated like PATH), the user's voices folder (``~/.config/narrate/voices`` on Linux), and the
+presets shipped with narrate.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from ..audio.assembly import Pauses
+from ..errors import ConfigError
+from ..settings import from_mapping, read_toml
+from .engines.base import VoiceParams
+
+DEFAULT_PRESET = "default"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def builtin_voices_dir() -> Path:
+    """The presets shipped with narrate: inside the installed package, or voices/ of a checkout."""
+    package = Path(__file__).parents[1]  # narrate/: the wheel puts the presets in narrate/voices/
+    packaged = package / "voices"
+    return packaged if packaged.is_dir() else (package.parent / "voices").resolve()
+
+
+def voices_dirs() -> list[Path]:
+    """Where preset names are looked up, first match wins (see the module's docstring)."""
+    extra = [Path(p) for p in os.environ.get("NARRATE_VOICES", "").split(os.pathsep) if p]
+    folders = [Path("voices"), *extra, Path(user_config_dir("narrate")) / "voices", builtin_voices_dir()]
+    unique: list[Path] = []
+    for folder in folders:
+        if folder.is_dir() and all(not _same(folder, seen) for seen in unique):
+            unique.append(folder.resolve())
+    return unique
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class VoicePreset:
+    """A voice preset as read from its file."""
+
+    engine: str
+    description: str = ""
+    language: str = "en-us"
+    speed: float = 1.0
+    pauses: Pauses = field(default_factory=Pauses)
+    options: dict[str, Any] = field(default_factory=dict)
+    """The engine's own options, checked by the engine."""
+    lexicon: str = ""
+    """A pronunciation lexicon file (TOML), relative to the preset's own folder."""
+    fallback: str = ""
+    """A preset (name or path) that speaks a chunk when this preset's engine fails on it."""
+    name: str = field(default="", metadata={"toml": False})
+    path: Path = field(default=Path(), metadata={"toml": False})
+
+    def __post_init__(self) -> None:
+        if not 0.25 <= self.speed <= 4.0:
+            raise ValueError(f"'speed' must be between 0.25 and 4.0, not {self.speed}")
+
+    @property
+    def lexicon_path(self) -> Path | None:
+        return (self.path.parent / self.lexicon) if self.lexicon else None
+
+    @property
+    def voice_params(self) -> VoiceParams:
+        return VoiceParams(speed=self.speed, language=self.language)
+
+
+def load_preset(name_or_path: str | Path) -> VoicePreset:
+    """Load a preset by name (from the built-in voices) or from a file path."""
+    text = str(name_or_path)
+    if isinstance(name_or_path, Path) or text.endswith(".toml") or "/" in text or "\\" in text:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise ConfigError(f"voice preset file {path} does not exist")
+    else:
+        if not _NAME.fullmatch(text):
+            raise ConfigError(f"'{text}' is not a voice preset name")
+        found = find_preset(text)
+        if found is None:
+            known = ", ".join(preset_names()) or "none"
+            raise ConfigError(f"unknown voice preset '{text}' (presets: {known})")
+        path = found
+    data = read_toml(path)
+    preset = from_mapping(VoicePreset, data, str(path))
+    preset = VoicePreset(**{**preset.__dict__, "name": path.stem, "path": path})
+    if preset.lexicon_path is not None and not preset.lexicon_path.is_file():
+        raise ConfigError(f"{path}: 'lexicon' file {preset.lexicon_path} does not exist")
+    return preset
+
+
+def find_preset(name: str) -> Path | None:
+    """The file of the preset called ``name``, from the first voices folder that has one."""
+    for folder in voices_dirs():
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            return path
+    return None
+
+
+def preset_files() -> dict[str, Path]:
+    """Every preset that a name can reach, by name (earlier folders hide later ones)."""
+    found: dict[str, Path] = {}
+    for folder in voices_dirs():
+        for path in sorted(folder.glob("*.toml")):
+            found.setdefault(path.stem, path)
+    return dict(sorted(found.items()))
+
+
+def preset_names() -> list[str]:
+    """Names of every preset that can be asked for."""
+    return list(preset_files())
+
+
+def fallback_chain(preset: VoicePreset, *, limit: int = 4) -> list[VoicePreset]:
+    """The preset followed by its fallback, the fallback's fallback, …; a cycle is an error."""
+    chain = [preset]
+    while chain[-1].fallback:
+        current = chain[-1]
+        target = current.fallback
+        if not _NAME.fullmatch(target) and not target.endswith(".toml"):
+            raise ConfigError(f"{current.path}: 'fallback' must be a preset name or a .toml path, not {target!r}")
+        reference: str | Path = target if _NAME.fullmatch(target) and not target.endswith(".toml") else (
+            current.path.parent / target
+        )
+        following = load_preset(reference)
+        if any(_same(following.path, p.path) for p in chain):
+            names = " -> ".join(p.name for p in [*chain, following])
+            raise ConfigError(f"{current.path}: 'fallback' makes a cycle ({names})")
+        if len(chain) >= limit:
+            raise ConfigError(f"{preset.path}: more than {limit - 1} fallbacks in a row")
+        chain.append(following)
+    return chain

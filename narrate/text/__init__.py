@@ -1,0 +1,12 @@
+"""Text: from an article's bytes to the words a voice will say.
+
+Reads a file, URL or standard input (``intake``, ``fetch``), extracts the article from HTML
+(``html``), removes boilerplate line by line (``rules``, ``clean``), and turns what is left into an
+:class:`~narrate.models.Article` (``reader``: start here). Then the words are made speakable
+(``lexicon``, ``normalize``), cut into chunks an engine accepts (``chunk``), and framed by the spoken
+intro and outro (``framing``).
+
+Takes: a path, URL or bytes. Gives: :class:`~narrate.models.Article`, :class:`~narrate.models.Chunk`.
+May import: only the shared modules (``narrate.models``, ``errors``, ``settings``, ``fsutil``), never
+another stage.
+"""

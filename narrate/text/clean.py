@@ -1,0 +1,373 @@
+"""Cleaning article text: boilerplate out, metadata aside, paragraphs and section headings kept.
+
+Cleaning works on whole lines (plain text) or whole blocks (Markdown). Each line of the source ends
+up in exactly one place: in a spoken block (a paragraph or a section heading), or in
+:attr:`Article.removed` with the name of the rule that took it out; metadata lines such as the
+byline are recorded there too, and their value moves into the article's metadata.
+
+The rules are data: :data:`narrate.text.rules.DEFAULT_RULES`, extended or trimmed from the config.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import InputError
+from ..models import Article, Block, BlockKind, RemovedLine
+from .chunk import split_sentences
+from .rules import DEFAULT_RULES, Action, LineRule, parse_date
+
+TextFormat = Literal["text", "markdown"]
+
+_TERMINAL = tuple(".!?:;\"”’)…")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Control characters, zero-width characters and the BOM; lone surrogates and noncharacters (not text)."""
+_DANGLING_DASH = re.compile(r"\s*[-–—]+\s*$")
+_LEAD_TAG = re.compile(r"(?P<tag>[A-Z][A-Z0-9&.'’]{3,40})\s+[-–—]\s+")
+_SITE_PREFIX_MIN = 4
+_MAX_TITLE_WORDS = 20
+_DERIVED_TITLE_CHARS = 80
+_AUTHOR_ROLES = re.compile(
+    r"(?i)\b(?:staff|senior|chief|contributing|special|political|national|foreign|business|sports?)?\s*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|photographer)s?\b"
+    r"|\b(?:is an?|is the|has been|covers)\b.*$"
+)
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class _Unit:
+    """A line of plain text or a block of Markdown, on its way to becoming a block or a removed line."""
+
+    number: int
+    text: str
+    kind: BlockKind | None
+    """None for a blank or removed unit."""
+    blank: bool = False
+    blank_before: bool = False
+    """A blank line comes between this unit and the previous text unit."""
+    level: int = 0
+    """Markdown heading level; 0 when the unit is not a Markdown heading."""
+    group: int = 0
+    """Markdown: the block this line belongs to (the lines of one paragraph share it)."""
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    rules: tuple[LineRule, ...] = DEFAULT_RULES,
+    format: TextFormat = "text",
+) -> Article:
+    """Clean an article's text into an :class:`Article`.
+
+    ``format`` is "text" (lines; ALL-CAPS lines of 2-7 words are headings) or "markdown" (blocks;
+    ``#`` headings are headings, a level-1 heading at the top is the title). ``title`` overrides the
+    title; otherwise a title line at the top is used ("found"), or one is derived from the first
+    sentence.
+    """
+    removed: list[RemovedLine] = []
+    units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
+    metadata: dict[Action, str] = {}
+    seen_body = False
+    for unit in units:
+        if unit.kind is None:
+            continue
+        rule, value = _match(unit.text, rules, in_header=not seen_body) if unit.level == 0 else (None, "")
+        if rule is not None:
+            removed.append(RemovedLine(unit.number, unit.text, rule.name))
+            if rule.action is not Action.DROP and rule.action not in metadata:
+                cleaned = _metadata_value(rule.action, value)
+                if cleaned:
+                    metadata[rule.action] = cleaned
+            unit.kind, unit.text = None, ""  # a removed line ends a paragraph
+            continue
+        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
+            unit.kind = BlockKind.HEADING
+        seen_body = True
+
+    _mark_blank_before(units)
+    found_title = _take_title(units, removed, format) if title is None else None
+    blocks = _group_blocks(units) if format == "text" else _markdown_blocks(units)
+    _strip_lead_site_tag(blocks, removed, metadata.get(Action.SITE))
+    _strip_dangling_dash(blocks, removed)
+    if not any(b.kind is BlockKind.PARAGRAPH for b in blocks):
+        raise InputError("nothing to narrate: every line was removed as boilerplate")
+    if title is not None and _normalise(title):
+        final_title, source = _normalise(title), "given"
+    elif found_title:
+        final_title, source = found_title, "found"
+    else:
+        final_title, source = _derive_title(blocks), "derived"
+    removed.sort(key=lambda r: r.line)
+    return Article(
+        title=final_title,
+        blocks=blocks,
+        author=metadata.get(Action.AUTHOR),
+        date=metadata.get(Action.DATE),
+        site=metadata.get(Action.SITE),
+        title_source=source,
+        removed=removed,
+    )
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when text has ATX headings or Markdown links/emphasis on several lines."""
+    heads = len(re.findall(r"(?m)^#{1,6} \S", text))
+    marks = len(re.findall(r"\[[^\]\n]+\]\([^)\s]+\)|^\s*(?:[-*+] |\d+\. )\S|\*\*[^*\n]+\*\*", text, re.M))
+    return heads >= 1 or marks >= 3
+
+
+def _normalise(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\t", " ")
+    return " ".join(_CONTROL.sub("", line).split())
+
+
+def clean_line(value: str) -> str:
+    """A value given from outside the article (a manifest's author, say) as one clean line: NFC,
+    without control or zero-width characters, runs of white space as one space."""
+    return _normalise(value)
+
+
+def _text_units(text: str) -> list[_Unit]:
+    units = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _normalise(raw)
+        units.append(_Unit(number, line, BlockKind.PARAGRAPH) if line else _Unit(number, "", None, blank=True))
+    return units
+
+
+def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
+    """Blocks of a Markdown document; code, raw HTML and images are recorded as removed."""
+    units: list[_Unit] = []
+    tokens = _MARKDOWN.parse(text)
+    lines = text.splitlines()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        number = token.map[0] + 1 if token.map else 0
+        if token.type == "heading_open":
+            units.append(_Unit(number, _inline_text(tokens[i + 1]), BlockKind.HEADING, level=int(token.tag[1])))
+            i += 3
+            continue
+        if token.type == "paragraph_open":
+            # One unit per source line, so that rules still match whole lines inside a paragraph.
+            lines_of_paragraph = _inline_lines(tokens[i + 1])
+            if any(lines_of_paragraph):
+                units.extend(
+                    _Unit(number + k, line, BlockKind.PARAGRAPH, blank_before=True, group=i)
+                    for k, line in enumerate(lines_of_paragraph)
+                    if line
+                )
+            else:
+                removed.append(RemovedLine(number, tokens[i + 1].content.strip(), "markdown-image"))
+            i += 3
+            continue
+        if token.type == "tr_open":
+            cells = []
+            i += 1
+            while tokens[i].type != "tr_close":
+                if tokens[i].type == "inline":
+                    cells.append(_inline_text(tokens[i]))
+                i += 1
+            row = ", ".join(c for c in cells if c)
+            if row:
+                units.append(_Unit(number, row, BlockKind.PARAGRAPH, blank_before=True))
+            continue
+        if token.type in ("fence", "code_block", "html_block"):
+            rule = "markdown-html" if token.type == "html_block" else "markdown-code"
+            span = lines[token.map[0] : token.map[1]] if token.map else []
+            removed.extend(RemovedLine(number + k, line.strip(), rule) for k, line in enumerate(span) if line.strip())
+        elif token.type == "hr":
+            removed.append(RemovedLine(number, lines[token.map[0]].strip() if token.map else "---", "separator"))
+        i += 1
+    return units
+
+
+def _inline_text(token: Token) -> str:
+    """Plain text of an inline token: link text kept, images and markup dropped."""
+    return " ".join(line for line in _inline_lines(token) if line)
+
+
+def _inline_lines(token: Token) -> list[str]:
+    """The plain text of an inline token, line by line (a line break ends a line)."""
+    lines: list[list[str]] = [[]]
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            lines[-1].append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+    return [_normalise("".join(parts)) for parts in lines]
+
+
+def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[LineRule | None, str]:
+    for rule in rules:
+        if rule.header_only and not in_header:
+            continue
+        match = rule.pattern.fullmatch(line)
+        if match is None:
+            continue
+        if rule.accept is not None and not rule.accept(line):
+            continue
+        return rule, (match.groupdict().get("value") or "").strip()
+    return None, ""
+
+
+def _metadata_value(action: Action, value: str) -> str:
+    if action is Action.DATE:
+        return parse_date(value) or ""
+    if action is Action.AUTHOR:
+        return clean_author(value)
+    return value
+
+
+def clean_author(value: str) -> str:
+    """A byline's names without roles ("Staff Writer") or shouting."""
+    names = []
+    for part in re.split(r"\s*(?:,|\||;)\s*", value):
+        part = _AUTHOR_ROLES.sub("", part).strip(" -–—")
+        if part and part[0].isupper():
+            names.append(part)
+    joined = " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    if joined.isupper():
+        joined = " ".join(word.capitalize() for word in joined.split())
+    return joined.replace(" And ", " and ")
+
+
+def _is_heading(line: str) -> bool:
+    """An ALL-CAPS line of 2 to 7 words without closing punctuation is a section heading."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 7
+        and line.isupper()
+        and any(ch.isalpha() for ch in line)
+        and not line.endswith((".", "!", "?", ",", ";", ":"))
+    )
+
+
+def _mark_blank_before(units: list[_Unit]) -> None:
+    blank = False
+    for unit in units:
+        if unit.blank:
+            blank = True
+        elif unit.kind is not None:
+            unit.blank_before = unit.blank_before or blank
+            blank = False
+
+
+def _take_title(units: list[_Unit], removed: list[RemovedLine], format: TextFormat) -> str | None:
+    """Use the first text unit as the title when it looks like one and body text follows it."""
+    positions = [i for i, unit in enumerate(units) if unit.kind is not None]
+    if len(positions) < 2:
+        return None
+    first = units[positions[0]]
+    if format == "markdown":
+        if first.level != 1:
+            return None
+    elif len(first.text.split()) > _MAX_TITLE_WORDS or first.text.endswith((".", ",", ";", ":")):
+        return None
+    title = first.text
+    removed.append(RemovedLine(first.number, title, "title"))
+    first.kind, first.text = None, ""
+    return _tidy_caps(title)
+
+
+def _tidy_caps(line: str) -> str:
+    if not line.isupper():
+        return line
+    return " ".join(word if "." in word else word.capitalize() for word in line.split())
+
+
+def _group_blocks(units: list[_Unit]) -> list[Block]:
+    """Paragraphs are lines, or runs of lines when the text is hard-wrapped.
+
+    The text counts as hard-wrapped when blank lines separate its paragraphs and some line inside a
+    run of lines stops mid-sentence; otherwise (one paragraph per line, as scraped text usually is)
+    every line is a paragraph.
+    """
+    groups: list[tuple[BlockKind, list[_Unit]]] = []
+    current: list[_Unit] = []
+    blank_between_paragraphs = False
+    for unit in units:
+        if unit.kind is BlockKind.PARAGRAPH:
+            if not current and unit.blank_before and groups:
+                blank_between_paragraphs = True
+            current.append(unit)
+            continue
+        if current:
+            groups.append((BlockKind.PARAGRAPH, current))
+            current = []
+        if unit.kind is BlockKind.HEADING:
+            groups.append((BlockKind.HEADING, [unit]))
+    if current:
+        groups.append((BlockKind.PARAGRAPH, current))
+
+    wrapped = blank_between_paragraphs and any(
+        unit.text[-1] not in _TERMINAL for kind, run in groups if kind is BlockKind.PARAGRAPH for unit in run[:-1]
+    )
+    blocks: list[Block] = []
+    for kind, run in groups:
+        if kind is BlockKind.HEADING or wrapped:
+            blocks.append(Block(kind, " ".join(unit.text for unit in run), run[0].number))
+        else:
+            blocks.extend(Block(kind, unit.text, unit.number) for unit in run)
+    return blocks
+
+
+def _markdown_blocks(units: list[_Unit]) -> list[Block]:
+    """One block per Markdown block: the surviving lines of a paragraph are joined again."""
+    blocks: list[Block] = []
+    last_group = None
+    for unit in units:
+        if unit.kind is None:
+            continue
+        if unit.kind is BlockKind.PARAGRAPH and unit.group and unit.group == last_group:
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {unit.text}")
+        else:
+            blocks.append(Block(unit.kind, unit.text, unit.number))
+        last_group = unit.group if unit.kind is BlockKind.PARAGRAPH else None
+    return blocks
+
+
+def _strip_lead_site_tag(blocks: list[Block], removed: list[RemovedLine], site: str | None) -> None:
+    """Remove a site tag used as a dateline ("TRUENEWSBLOG – U.S. efforts…") from the first paragraph.
+
+    Only a tag that shares its first letters with the article's site tag is removed: a place name
+    ("WASHINGTON –") or a wire credit ("(Reuters) -") is content and stays.
+    """
+    index = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
+    if index is None or not site:
+        return
+    first = blocks[index]
+    match = _LEAD_TAG.match(first.text)
+    if match is None or len(os.path.commonprefix([match.group("tag"), site.upper()])) < _SITE_PREFIX_MIN:
+        return
+    blocks[index] = replace(first, text=first.text[match.end() :])
+    removed.append(RemovedLine(first.line, match.group().strip(), "lead-site-tag"))
+
+
+def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> None:
+    """Remove a dash left dangling after the article's last sentence (a scraping artefact)."""
+    last = blocks[-1] if blocks else None
+    match = _DANGLING_DASH.search(last.text) if last else None
+    if last is None or match is None or match.start() == 0:
+        return
+    blocks[-1] = replace(last, text=last.text[: match.start()])
+    removed.append(RemovedLine(last.line, match.group().strip(), "dangling-dash"))
+
+
+def _derive_title(blocks: list[Block]) -> str:
+    """A title from the first sentence of the first paragraph, cut at a word boundary."""
+    first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0])
+    sentence = split_sentences(first.text)[0].strip().rstrip(".!?…") or first.text.strip()
+    if len(sentence) <= _DERIVED_TITLE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, _DERIVED_TITLE_CHARS)
+    return sentence[: cut if cut > 0 else _DERIVED_TITLE_CHARS].rstrip(" ,;:–—-") + "…"

@@ -1,0 +1,411 @@
+"""The pages in a real browser: headless Debian Chromium driven by Playwright, over narrate's HTTP server.
+
+A small show is built once for the module with the fake engine (a text article whose title and text
+carry script and image payloads, the Trinity Audio fixture page, the example article); its pages are
+written with narrate.publish.pages and served by narrate.publish.server (byte ranges, so the audio can seek). The
+browser is never downloaded: Debian's /usr/bin/chromium is launched with the flags in
+shared/reference/podcast-standards.md. Missing Chromium or Playwright skips these tests locally and
+fails them in CI. Every wait is bounded (Playwright's timeouts, below).
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from narrate.config import Config, EpisodeConfig, ShowConfig
+from narrate.pipeline import build
+from narrate.publish.catalog import EpisodeRecord, load_catalog, load_episode
+from narrate.publish.feed import feed_url
+from narrate.publish.pages import write_episode_pages, write_pages
+from narrate.speech.engines import register, unregister
+from tests.conftest import EXAMPLE, ROOT, require_module, require_tool
+from tests.fakes import FakeEngine
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--mute-audio", "--autoplay-policy=no-user-gesture-required", "--disable-gpu",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+"""The longest any one wait may take (page loads, audio metadata, playback starting)."""
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+TRINITY = Path(__file__).parents[1] / "data" / "html" / "trinity.html"
+TRINITY_STUB = "Getting your Trinity Audio player ready"
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+XSS_ARTICLE = (
+    f"Why {SCRIPT} and {IMG} show as text\n\n"
+    f"This paragraph talks about {SCRIPT} as plain text, which a page must show and never run.\n\n"
+    f"Another one mentions {IMG} in the middle of a sentence. It has a second sentence too, long enough.\n\n"
+    "The last paragraph is calm and ordinary, with enough words to count as the body of an article.\n"
+)
+
+
+@dataclass
+class Site:
+    url: str
+    out: Path
+    show: ShowConfig
+    records: dict[str, EpisodeRecord] = field(default_factory=dict)
+    """By role: "xss", "html", "example"."""
+
+    def page_url(self, record: EpisodeRecord, name: str = "") -> str:
+        return f"{self.url}episodes/{record.slug}/{name}"
+
+
+def written_sentences(record: EpisodeRecord) -> list[tuple[str, float, float]]:
+    """(text, start, end) of every sentence the page shows, from the record alone (spoken parts of an
+    over-long sentence lengthen the sentence they continue)."""
+    out: list[list[Any]] = []
+    for chunk in record.chunks:
+        if chunk.kind not in ("intro", "paragraph", "heading"):
+            continue
+        for s in chunk.sentences:
+            if s["text"]:
+                out.append([s["text"], s["start"], s["end"]])
+            elif out:
+                out[-1][2] = s["end"]
+    return [(t, float(a), float(b)) for t, a, b in out]
+
+
+def sentence_at(record: EpisodeRecord, t: float) -> tuple[str, float, float] | None:
+    return next((s for s in written_sentences(record) if s[1] <= t < s[2]), None)
+
+
+# --- fixtures --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    require_tool("chromium")
+    require_module("playwright")
+    from narrate.publish.server import Server
+
+    root = tmp_path_factory.mktemp("pages-site")
+    out = root / "out"
+    out.mkdir()
+    (root / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
+    shutil.copy(TRINITY, root / "trinity.html")
+    preset = root / "fake.toml"
+    preset.write_text(
+        'engine = "fake"\n[pauses]\nsentence = 0.25\nparagraph = 0.5\nheading = 1.0\n'
+        "[options]\nseconds_per_char = 0.01\n",
+        encoding="utf-8",
+    )
+    server = Server(out).start()
+    try:
+        show = ShowConfig(title="Harbour Listens", description="Local news, read aloud.", base_url=server.url)
+        config = Config(show=show, episode=EpisodeConfig(spoken_outro=False))
+        register(FakeEngine)
+        try:
+            report = build(
+                [root / "xss.txt", root / "trinity.html", EXAMPLE],
+                out_dir=out, voice=str(preset), config=config, use_cache=False,
+            )
+        finally:
+            unregister(FakeEngine.name)
+        assert not report.failed, [r.error for r in report.failed]
+        records = [load_episode(out, r.record.slug) for r in report.results if r.record is not None]
+        xss, html, example = records
+        # A byline with markup does not survive the cleaner, so the payloads go into the record itself:
+        # the pages must escape whatever a record holds.
+        xss = replace(xss, author=f"Eve {SCRIPT} {IMG}", site=f"Site {SCRIPT}")
+        site = Site(server.url, out, show, {"xss": xss, "html": html, "example": example})
+        # Until the build writes the pages itself, the tests call the writers directly.
+        write_episode_pages(out, xss, show)
+        write_episode_pages(out, html, show, (root / "trinity.html").read_text(encoding="utf-8"))
+        write_episode_pages(out, example, show)
+        catalog, problems = load_catalog(out)
+        assert not problems
+        write_pages(out, show, catalog)
+        yield site
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(site: Site) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS, timeout=TIMEOUT_MS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Watched:
+    page: Any
+    dialogs: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    """A fresh page with listeners for dialogs, console errors, page errors and requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.set_default_navigation_timeout(TIMEOUT_MS)
+    seen = Watched(page)
+
+    def on_dialog(dialog: Any) -> None:
+        seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+    page.on("request", lambda r: seen.requests.append(r.url))
+    try:
+        yield seen
+    finally:
+        context.close()
+
+
+AUDIO = "document.getElementById('narrate-audio')"
+
+
+def wait_until(page: Any, expression: str, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Poll a JavaScript expression until it is true (Playwright's wait_for_function evaluates its
+    predicate with eval, which the pages' Content-Security-Policy forbids, rightly)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(50)
+
+
+def open_episode(page: Any, url: str) -> None:
+    page.goto(url)
+    wait_until(page, f"{AUDIO}.readyState >= 1 && isFinite({AUDIO}.duration)")
+
+
+def seek(page: Any, seconds: float) -> dict[str, Any]:
+    """Pause, seek, wait for the seek to finish and a frame to pass; what the page then highlights."""
+    return page.evaluate(
+        """async (t) => {
+            const a = document.getElementById('narrate-audio');
+            a.pause();
+            await new Promise((done) => { a.addEventListener('seeked', done, {once: true}); a.currentTime = t; });
+            await new Promise((done) => requestAnimationFrame(() => done()));
+            const current = document.querySelectorAll('.s[aria-current]');
+            const el = current[0];
+            return {time: a.currentTime, count: current.length,
+                    text: el ? el.textContent : null, start: el ? +el.dataset.start : null};
+        }""",
+        seconds,
+    )
+
+
+# --- the episode page ------------------------------------------------------------------------------
+
+
+def test_episode_page_loads_plays_and_can_seek_anywhere(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    duration = page.evaluate(f"{AUDIO}.duration")
+    assert abs(duration - record.audio.duration) < 0.5
+    page.evaluate(f"async () => {{ {AUDIO}.muted = true; await {AUDIO}.play(); }}")
+    wait_until(page, f"{AUDIO}.currentTime > 0.3 && !{AUDIO}.paused")
+    seekable = page.evaluate(f"[{AUDIO}.seekable.length, {AUDIO}.seekable.start(0), {AUDIO}.seekable.end(0)]")
+    assert seekable[0] == 1 and seekable[1] == 0 and abs(seekable[2] - record.audio.duration) < 0.5
+    result = seek(page, record.audio.duration / 2)
+    assert abs(result["time"] - record.audio.duration / 2) < 0.05
+    assert page.evaluate(f"{AUDIO}.seekable.end(0)") > record.audio.duration / 2
+    assert not watched.page_errors and not watched.console_errors
+
+
+def test_the_sentence_at_the_current_time_is_highlighted(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    assert page.evaluate("document.querySelectorAll('.s[aria-current]').length") == 0  # not before playing
+    sentences = written_sentences(record)
+    middle = record.audio.duration / 2
+    # the middle of the file, then the middle of the sentence nearest to it, then a pause between two
+    nearest = min(sentences, key=lambda s: abs((s[1] + s[2]) / 2 - middle))
+    gap = next(b[1] - 0.05 for a, b in itertools.pairwise(sentences) if b[1] - a[2] > 0.2 and a[1] > middle)
+    for t in (middle, (nearest[1] + nearest[2]) / 2, gap):
+        result = seek(page, t)
+        expected = sentence_at(record, result["time"])
+        if expected is None:
+            assert result["count"] == 0, (t, result)
+        else:
+            assert result["count"] == 1 and result["text"] == expected[0], (t, result, expected)
+            assert abs(result["start"] - expected[1]) < 0.001
+    assert not watched.page_errors and not watched.console_errors
+
+
+def test_clicking_or_pressing_enter_on_a_sentence_plays_from_its_start(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    page.evaluate(f"{AUDIO}.muted = true")
+    spans = page.evaluate(
+        "Array.from(document.querySelectorAll('#text .s')).map(e => [e.id, +e.dataset.start, e.textContent])"
+    )
+    for (element_id, start, text), how in ((spans[len(spans) // 2], "click"), (spans[-2], "Enter"), (spans[3], " ")):
+        page.evaluate(
+            f"""() => {{ window.seekedAt = new Promise((done) =>
+                {AUDIO}.addEventListener('seeked', () => done({AUDIO}.currentTime), {{once: true}})); }}"""
+        )
+        if how == "click":
+            page.click(f"#{element_id}")
+        else:
+            page.focus(f"#{element_id}")
+            page.keyboard.press(how)
+        landed = page.evaluate("window.seekedAt")
+        assert abs(landed - start) <= 0.05, (how, landed, start)
+        wait_until(page, f"!{AUDIO}.paused")  # and it plays from there
+        page.evaluate(f"{AUDIO}.pause()")
+        assert page.evaluate("document.querySelector('.s[aria-current]').id") in (
+            element_id, *[s[0] for s in spans[spans.index([element_id, start, text]) + 1:][:2]])
+    # keyboard: only one sentence is in the tab order, and arrow keys move between sentences
+    assert page.evaluate("document.querySelectorAll('#text .s[tabindex=\"0\"]').length") == 1
+    page.focus(f"#{spans[3][0]}")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.id") == spans[4][0]
+    assert not watched.page_errors and not watched.console_errors
+
+
+def test_chapter_links_seek_in_place(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    assert len(record.chapters) > 1
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    page.evaluate(f"{AUDIO}.muted = true")
+    page.evaluate(
+        f"""() => {{ window.seekedAt = new Promise((done) =>
+            {AUDIO}.addEventListener('seeked', () => done({AUDIO}.currentTime), {{once: true}})); }}"""
+    )
+    url = page.url
+    page.click(".chapters__link >> nth=1")
+    assert abs(page.evaluate("window.seekedAt") - record.chapters[1]["start"]) <= 0.05
+    assert page.url == url  # stayed on the page
+    assert page.evaluate("document.querySelector('.chapters__link[aria-current]').dataset.start") == (
+        page.evaluate("document.querySelectorAll('.chapters__link')[1].dataset.start"))
+
+
+def test_a_page_address_with_a_time_starts_there(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    page = watched.page
+    open_episode(page, site.page_url(record) + "#t=12.5")
+    wait_until(page, f"Math.abs({AUDIO}.currentTime - 12.5) < 0.05")
+
+
+def test_the_xss_article_shows_its_payloads_as_text(site: Site, watched: Watched) -> None:
+    record = site.records["xss"]
+    assert SCRIPT in record.title and IMG in record.title  # the pipeline kept them: the test means something
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    page.evaluate(f"{AUDIO}.muted = true")
+    page.click("#text .s >> nth=0")  # run the page's script over the text too
+    page.wait_for_timeout(300)
+    assert page.inner_text("h1") == record.title
+    body = page.inner_text("body")
+    for shown in (f"Eve {SCRIPT} {IMG}", f"Site {SCRIPT}", f"talks about {SCRIPT} as plain text", f"mentions {IMG} in"):
+        assert shown.lower() in body.lower(), shown  # (the site's name is shown in capitals by the style)
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.title().startswith(record.title)
+    assert not watched.dialogs
+    assert not watched.page_errors
+    assert not watched.console_errors  # not even a Content-Security-Policy report: nothing tried to run
+    assert not [u for u in watched.requests if u.endswith("/x")]  # the payload's image was never fetched
+
+
+def test_the_article_copy_has_narrates_player_where_trinitys_was(site: Site, watched: Watched) -> None:
+    record = site.records["html"]
+    page = watched.page
+    page.goto(site.page_url(record, "article.html"))
+    first_child = page.evaluate(
+        """() => { const c = document.querySelector('.entry-content');
+                   const player = c.firstElementChild;
+                   return [player.className, player.nextElementSibling.tagName]; }"""
+    )
+    assert first_child == ["narrate-player", "P"]
+    wait_until(page, "document.querySelector('.narrate-player audio').readyState >= 1")
+    duration = page.evaluate("document.querySelector('.narrate-player audio').duration")
+    assert abs(duration - record.audio.duration) < 0.5
+    body = page.inner_text("body")
+    assert TRINITY_STUB not in body and "Trinity Audio" not in body
+    assert TRINITY_STUB not in page.content()
+    assert page.evaluate("document.querySelectorAll('#trinity-audio-table, .trinityAudioPlaceholder').length") == 0
+    assert not [u for u in watched.requests if "trinity" in u]
+    assert "The last boat of the evening" in body  # the article is all there
+
+
+def test_the_show_page_lists_every_episode_and_links_the_feed(site: Site, watched: Watched) -> None:
+    page = watched.page
+    page.goto(site.url)
+    catalog, _ = load_catalog(site.out)
+    titles = page.eval_on_selector_all(".episode-card h3", "els => els.map(e => e.textContent.trim())")
+    assert titles == [r.title for r in catalog]
+    assert len(titles) == len(site.records)
+    assert page.get_attribute("#subscribe", "href") == feed_url(site.show) == f"{site.url}feed.xml"
+    assert page.get_attribute("a[href^='podcast://']", "href") == "podcast://" + f"{site.url}feed.xml".split("://")[1]
+    assert page.evaluate("document.querySelector('.show__cover').naturalWidth") > 0  # the drawn cover
+    page.click(f"text={site.records['example'].title}")
+    page.wait_for_url(site.page_url(site.records["example"]))
+    assert page.inner_text("h1") == site.records["example"].title
+    assert not watched.page_errors and not watched.console_errors
+
+
+def test_without_javascript_the_page_is_audio_and_text(site: Site, browser: Any) -> None:
+    record = site.records["example"]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(site.page_url(record))
+        assert page.locator("#narrate-audio").is_visible()
+        assert page.locator("#text .s").count() == len(written_sentences(record)) - 1  # the intro is apart
+        assert not page.locator(".text__hint").is_visible() and not page.locator(".player__follow").is_visible()
+        assert page.get_attribute(".chapters__link >> nth=1", "href").endswith(f"#t={record.chapters[1]['start']:g}")
+    finally:
+        context.close()
+
+
+def test_pages_fit_a_phone_and_screenshots(site: Site, browser: Any) -> None:
+    """No horizontal scrolling at 360 px; screenshots of the episode page for people to look at."""
+    record = site.records["example"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, width, height in (("phone", 390, 844), ("desktop", 1280, 800), ("narrow", 360, 740)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        try:
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            for url in (site.page_url(record), site.url):
+                page.goto(url)
+                overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                assert overflow <= 0, (name, url, overflow)
+            open_episode(page, site.page_url(record))
+            page.evaluate(f"{AUDIO}.muted = true")
+            seek(page, (written_sentences(record)[3][1] + written_sentences(record)[3][2]) / 2)
+            page.evaluate("window.scrollTo(0, 0)")
+            if name != "narrow":
+                page.screenshot(path=str(SCREENSHOTS / f"episode-{name}.png"))
+                page.screenshot(path=str(SCREENSHOTS / f"episode-{name}-full.png"), full_page=True)
+                page.evaluate("document.querySelector('.s[aria-current]').scrollIntoView({block: 'center'})")
+                page.wait_for_timeout(100)
+                page.screenshot(path=str(SCREENSHOTS / f"episode-{name}-reading.png"))
+                page.goto(site.url)
+                page.screenshot(path=str(SCREENSHOTS / f"show-{name}.png"), full_page=True)
+        finally:
+            context.close()
+    assert (SCREENSHOTS / "episode-phone.png").stat().st_size > 0
