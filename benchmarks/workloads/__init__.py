@@ -1,0 +1,33 @@
+"""The benchmark workloads, one module per workload or per closely related pair.
+
+Importing this package imports every module below, which registers its workloads and steps in
+``harness.WORKLOADS`` and ``harness.STEPS``. The order of :data:`MODULES` is the order in which
+``run.py --list`` shows the workloads and ``run.py`` runs them by default.
+
+``seed_build``       seed-build: the seed article built end to end vs synthesis alone + encoding alone
+``extract_corpus``   extract-corpus: narrate's intake vs trafilatura on the 30-page Zyte sample
+``hibari_cores``     hibari-cores: hibari on 1 and 2 cores (intra-op threads, Python threads, processes)
+``gtts_seed``        gtts-seed: the seed via gtts against a local fake server vs gtts-cli
+``rebuild_seed``     rebuild-seed: an unchanged rebuild against the first build
+``batch``            batch-jobs (``--jobs 1`` vs ``--jobs 2``) and batch-dask (Dask vs local processes)
+``feed_10k``         feed-10k: the feed rebuilt from 10,000 episode sidecars
+``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
+                     levelling, metering speed)
+"""
+
+from importlib import import_module
+
+MODULES = (
+    "seed_build",
+    "extract_corpus",
+    "hibari_cores",
+    "gtts_seed",
+    "rebuild_seed",
+    "batch",
+    "feed_10k",
+    "audio",
+)
+"""The workload modules, in the order their workloads are listed and run."""
+
+for _module in MODULES:
+    import_module(f"{__name__}.{_module}")

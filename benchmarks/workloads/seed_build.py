@@ -1,0 +1,294 @@
+"""Workload ``seed-build``: the seed article built end to end, against its two big parts done alone.
+
+The seed article is ../shared/articles/seed-article.txt from the repository root, built with the
+default voice preset (hibari, offline).
+
+build wall time
+    ``narrate.build([article], out_dir=<fresh temp dir>)`` end to end: config, engine (model) load,
+    cleaning, chunking, synthesis, resampling and MP3 encoding, tags, sidecar and feed.
+audio produced
+    Seconds of audio in the episode (speech plus pauses), from the build's sidecar record.
+build CPU time
+    User + system CPU seconds of that build, all threads; divided by the wall time it shows how
+    many cores were busy on average (the MP3 writer encodes in a background thread). A warning is
+    printed when the build's threads were preempted often: other load was competing for the cores.
+realtime factor
+    Build wall time / audio seconds: seconds of compute per second of audio (lower is faster).
+peak RSS (build)
+    Peak resident memory of the process that ran the warm-up and the timed builds.
+model load
+    Creating the hibari engine from the default preset (reported apart; not in "synthesis alone").
+synthesis alone
+    The warmed-up engine speaking the same chunks the build speaks (read_article + make_chunks with
+    the engine's max_chars), one after another, PCM kept in memory.
+encoding alone
+    That PCM, with the build's pauses, streamed through ``narrate.audio.Mp3Writer`` (44.1 kHz,
+    64 kbps, as the build does: soxr resampling 24 -> 44.1 kHz plus LAME) to a temp file.
+build / (synthesis + encoding)
+    How the whole build compares with its two big parts done alone. Target <= 1.25: the build may
+    cost at most a quarter more than its parts. Below 1 means the build overlaps synthesis and
+    encoding (the writer encodes in a background thread while the engine speaks the next chunk).
+peak RSS (parts)
+    Peak resident memory of the process that measured synthesis and encoding alone; it holds the
+    whole article's PCM at once, which the build never does. Its note gives the peak right after
+    model load + the first synthesis: the engine's own baseline.
+"""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+from pathlib import Path
+
+from harness import (
+    _BUSY_SWITCH_RATE,
+    REPO_ROOT,
+    SEED_ARTICLE,
+    BenchmarkError,
+    Figure,
+    JSONDict,
+    Settings,
+    WorkloadResult,
+    _digest,
+    _peak_rss_self,
+    _progress,
+    _runs,
+    _timed,
+    run_step,
+    step,
+    workload,
+)
+
+_WARMUP_ARTICLE = """Warm-up
+
+This short article is built once before the timed builds. It loads every module and runs the engine once.
+"""
+
+
+@step("seed-build:build")
+def _step_seed_build(params: JSONDict) -> JSONDict:
+    """narrate.build of the article: one untimed warm-up build of a tiny article, then timed builds."""
+    import narrate
+
+    article = params["article"]
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-warmup-") as tmp:
+        warm = Path(tmp) / "warm-up.txt"
+        warm.write_text(_WARMUP_ARTICLE, encoding="utf-8")
+        report = narrate.build([warm], out_dir=Path(tmp) / "out")
+        if report.failed:
+            raise BenchmarkError(f"warm-up build failed: {report.failed[0].error}")
+
+    times: list[float] = []
+    cpu_times: list[float] = []
+    preempted: list[int] = []
+    record = None
+    for _ in range(params["repeat"]):
+        with tempfile.TemporaryDirectory(prefix="narrate-bench-build-") as tmp:
+            # The article's own chunks only (no spoken intro or outro), as the parts step speaks them.
+            config = Path(tmp) / "narrate.toml"
+            config.write_text("[episode]\nspoken_intro = false\nspoken_outro = false\n", encoding="utf-8")
+            # A first build: fresh output folder and no chunk cache, so every chunk is spoken.
+            before = resource.getrusage(resource.RUSAGE_SELF)
+            seconds, report = _timed(
+                narrate.build, [article], out_dir=Path(tmp) / "out", config=config, use_cache=False
+            )
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            if report.failed:
+                raise BenchmarkError(f"build of {article} failed: {report.failed[0].error}")
+            times.append(seconds)
+            cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            preempted.append(after.ru_nivcsw - before.ru_nivcsw)
+            record = report.results[0].record
+    assert record is not None
+    return {
+        "times": times,
+        "cpu_times": cpu_times,
+        "involuntary_context_switches": preempted,
+        "audio_seconds": record.audio.duration,
+        "mp3_bytes": record.audio.bytes,
+        "chunks": len(record.chunks),
+        "chunks_sha256": _digest([c.text for c in record.chunks]),
+    }
+
+
+@step("seed-build:parts")
+def _step_seed_parts(params: JSONDict) -> JSONDict:
+    """Model load, then synthesis alone and encoding alone of the article's chunks."""
+    import narrate
+    from narrate.audio import Mp3Writer
+    from narrate.config import BuildConfig
+    from narrate.engines import create_engine
+    from narrate.models import BlockKind, Chunk, Clip
+
+    repeat: int = params["repeat"]
+    preset = narrate.load_preset("default")
+    load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
+    voice = preset.voice_params
+
+    from narrate.reader import read_article
+    from narrate.speech import speech_function
+
+    article = read_article(params["article"])
+    chunks = narrate.make_chunks(article.blocks, engine.max_chars, to_speech=speech_function(preset))
+
+    warm_seconds, _ = _timed(engine.synthesize, chunks[0].speech, voice)
+    rss_after_load = _peak_rss_self()
+
+    def synthesize_all() -> list[Clip]:
+        return [engine.synthesize(c.speech, voice) for c in chunks]
+
+    synth_times: list[float] = []
+    clips: list[Clip] = []
+    for _ in range(repeat):
+        clips = []  # drop the previous run's PCM before making the next
+        seconds, clips = _timed(synthesize_all)
+        synth_times.append(seconds)
+
+    # The build's timeline: a pause before every chunk but the first, as Narrator does it.
+    pauses = preset.pauses
+
+    def pause_before(chunk: Chunk) -> float:
+        if chunk.index == 0:
+            return 0.0
+        if not chunk.first_in_block:
+            return pauses.sentence
+        return pauses.heading if chunk.kind is BlockKind.HEADING else pauses.paragraph
+
+    silences = [pause_before(c) for c in chunks]
+    build_settings = BuildConfig()  # the defaults the build uses: 44.1 kHz, 64 kbps
+
+    def encode(target: Path) -> float:
+        with Mp3Writer(
+            target,
+            input_rate=engine.sample_rate,
+            output_rate=build_settings.sample_rate,
+            bitrate=build_settings.bitrate,
+        ) as writer:
+            for pause, clip in zip(silences, clips, strict=True):
+                if pause:
+                    writer.write_silence(pause)
+                writer.write(clip)
+            return writer.close().duration
+
+    encode_times: list[float] = []
+    audio_seconds = 0.0
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-encode-") as tmp:
+        for run in range(repeat):
+            target = Path(tmp) / f"encode-{run}.mp3"
+            seconds, audio_seconds = _timed(encode, target)
+            encode_times.append(seconds)
+            target.unlink()
+
+    return {
+        "model_load": load_seconds,
+        "warmup": warm_seconds,
+        "peak_rss_after_load_bytes": rss_after_load,
+        "synthesis_times": synth_times,
+        "encoding_times": encode_times,
+        "speech_seconds": sum(len(c.samples) for c in clips) / engine.sample_rate,
+        "audio_seconds": audio_seconds,
+        "sample_rate": build_settings.sample_rate,
+        "bitrate": build_settings.bitrate,
+        "engine": f"{engine.name} {engine.version}",
+        "chars": len(article.spoken_text),
+        "chunks": len(chunks),
+        "chunks_sha256": _digest([c.text for c in chunks]),
+    }
+
+
+RATIO_TARGET = 1.25
+
+
+@workload("seed-build")
+def seed_build(settings: Settings) -> WorkloadResult:
+    """The seed article built end to end (default voice) vs. synthesis alone + MP3 encoding alone."""
+    if not SEED_ARTICLE.is_file():
+        raise BenchmarkError(
+            f"seed article not found: {SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
+            f"relative to the repository root {REPO_ROOT})"
+        )
+    params = {"article": str(SEED_ARTICLE), "repeat": settings.repeat}
+    _progress(f"seed-build: {settings.repeat} timed build(s) in a fresh process ...")
+    build = run_step("seed-build:build", params)
+    _progress(f"seed-build: model load, {settings.repeat} x synthesis alone, {settings.repeat} x encoding alone ...")
+    parts = run_step("seed-build:parts", params)
+    b, p = build.data, parts.data
+
+    best = b["times"].index(min(b["times"]))
+    build_s = b["times"][best]
+    build_cpu = b["cpu_times"][best]
+    synth_s = min(p["synthesis_times"])
+    encode_s = min(p["encoding_times"])
+    audio_s = b["audio_seconds"]
+    ratio = build_s / (synth_s + encode_s)
+    mb = 1024 * 1024
+
+    warnings = []
+    switch_rate = b["involuntary_context_switches"][best] / build_s
+    if switch_rate > _BUSY_SWITCH_RATE:
+        warnings.append(
+            f"the best build was preempted {switch_rate:.0f} times a second (about 50 on an idle machine): "
+            "other processes were competing for the cores, so the build's timing is inflated"
+        )
+    if b["chunks_sha256"] != p["chunks_sha256"]:
+        warnings.append(f"the build spoke other chunks ({b['chunks']}) than synthesis alone ({p['chunks']})")
+    if abs(b["audio_seconds"] - p["audio_seconds"]) > 1e-6:
+        warnings.append(
+            f"the build produced {b['audio_seconds']:.3f} s of audio, encoding alone {p['audio_seconds']:.3f} s"
+        )
+
+    figures = [
+        Figure("build_wall_s", "build wall time", build_s, "s", _runs(b["times"])),
+        Figure("audio_s", "audio produced", audio_s, "s", f"{p['speech_seconds']:.1f} s speech + pauses"),
+        Figure(
+            "build_cpu_s",
+            "build CPU time (all threads)",
+            build_cpu,
+            "s",
+            f"{build_cpu / build_s:.2f} cores busy on average",
+        ),
+        Figure("realtime_factor", "realtime factor (build)", build_s / audio_s, "", "s compute per s audio"),
+        Figure("build_peak_rss_mb", "peak RSS (build)", build.peak_rss_bytes / mb, "MB", "warm-up + timed builds"),
+        Figure("model_load_s", "model load", p["model_load"], "s", f"first synthesis {p['warmup']:.2f} s (warm-up)"),
+        Figure(
+            "synthesis_s",
+            "synthesis alone",
+            synth_s,
+            "s",
+            f"RTF {synth_s / p['speech_seconds']:.4f}; {_runs(p['synthesis_times'])}".rstrip("; "),
+        ),
+        Figure(
+            "encoding_s",
+            "encoding alone",
+            encode_s,
+            "s",
+            f"{p['sample_rate'] / 1000:g} kHz {p['bitrate']} kbps; {_runs(p['encoding_times'])}".rstrip("; "),
+        ),
+        Figure(
+            "build_over_parts",
+            "build / (synthesis + encoding)",
+            ratio,
+            "x",
+            f"parts sum {synth_s + encode_s:.2f} s",
+            target_max=RATIO_TARGET,
+        ),
+        Figure(
+            "parts_peak_rss_mb",
+            "peak RSS (parts)",
+            parts.peak_rss_bytes / mb,
+            "MB",
+            f"holds all PCM at once; {p['peak_rss_after_load_bytes'] / mb:.0f} MB after model load + warm-up",
+        ),
+    ]
+    summary = (
+        f"{SEED_ARTICLE.name}: {p['chars']:,} spoken chars, {p['chunks']} chunks, {p['engine']}; "
+        f"best of {settings.repeat}"
+    )
+    details = {
+        "article": str(SEED_ARTICLE),
+        "build": b,
+        "parts": p,
+        "build_peak_rss_bytes": build.peak_rss_bytes,
+        "parts_peak_rss_bytes": parts.peak_rss_bytes,
+    }
+    return WorkloadResult("seed-build", summary, figures, details, warnings)
