@@ -18,9 +18,9 @@ build time, 5-minute / 2-hour
 
 Workload ``audio-throughput``: a stretch of hibari speech (lines 7 to 12 of the seed article, spoken
 by ``hibari.Hibari`` with seed 0 and resampled to 44.1 kHz with soxr), then ``--repeat`` times, in
-one fresh process: MP3 encoding (``narrate.audio.Mp3Writer``), levelling + true-peak limiting
-(``narrate.loudness.Leveler`` over the speech in 10 pieces) and loudness metering
-(``narrate.loudness.LoudnessMeter``: fed the speech, then its integrated loudness). Each figure is
+one fresh process: MP3 encoding (``narrate.audio.mp3writer.Mp3Writer``), levelling + true-peak limiting
+(``narrate.audio.loudness.Leveler`` over the speech in 10 pieces) and loudness metering
+(``narrate.audio.loudness.LoudnessMeter``: fed the speech, then its integrated loudness). Each figure is
 seconds of audio per wall second, best of ``--repeat``.
 """
 
@@ -66,8 +66,7 @@ def _step_long_episode(params: JSONDict) -> JSONDict:
     """narrate.build of a synthetic article with the fake engine (tests/fakes.py), no chunk cache."""
     sys.path.insert(0, str(REPO_ROOT))
     import narrate
-    from narrate.engines import register
-
+    from narrate.speech.engines import register
     from tests.fakes import FakeEngine
 
     register(FakeEngine)
@@ -122,8 +121,8 @@ def _step_audio_throughput(params: JSONDict) -> JSONDict:
     import soxr
     from hibari import Hibari
 
-    from narrate.audio import Mp3Writer
-    from narrate.loudness import Leveler, LoudnessMeter
+    from narrate.audio.loudness import Leveler, LoudnessMeter
+    from narrate.audio.mp3writer import Mp3Writer
     from narrate.models import Clip
 
     text = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[6:12]

@@ -1,4 +1,4 @@
-"""Workloads ``batch-jobs`` and ``batch-dask``: ``narrate.batch.run_batch`` over parts of the seed.
+"""Workloads ``batch-jobs`` and ``batch-dask``: ``narrate.batch.runner.run_batch`` over parts of the seed.
 
 Both cut the seed article (../shared/articles/seed-article.txt from the repository root) into parts
 of about a minute of speech each (its long paragraphs, shared out in order, each part with its own
@@ -56,7 +56,7 @@ def _seed_articles(folder: Path, count: int) -> None:
 @step("batch-jobs:run")
 def _step_batch_jobs(params: JSONDict) -> JSONDict:
     """run_batch of the same articles with --jobs 1 and --jobs 2, fresh output folders, no cache."""
-    from narrate.batch import run_batch
+    from narrate.batch.runner import run_batch
 
     results: dict[str, list[float]] = {"1": [], "2": []}
     audio = 0.0
@@ -97,7 +97,7 @@ def _step_batch_dask(params: JSONDict) -> JSONDict:
     """The same articles with 2 local worker processes and on a 2-worker Dask LocalCluster."""
     from distributed import LocalCluster
 
-    from narrate.batch import run_batch
+    from narrate.batch.runner import run_batch
 
     results: dict[str, list[float]] = {"local": [], "dask": []}
     with tempfile.TemporaryDirectory(prefix="narrate-bench-dask-") as tmp:

@@ -2,9 +2,9 @@
 
 The 30 pages of ../shared/corpus/scrapinghub-aeb (from the repository root), a sample of the Zyte
 article-extraction benchmark, with its ground truth; two extractors side by side in one fresh process:
-narrate's intake (``narrate.reader.read_article`` on the page saved as a file: extraction, then
-cleaning; the body is its blocks' text joined by blank lines; when narrate.reader does not exist,
-``narrate.html.extract_html``'s markdown with the "## " markers stripped) and ``trafilatura.extract``
+narrate's intake (``narrate.text.reader.read_article`` on the page saved as a file: extraction, then
+cleaning; the body is its blocks' text joined by blank lines; when narrate.text.reader does not exist,
+``narrate.text.html.extract_html``'s markdown with the "## " markers stripped) and ``trafilatura.extract``
 with its default settings.
 
 precision, recall, F1
@@ -159,23 +159,23 @@ def boilerplate_lines(text: str) -> list[str]:
 
 
 def _narrate_intake() -> tuple[Callable[[Path, bytes], str], str]:
-    """narrate's whole intake when narrate.reader exists, else narrate.html's extraction alone."""
+    """narrate's whole intake when narrate.text.reader exists, else narrate.text.html's extraction alone."""
     try:
-        from narrate.reader import read_article
+        from narrate.text.reader import read_article
     except ModuleNotFoundError as exc:
-        if exc.name != "narrate.reader":
+        if exc.name != "narrate.text.reader":
             raise
-        from narrate.html import extract_html
+        from narrate.text.html import extract_html
 
         def extract_only(path: Path, data: bytes) -> str:
             return re.sub(r"(?m)^## ", "", extract_html(data).markdown)
 
-        return extract_only, "narrate.html.extract_html markdown, '## ' stripped (no narrate.reader)"
+        return extract_only, "narrate.text.html.extract_html markdown, '## ' stripped (no narrate.text.reader)"
 
     def intake(path: Path, data: bytes) -> str:
         return "\n\n".join(block.text for block in read_article(path).blocks)
 
-    return intake, "narrate.reader.read_article"
+    return intake, "narrate.text.reader.read_article"
 
 
 @step("extract-corpus:run")

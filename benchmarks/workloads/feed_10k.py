@@ -7,7 +7,7 @@ beside a copy of its MP3, and ``narrate.pipeline.rebuild_feed`` runs ``--repeat`
 feed rebuilt from 10,000 sidecars
     Best wall time of ``rebuild_feed``, every run listed. Target <= 2 s.
 reading the sidecars alone
-    ``narrate.catalog.load_catalog`` of the same folder, once; the note gives one sidecar's size.
+    ``narrate.publish.catalog.load_catalog`` of the same folder, once; the note gives one sidecar's size.
 feed size
     Size of the feed file, and the number of items in it.
 peak RSS
@@ -39,9 +39,9 @@ def _step_feed_10k(params: JSONDict) -> JSONDict:
     import shutil
 
     import narrate
-    from narrate.catalog import SIDECAR_NAME, load_catalog
     from narrate.config import Config
     from narrate.pipeline import rebuild_feed
+    from narrate.publish.catalog import SIDECAR_NAME, load_catalog
 
     count: int = params["count"]
     with tempfile.TemporaryDirectory(prefix="narrate-bench-feed-") as tmp:

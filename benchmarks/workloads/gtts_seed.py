@@ -87,7 +87,7 @@ def _step_gtts_build(params: JSONDict) -> JSONDict:
     with tempfile.TemporaryDirectory(prefix="narrate-bench-gtts-") as tmp:
         os.environ["NARRATE_CACHE_DIR"] = str(Path(tmp) / "cache")
         import narrate
-        from narrate.engines import create_engine
+        from narrate.speech.engines import create_engine
 
         events: list[Any] = []
         seconds, report = _timed(

@@ -1,6 +1,6 @@
 """Workload ``hibari-cores``: how hibari uses the machine's cores.
 
-The seed's chunks as the default preset speaks them (``narrate.reader.read_article`` +
+The seed's chunks as the default preset speaks them (``narrate.text.reader.read_article`` +
 ``narrate.make_chunks`` with the preset's speech function), synthesized in four set-ups, each in its own
 fresh process, one after another. ``--repeat`` rounds, each round running every set-up once (so that
 load that comes and goes hits them all alike); the best round of each set-up is reported. Two-engine
@@ -53,7 +53,7 @@ from harness import (
 def _hibari_engine(threads: int) -> tuple[Any, Any]:
     """The default preset's hibari engine with ``threads`` onnxruntime threads, and the preset."""
     import narrate
-    from narrate.engines import create_engine
+    from narrate.speech.engines import create_engine
 
     preset = narrate.load_preset("default")
     if preset.engine != "hibari":
@@ -71,8 +71,8 @@ def _speak_texts(engine: Any, voice: Any, texts: list[str]) -> int:
 def _step_hibari_chunks(params: JSONDict) -> JSONDict:
     """The seed article's chunks as the default preset speaks them (read_article + make_chunks)."""
     import narrate
-    from narrate.reader import read_article
-    from narrate.speech import speech_function
+    from narrate.speech.words import speech_function
+    from narrate.text.reader import read_article
 
     engine, preset = _hibari_engine(1)
     article = read_article(params["article"])

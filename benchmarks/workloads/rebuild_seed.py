@@ -47,7 +47,7 @@ def _step_rebuild_build(params: JSONDict) -> JSONDict:
     the default preset's model load with every module already imported."""
     os.environ["NARRATE_CACHE_DIR"] = params["cache_dir"]
     import narrate
-    from narrate.engines import create_engine
+    from narrate.speech.engines import create_engine
 
     events: list[Any] = []
     cpu_before = _cpu_seconds()

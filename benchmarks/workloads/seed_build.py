@@ -22,7 +22,7 @@ synthesis alone
     The warmed-up engine speaking the same chunks the build speaks (read_article + make_chunks with
     the engine's max_chars), one after another, PCM kept in memory.
 encoding alone
-    That PCM, with the build's pauses, streamed through ``narrate.audio.Mp3Writer`` (44.1 kHz,
+    That PCM, with the build's pauses, streamed through ``narrate.audio.mp3writer.Mp3Writer`` (44.1 kHz,
     64 kbps, as the build does: soxr resampling 24 -> 44.1 kHz plus LAME) to a temp file.
 build / (synthesis + encoding)
     How the whole build compares with its two big parts done alone. Target <= 1.25: the build may
@@ -115,18 +115,18 @@ def _step_seed_build(params: JSONDict) -> JSONDict:
 def _step_seed_parts(params: JSONDict) -> JSONDict:
     """Model load, then synthesis alone and encoding alone of the article's chunks."""
     import narrate
-    from narrate.audio import Mp3Writer
+    from narrate.audio.mp3writer import Mp3Writer
     from narrate.config import BuildConfig
-    from narrate.engines import create_engine
     from narrate.models import BlockKind, Chunk, Clip
+    from narrate.speech.engines import create_engine
 
     repeat: int = params["repeat"]
     preset = narrate.load_preset("default")
     load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
     voice = preset.voice_params
 
-    from narrate.reader import read_article
-    from narrate.speech import speech_function
+    from narrate.speech.words import speech_function
+    from narrate.text.reader import read_article
 
     article = read_article(params["article"])
     chunks = narrate.make_chunks(article.blocks, engine.max_chars, to_speech=speech_function(preset))
