@@ -1,0 +1,153 @@
+"""Speech normalisation: text as it should be *spoken*, for English.
+
+Applied to the spoken text only (the display text is kept elsewhere), after the pronunciation
+lexicon and before the text reaches an engine. The work is done by a pipeline of small named
+``str -> str`` functions, :data:`PIPELINE`, run in order; each one handles one kind of token and can
+be used and tested alone.
+
+What the output looks like, and why:
+
+* Numbers become words (num2words), without the commas num2words writes inside large numbers
+  ("one million, five hundred thousand") because engines pause at commas.
+* Periods that are not sentence ends go: "Dr." -> "Doctor", "Jan. 5" -> "January fifth",
+  "U.S." -> "U.S". hibari (the default engine) splits sentences at any ". " before a capital or a
+  digit unless the word is a title or a single initial, so "Jan. 5, 2024." was read as two
+  sentences ("January. five, ...") and "the U.S. Senate" as "the U S." + "Senate". Where the
+  period of an abbreviation does end the sentence, one period is kept.
+* Initialisms keep their dots between the letters ("U.S", "F.B.I", "A.M"): hibari spells a dotted
+  word letter by letter, with the stress on the last letter, as a reader would.
+* Dashes between words and ellipses become pauses (", " or a sentence end); hyphens inside words
+  are left alone.
+
+Sentence punctuation is kept, so sentences can still be split after normalisation; no sentence is
+merged with another or dropped. The function never raises: every step only rewrites what its
+patterns recognise and leaves anything else as it was.
+
+The passes, in order (:data:`PIPELINE`, put in order by ``english``), and the module of each kind:
+
+1. ``characters``: control and format characters out, every space a plain space
+   (``remove_control_characters``, ``normalize_spaces``).
+2. ``punctuation``: ellipses as pauses (``expand_ellipses``).
+3. ``web``: web addresses, then e-mail addresses (``expand_urls``, ``expand_emails``).
+4. ``symbols``: ampersands (``expand_ampersands``).
+5. ``dates_times``: times, then dates (``expand_times``, ``expand_dates``).
+6. ``abbreviations``: abbreviations and titles, then initialisms (``expand_abbreviations``,
+   ``expand_initialisms``).
+7. ``numbers``: phone numbers (``expand_phone_numbers``).
+8. ``money``: money (``expand_money``).
+9. ``units``: percents, degrees, units (``expand_percents``, ``expand_degrees``, ``expand_units``).
+10. ``numbers``: fractions (``expand_fractions``).
+11. ``years``: decades, ranges, years (``expand_decades``, ``expand_ranges``, ``expand_years``).
+12. ``numbers``: ordinals, decimals, then whatever digits are left (``expand_ordinals``,
+    ``expand_decimals``, ``expand_numbers``).
+13. ``symbols``: the symbols left over (``expand_symbols``).
+14. ``punctuation``: dashes as pauses, then the spaces and commas left behind (``expand_dashes``,
+    ``tidy_punctuation``).
+
+Order matters because the steps read each other's input. The later patterns expect plain spaces and
+"\\n" line breaks, so characters and spaces come first. Web and e-mail addresses are read before the
+steps that read periods and digits, so that none of those takes an address's dots for periods or its
+digits for numbers ("ed@ex1.org"). Times, dates, money, units, ranges and years read digits in
+context ("10:30 a.m.", "$9.99", "5 km", "2012–2018", "in 2019"), so they must see the digits before
+the number steps spell them; times come before ranges, so "10:30" is a time and not a ratio;
+ordinals come before the plain numbers that would otherwise take "21" out of "21st". Ranges are read
+before dashes become pauses ("5–10" is "5 to 10", not "5, 10"); ``expand_symbols`` only reads what
+the steps before it left; ``tidy_punctuation`` comes last and cleans up after all of them.
+
+Shared helpers (number words, where a sentence ends, the ``Step`` type) are in ``_common``.
+``language`` chooses the steps: the English pipeline for "en" and its variants; for any other
+language only the language-neutral steps (characters, spaces, tidying) run.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._common import SENTENCE_STARTERS, Step
+from .abbreviations import (
+    ABBREVIATIONS,
+    ACRONYM_WORDS,
+    BEFORE_NUMBER,
+    LETTER_WORDS,
+    TITLES,
+    expand_abbreviations,
+    expand_initialisms,
+)
+from .characters import normalize_spaces, remove_control_characters
+from .dates_times import MONTHS, expand_dates, expand_times
+from .english import PIPELINE
+from .money import CURRENCIES, expand_money
+from .numbers import (
+    VULGAR_FRACTIONS,
+    expand_decimals,
+    expand_fractions,
+    expand_numbers,
+    expand_ordinals,
+    expand_phone_numbers,
+)
+from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+from .symbols import expand_ampersands, expand_symbols
+from .units import UNITS, expand_degrees, expand_percents, expand_units
+from .web import expand_emails, expand_urls
+from .years import YEAR_AFTER, YEAR_BEFORE, YEAR_WEAK, expand_decades, expand_ranges, expand_years
+
+__all__ = [
+    "PIPELINE",
+    "normalize_for_speech",
+    "remove_control_characters",
+    "normalize_spaces",
+    "expand_ellipses",
+    "expand_urls",
+    "expand_emails",
+    "expand_ampersands",
+    "expand_times",
+    "expand_dates",
+    "expand_abbreviations",
+    "expand_initialisms",
+    "expand_phone_numbers",
+    "expand_money",
+    "expand_percents",
+    "expand_degrees",
+    "expand_units",
+    "expand_fractions",
+    "expand_decades",
+    "expand_ranges",
+    "expand_years",
+    "expand_ordinals",
+    "expand_decimals",
+    "expand_numbers",
+    "expand_symbols",
+    "expand_dashes",
+    "tidy_punctuation",
+    # the step type and the tables the steps read, public names of the single module this was
+    "Step",
+    "SENTENCE_STARTERS",
+    "MONTHS",
+    "TITLES",
+    "ABBREVIATIONS",
+    "BEFORE_NUMBER",
+    "LETTER_WORDS",
+    "ACRONYM_WORDS",
+    "CURRENCIES",
+    "UNITS",
+    "VULGAR_FRACTIONS",
+    "YEAR_BEFORE",
+    "YEAR_WEAK",
+    "YEAR_AFTER",
+]
+
+_LANGUAGE_NEUTRAL: Final[tuple[Step, ...]] = (remove_control_characters, normalize_spaces, tidy_punctuation)
+
+
+def normalize_for_speech(text: str, *, language: str = "en") -> str:
+    """Text as it should be spoken: abbreviations, initialisms, numbers, money, dates, times, web
+    addresses and symbols in words, dashes and ellipses as pauses.
+
+    ``language`` is a language tag; the English rules run for "en" and its variants ("en-us",
+    "en_GB"); for any other language only control characters and spaces are cleaned up. Sentence
+    punctuation is kept, so the result can still be split into sentences. Never raises.
+    """
+    english = language.lower().replace("_", "-").split("-")[0] == "en"
+    for step in PIPELINE if english else _LANGUAGE_NEUTRAL:
+        text = step(text)
+    return text

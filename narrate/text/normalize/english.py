@@ -1,0 +1,52 @@
+"""The English pipeline: every step, in the order :func:`~narrate.text.normalize.normalize_for_speech`
+runs them for "en" and its variants.
+
+Each step lives in the module for its kind; this module only puts them in order.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._common import Step
+from .abbreviations import expand_abbreviations, expand_initialisms
+from .characters import normalize_spaces, remove_control_characters
+from .dates_times import expand_dates, expand_times
+from .money import expand_money
+from .numbers import expand_decimals, expand_fractions, expand_numbers, expand_ordinals, expand_phone_numbers
+from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+from .symbols import expand_ampersands, expand_symbols
+from .units import expand_degrees, expand_percents, expand_units
+from .web import expand_emails, expand_urls
+from .years import expand_decades, expand_ranges, expand_years
+
+PIPELINE: Final[tuple[Step, ...]] = (
+    remove_control_characters,
+    normalize_spaces,
+    expand_ellipses,
+    expand_urls,
+    expand_emails,
+    expand_ampersands,
+    expand_times,
+    expand_dates,
+    expand_abbreviations,
+    expand_initialisms,
+    expand_phone_numbers,
+    expand_money,
+    expand_percents,
+    expand_degrees,
+    expand_units,
+    expand_fractions,
+    expand_decades,
+    expand_ranges,
+    expand_years,
+    expand_ordinals,
+    expand_decimals,
+    expand_numbers,
+    expand_symbols,
+    expand_dashes,
+    tidy_punctuation,
+)
+"""The steps of :func:`normalize_for_speech` for English, in order. Order matters: times, dates and
+money must see their digits before the number steps spell them, and ranges before dashes become
+pauses."""

@@ -1,0 +1,53 @@
+"""Abbreviations, titles and initialisms: each step alone, on table-style cases."""
+
+from __future__ import annotations
+
+from narrate.text.normalize.abbreviations import expand_abbreviations, expand_initialisms
+from tests.text.normalize.steps import step_test
+
+STEP_CASES = {
+    expand_abbreviations: [
+        ("Dr. Smith", "Doctor Smith"),
+        ("Dr Smith", "Doctor Smith"),
+        ("Mulholland Dr. is long", "Mulholland Drive is long"),
+        ("St. Louis", "Saint Louis"),
+        ("In St. Louis", "In Saint Louis"),
+        ("Main St. is", "Main Street is"),
+        ("42nd St.", "42nd Street."),
+        ("Paris. St. Denis", "Paris. Saint Denis"),
+        ("No. 5", "Number 5"),
+        ("no.5", "number 5"),
+        ("No. I won't", "No. I won't"),
+        ("pp. 4", "pages 4"),
+        ("c. 1900", "circa 1900"),
+        ("Roe v. Wade", "Roe versus Wade"),
+        ("vs Jones", "versus Jones"),
+        ("etc. The end", "et cetera. The end"),
+        ("etc.,", "et cetera,"),
+        ("E.g. this", "For example this"),
+        ("Ford Motor Co. said", "Ford Motor Company said"),
+        ("King Jr. spoke", "King Junior spoke"),
+        ("Lt. Gen. Smith", "Lieutenant General Smith"),
+        ("the Gen. He", "the General. He"),
+        ("a Ph.D. student", "a P.H.D student"),
+        ("Gen Z", "Gen Z"),
+        ("Jan. and", "January and"),
+    ],
+    expand_initialisms: [
+        ("U.S.", "U.S."),
+        ("U.S. Senate", "U.S Senate"),
+        ("U.S. He left", "U.S. He left"),
+        ("U.S.-based", "U.S-based"),
+        ("F.B.I. agents", "F.B.I agents"),
+        ("the a.m. hours", "the A.M hours"),
+        ("WHO said", "W.H.O said"),
+        ("the US team", "the U.S team"),
+        ("IT staff", "I.T staff"),
+        ("THE WHO SAID", "THE WHO SAID"),
+        # hibari spells "IKEA" letter by letter ('ˌIkˌAˌiˈA') but says "Ikea" ('ˈIkiə')
+        ("IKEA stores", "Ikea stores"),
+        ("NASA and FBI", "NASA and FBI"),
+    ],
+}
+
+test_step = step_test(STEP_CASES)
