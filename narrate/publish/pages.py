@@ -42,7 +42,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..fsutil import write_bytes_atomic
-from ..text.html import drop_element, find_players
+from ..text.players import drop_element, find_players
 from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .feed import episode_file_url, episode_url, feed_url
 from .show import ShowConfig
@@ -480,7 +480,7 @@ def _text_of(element: etree._Element) -> str:
 
 
 def _player_containers(root: etree._Element) -> list[etree._Element]:
-    """The audio-player containers of a page, as narrate.text.html finds them for extraction."""
+    """The audio-player containers of a page, as narrate.text.players finds them for extraction."""
     return find_players(root)
 
 
@@ -511,7 +511,7 @@ def _article_anchor(root: etree._Element) -> tuple[etree._Element, int] | None:
 def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig) -> str | None:
     """A copy of the article's original page with narrate's player where the page's own player was.
 
-    The first audio-player container (:data:`narrate.text.html.PLAYER_XPATHS`) is replaced by
+    The first audio-player container (:data:`narrate.text.players.PLAYER_XPATHS`) is replaced by
     :func:`player_snippet`, every other one removed, and so is every script, stylesheet or frame of a
     player vendor (Trinity Audio, BeyondWords/SpeechKit, Instaread, ElevenLabs, the Amazon Polly
     plugin), inline scripts that mention them included: nothing of the old player can run. The

@@ -24,7 +24,7 @@ from narrate.publish.pages import (
     write_episode_pages,
     write_pages,
 )
-from narrate.text.html import PLAYER_XPATHS
+from narrate.text.players import PLAYER_XPATHS
 from tests.conftest import ARTICLE_ONLY
 
 HTML_DATA = Path(__file__).parents[1] / "data" / "html"
