@@ -3,7 +3,7 @@
 ``catalog`` reads the output folder's episode sidecars (start here); ``feed`` writes the RSS feed
 (``show`` holds the show's settings, ``categories`` Apple's list); ``artwork`` and ``cover`` provide
 images; ``pages`` writes the listenable web pages; ``server`` serves the folder (``narrate serve``);
-``check`` validates any feed against what podcast directories require.
+``check/`` validates any feed against what podcast directories require.
 
 Takes: :class:`~narrate.publish.catalog.EpisodeRecord` sidecars. Gives: ``feed.xml``, pages, HTTP.
 May import: ``narrate.text`` (fetching, HTML), ``narrate.audio`` and the shared modules; never
