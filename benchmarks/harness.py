@@ -179,30 +179,30 @@ def child_main(name: str, params_json: str, result_path: str) -> int:
 # Measuring
 
 
-def _timed(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
+def timed(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
     """Wall-clock seconds of ``func(*args, **kwargs)``, and what it returned."""
     start = time.perf_counter()
     value = func(*args, **kwargs)
     return time.perf_counter() - start, value
 
 
-def _peak_rss_self() -> int:
+def peak_rss_self() -> int:
     """This process's peak RSS so far, in bytes."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT
 
 
-def _cpu_seconds() -> float:
+def cpu_seconds() -> float:
     """User + system CPU seconds of this process so far, all threads."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
 
-def _preemptions() -> int:
+def preemptions() -> int:
     """Involuntary context switches of this process so far: times other load took a core from it."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
 
 
-def _digest(texts: list[str]) -> str:
+def digest(texts: list[str]) -> str:
     return hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
 
 
@@ -210,7 +210,7 @@ def _digest(texts: list[str]) -> str:
 # Shared by several workloads
 
 
-def _seed_or_error() -> Path:
+def seed_or_error() -> Path:
     if not SEED_ARTICLE.is_file():
         raise BenchmarkError(
             f"seed article not found: {SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
@@ -219,9 +219,9 @@ def _seed_or_error() -> Path:
     return SEED_ARTICLE
 
 
-def _runs(times: list[float]) -> str:
+def runs(times: list[float]) -> str:
     return "runs " + " / ".join(f"{t:.2f}" for t in times) if len(times) > 1 else ""
 
 
-def _progress(message: str) -> None:
+def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)

@@ -4,28 +4,7 @@ The engines themselves live in :mod:`narrate.speech.engines`; this module only r
 names, so that a plugin package keeps working whatever the package's layout.
 """
 
-from .speech.engines import (
-    ENTRY_POINT_GROUP,
-    Engine,
-    EngineOptions,
-    VoiceParams,
-    create_engine,
-    engine_class,
-    engine_names,
-    engine_status,
-    register,
-    unregister,
-)
+from .speech import engines as _engines
+from .speech.engines import *  # noqa: F403  (the plugin API is exactly the engines' public names)
 
-__all__ = [
-    "ENTRY_POINT_GROUP",
-    "Engine",
-    "EngineOptions",
-    "VoiceParams",
-    "create_engine",
-    "engine_class",
-    "engine_names",
-    "engine_status",
-    "register",
-    "unregister",
-]
+__all__ = list(_engines.__all__)

@@ -31,20 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import (
-    REPO_ROOT,
-    SEED_ARTICLE,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _peak_rss_self,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 
 def _fake_article(seconds: float, seconds_per_char: float) -> str:
@@ -61,10 +48,10 @@ def _fake_article(seconds: float, seconds_per_char: float) -> str:
     return "\n".join(lines) + "\n"
 
 
-@step("long-episode:build")
-def _step_long_episode(params: JSONDict) -> JSONDict:
+@h.step("long-episode:build")
+def _step_long_episode(params: h.JSONDict) -> h.JSONDict:
     """narrate.build of a synthetic article with the fake engine (tests/fakes.py), no chunk cache."""
-    sys.path.insert(0, str(REPO_ROOT))
+    sys.path.insert(0, str(h.REPO_ROOT))
     import narrate
     from narrate.speech.engines import register
     from tests.fakes import FakeEngine
@@ -75,10 +62,12 @@ def _step_long_episode(params: JSONDict) -> JSONDict:
         preset.write_text(f'engine = "fake"\n[options]\nseconds_per_char = {params["seconds_per_char"]}\n')
         article = Path(tmp) / "long.txt"
         article.write_text(_fake_article(params["seconds"], params["seconds_per_char"]), encoding="utf-8")
-        rss_before = _peak_rss_self()
-        seconds, report = _timed(narrate.build, [article], out_dir=Path(tmp) / "out", voice=str(preset), use_cache=False)
+        rss_before = h.peak_rss_self()
+        seconds, report = h.timed(
+            narrate.build, [article], out_dir=Path(tmp) / "out", voice=str(preset), use_cache=False
+        )
         if report.failed:
-            raise BenchmarkError(f"long build failed: {report.failed[0].error}")
+            raise h.BenchmarkError(f"long build failed: {report.failed[0].error}")
         record = report.results[0].record
         assert record is not None
         return {
@@ -90,42 +79,55 @@ def _step_long_episode(params: JSONDict) -> JSONDict:
         }
 
 
-@workload("long-episode")
-def long_episode(settings: Settings) -> WorkloadResult:
+@h.workload("long-episode")
+def long_episode(settings: h.Settings) -> h.WorkloadResult:
     """Peak memory of a 2-hour narration against a 5-minute one (fake engine): growth must stay small."""
     runs = {}
     for label, seconds in (("5 min", 300.0), ("2 h", 7200.0)):
         print(f"long-episode: {label} narration with the fake engine ...", file=sys.stderr, flush=True)
-        runs[label] = run_step("long-episode:build", {"seconds": seconds, "seconds_per_char": 0.06})
+        runs[label] = h.run_step("long-episode:build", {"seconds": seconds, "seconds_per_char": 0.06})
     short, long = runs["5 min"], runs["2 h"]
     growth = (long.peak_rss_bytes - short.peak_rss_bytes) / 1e6
     figures = [
-        Figure("short_audio", "5-minute narration: audio", short.data["audio_seconds"] / 60, "min"),
-        Figure("long_audio", "2-hour narration: audio", long.data["audio_seconds"] / 60, "min"),
-        Figure("short_rss", "peak RSS, 5-minute", short.peak_rss_bytes / 1e6, "MB"),
-        Figure("long_rss", "peak RSS, 2-hour", long.peak_rss_bytes / 1e6, "MB",
-               note=f"the whole episode's PCM would be {long.data['audio_seconds'] * 44100 * 4 / 1e6:.0f} MB as float32"),
-        Figure("rss_growth", "growth, 2-hour over 5-minute", growth, "MB", target_max=100.0),
-        Figure("short_time", "build time, 5-minute", short.data["time"], "s"),
-        Figure("long_time", "build time, 2-hour", long.data["time"], "s",
-               note=f"{long.data['audio_seconds'] / long.data['time']:.0f}x realtime, {long.data['chunks']} chunks"),
+        h.Figure("short_audio", "5-minute narration: audio", short.data["audio_seconds"] / 60, "min"),
+        h.Figure("long_audio", "2-hour narration: audio", long.data["audio_seconds"] / 60, "min"),
+        h.Figure("short_rss", "peak RSS, 5-minute", short.peak_rss_bytes / 1e6, "MB"),
+        h.Figure(
+            "long_rss",
+            "peak RSS, 2-hour",
+            long.peak_rss_bytes / 1e6,
+            "MB",
+            note=f"the whole episode's PCM would be {long.data['audio_seconds'] * 44100 * 4 / 1e6:.0f} MB as float32",
+        ),
+        h.Figure("rss_growth", "growth, 2-hour over 5-minute", growth, "MB", target_max=100.0),
+        h.Figure("short_time", "build time, 5-minute", short.data["time"], "s"),
+        h.Figure(
+            "long_time",
+            "build time, 2-hour",
+            long.data["time"],
+            "s",
+            note=f"{long.data['audio_seconds'] / long.data['time']:.0f}x realtime, {long.data['chunks']} chunks",
+        ),
     ]
-    return WorkloadResult("long-episode", "fake engine (tests/fakes.py), no chunk cache, fresh process each", figures,
-                          {"short": short.data, "long": long.data})
+    return h.WorkloadResult(
+        "long-episode",
+        "fake engine (tests/fakes.py), no chunk cache, fresh process each",
+        figures,
+        {"short": short.data, "long": long.data},
+    )
 
 
-@step("audio-throughput:run")
-def _step_audio_throughput(params: JSONDict) -> JSONDict:
+@h.step("audio-throughput:run")
+def _step_audio_throughput(params: h.JSONDict) -> h.JSONDict:
     """Encoding, levelling and metering of one minute of hibari speech, repeated."""
     import numpy as np
     import soxr
     from hibari import Hibari
-
     from narrate.audio.loudness import Leveler, LoudnessMeter
     from narrate.audio.mp3writer import Mp3Writer
     from narrate.models import Clip
 
-    text = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[6:12]
+    text = h.SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[6:12]
     speech = soxr.resample(Hibari()(" ".join(text), seed=0), 24000, 44100).astype(np.float32)
     seconds = len(speech) / 44100
     results: dict[str, list[float]] = {"encode": [], "level": [], "meter": []}
@@ -149,15 +151,25 @@ def _step_audio_throughput(params: JSONDict) -> JSONDict:
     return {"seconds": seconds, **results}
 
 
-@workload("audio-throughput")
-def audio_throughput(settings: Settings) -> WorkloadResult:
+@h.workload("audio-throughput")
+def audio_throughput(settings: h.Settings) -> h.WorkloadResult:
     """Seconds of audio per wall second: MP3 encoding (44.1 kHz, 64 kbps), levelling + limiting, metering."""
-    if not SEED_ARTICLE.is_file():
-        raise BenchmarkError(f"seed article not found: {SEED_ARTICLE}")
-    run = run_step("audio-throughput:run", {"repeat": settings.repeat})
+    if not h.SEED_ARTICLE.is_file():
+        raise h.BenchmarkError(f"seed article not found: {h.SEED_ARTICLE}")
+    run = h.run_step("audio-throughput:run", {"repeat": settings.repeat})
     seconds = run.data["seconds"]
     figures = [
-        Figure(f"{name}_x", label, seconds / min(run.data[name]), "x", note=f"best of {settings.repeat}, {seconds:.0f} s of speech")
-        for name, label in (("encode", "MP3 encoding (lameenc, 64 kbps)"), ("level", "levelling + true-peak limiting"), ("meter", "streaming loudness meter"))
+        h.Figure(
+            f"{name}_x",
+            label,
+            seconds / min(run.data[name]),
+            "x",
+            note=f"best of {settings.repeat}, {seconds:.0f} s of speech",
+        )
+        for name, label in (
+            ("encode", "MP3 encoding (lameenc, 64 kbps)"),
+            ("level", "levelling + true-peak limiting"),
+            ("meter", "streaming loudness meter"),
+        )
     ]
-    return WorkloadResult("audio-throughput", "hibari speech from the seed article, 44.1 kHz", figures, run.data)
+    return h.WorkloadResult("audio-throughput", "hibari speech from the seed article, 44.1 kHz", figures, run.data)

@@ -29,23 +29,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from harness import (
-    SEED_ARTICLE,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 
 def _seed_articles(folder: Path, count: int) -> None:
     """``count`` articles cut from the seed article's paragraphs (about a minute of speech each)."""
-    lines = [line for line in SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[6:] if len(line) > 80]
+    lines = [line for line in h.SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[6:] if len(line) > 80]
     per = max(1, len(lines) // count)
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
@@ -53,8 +42,8 @@ def _seed_articles(folder: Path, count: int) -> None:
         (folder / f"part-{n:02d}.txt").write_text(f"Seed Part {n}\nBy Bench Mark\n{body}\n", encoding="utf-8")
 
 
-@step("batch-jobs:run")
-def _step_batch_jobs(params: JSONDict) -> JSONDict:
+@h.step("batch-jobs:run")
+def _step_batch_jobs(params: h.JSONDict) -> h.JSONDict:
     """run_batch of the same articles with --jobs 1 and --jobs 2, fresh output folders, no cache."""
     from narrate.batch.runner import run_batch
 
@@ -66,37 +55,43 @@ def _step_batch_jobs(params: JSONDict) -> JSONDict:
         for repeat in range(params["repeat"]):
             for jobs in (1, 2):
                 out = Path(tmp) / f"out-{jobs}-{repeat}"
-                seconds, report = _timed(run_batch, source, out_dir=out, jobs=jobs, use_cache=False)
+                seconds, report = h.timed(run_batch, source, out_dir=out, jobs=jobs, use_cache=False)
                 if report.failed:
-                    raise BenchmarkError(f"batch failed: {report.failed[0].error}")
+                    raise h.BenchmarkError(f"batch failed: {report.failed[0].error}")
                 results[str(jobs)].append(seconds)
                 audio = sum(o.audio_seconds for o in report.outcomes)
     return {"times": results, "articles": params["articles"], "audio_seconds": audio}
 
 
-@workload("batch-jobs")
-def batch_jobs(settings: Settings) -> WorkloadResult:
+@h.workload("batch-jobs")
+def batch_jobs(settings: h.Settings) -> h.WorkloadResult:
     """Articles per minute with hibari at --jobs 1 and --jobs 2 (target >= 1.7x on 2 cores)."""
-    if not SEED_ARTICLE.is_file():
-        raise BenchmarkError(f"seed article not found: {SEED_ARTICLE}")
-    run = run_step("batch-jobs:run", {"articles": 12, "repeat": settings.repeat})
+    if not h.SEED_ARTICLE.is_file():
+        raise h.BenchmarkError(f"seed article not found: {h.SEED_ARTICLE}")
+    run = h.run_step("batch-jobs:run", {"articles": 12, "repeat": settings.repeat})
     data = run.data
     one, two = min(data["times"]["1"]), min(data["times"]["2"])
     per_minute = lambda seconds: data["articles"] / seconds * 60  # noqa: E731
     figures = [
-        Figure("jobs1", "--jobs 1", per_minute(one), "articles/min", note=f"{one:.1f} s for {data['articles']} articles"),
-        Figure("jobs2", "--jobs 2", per_minute(two), "articles/min", note=f"{two:.1f} s"),
-        Figure("speedup", "--jobs 2 / --jobs 1", one / two, "x", target_min=1.7),
-        Figure("audio", "audio per run", data["audio_seconds"] / 60, "min"),
+        h.Figure(
+            "jobs1", "--jobs 1", per_minute(one), "articles/min", note=f"{one:.1f} s for {data['articles']} articles"
+        ),
+        h.Figure("jobs2", "--jobs 2", per_minute(two), "articles/min", note=f"{two:.1f} s"),
+        h.Figure("speedup", "--jobs 2 / --jobs 1", one / two, "x", target_min=1.7),
+        h.Figure("audio", "audio per run", data["audio_seconds"] / 60, "min"),
     ]
-    return WorkloadResult("batch-jobs", f"{data['articles']} parts of the seed article, default voice, no cache; best of {settings.repeat}", figures, data)
+    return h.WorkloadResult(
+        "batch-jobs",
+        f"{data['articles']} parts of the seed article, default voice, no cache; best of {settings.repeat}",
+        figures,
+        data,
+    )
 
 
-@step("batch-dask:run")
-def _step_batch_dask(params: JSONDict) -> JSONDict:
+@h.step("batch-dask:run")
+def _step_batch_dask(params: h.JSONDict) -> h.JSONDict:
     """The same articles with 2 local worker processes and on a 2-worker Dask LocalCluster."""
     from distributed import LocalCluster
-
     from narrate.batch.runner import run_batch
 
     results: dict[str, list[float]] = {"local": [], "dask": []}
@@ -106,28 +101,42 @@ def _step_batch_dask(params: JSONDict) -> JSONDict:
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             for repeat in range(params["repeat"]):
                 out = Path(tmp) / f"local-{repeat}"
-                seconds, _ = _timed(run_batch, source, out_dir=out, jobs=2, use_cache=False)
+                seconds, _ = h.timed(run_batch, source, out_dir=out, jobs=2, use_cache=False)
                 results["local"].append(seconds)
                 out = Path(tmp) / f"dask-{repeat}"
-                seconds, report = _timed(
+                seconds, report = h.timed(
                     run_batch, source, out_dir=out, scheduler=cluster.scheduler_address, use_cache=False
                 )
                 if report.failed:
-                    raise BenchmarkError(f"dask batch failed: {report.failed[0].error}")
+                    raise h.BenchmarkError(f"dask batch failed: {report.failed[0].error}")
                 results["dask"].append(seconds)
     return {"times": results, "articles": params["articles"]}
 
 
-@workload("batch-dask")
-def batch_dask(settings: Settings) -> WorkloadResult:
+@h.workload("batch-dask")
+def batch_dask(settings: h.Settings) -> h.WorkloadResult:
     """A batch on a 2-worker Dask LocalCluster against 2 local processes (target <= 10 % overhead)."""
-    if not SEED_ARTICLE.is_file():
-        raise BenchmarkError(f"seed article not found: {SEED_ARTICLE}")
-    run = run_step("batch-dask:run", {"articles": 8, "repeat": settings.repeat})
+    if not h.SEED_ARTICLE.is_file():
+        raise h.BenchmarkError(f"seed article not found: {h.SEED_ARTICLE}")
+    run = h.run_step("batch-dask:run", {"articles": 8, "repeat": settings.repeat})
     local, dask = min(run.data["times"]["local"]), min(run.data["times"]["dask"])
     figures = [
-        Figure("local", "2 local worker processes", local, "s", note="runs " + " / ".join(f"{t:.1f}" for t in run.data["times"]["local"])),
-        Figure("dask", "Dask LocalCluster, 2 workers", dask, "s", note="runs " + " / ".join(f"{t:.1f}" for t in run.data["times"]["dask"])),
-        Figure("overhead", "Dask overhead", (dask / local - 1) * 100, "%", target_max=10.0),
+        h.Figure(
+            "local",
+            "2 local worker processes",
+            local,
+            "s",
+            note="runs " + " / ".join(f"{t:.1f}" for t in run.data["times"]["local"]),
+        ),
+        h.Figure(
+            "dask",
+            "Dask LocalCluster, 2 workers",
+            dask,
+            "s",
+            note="runs " + " / ".join(f"{t:.1f}" for t in run.data["times"]["dask"]),
+        ),
+        h.Figure("overhead", "Dask overhead", (dask / local - 1) * 100, "%", target_max=10.0),
     ]
-    return WorkloadResult("batch-dask", f"{run.data['articles']} parts of the seed article, default voice, no cache", figures, run.data)
+    return h.WorkloadResult(
+        "batch-dask", f"{run.data['articles']} parts of the seed article, default voice, no cache", figures, run.data
+    )

@@ -30,21 +30,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from harness import (
-    REPO_ROOT,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _progress,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
-CORPUS = (REPO_ROOT / ".." / "shared" / "corpus" / "scrapinghub-aeb").resolve()
+CORPUS = (h.REPO_ROOT / ".." / "shared" / "corpus" / "scrapinghub-aeb").resolve()
 EXTRACTION_TARGET = 0.95
 """F1 and precision narrate's intake must reach on the corpus (the benchmark's published leaders
 score 0.95-0.96 on its full 181 pages)."""
@@ -82,7 +70,7 @@ def _page_recall(tp: float, fp: float, fn: float) -> float:
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
-def extraction_scores(truth: dict[str, str], predicted: dict[str, str]) -> JSONDict:
+def extraction_scores(truth: dict[str, str], predicted: dict[str, str]) -> h.JSONDict:
     """The Zyte article-extraction benchmark's metric (its evaluate.py): precision and recall are
     means over the pages (pages with nothing to score left out of each mean, as there), F1 is the
     harmonic mean of the two means. Also each page's precision and recall."""
@@ -178,13 +166,12 @@ def _narrate_intake() -> tuple[Callable[[Path, bytes], str], str]:
     return intake, "narrate.text.reader.read_article"
 
 
-@step("extract-corpus:run")
-def _step_extract_corpus(params: JSONDict) -> JSONDict:
+@h.step("extract-corpus:run")
+def _step_extract_corpus(params: h.JSONDict) -> h.JSONDict:
     """Both extractors over every page: one untimed pass (its output is scored), then timed passes."""
     import gzip
 
     import trafilatura
-
     from narrate.errors import NarrateError
 
     corpus = Path(params["corpus"])
@@ -214,9 +201,9 @@ def _step_extract_corpus(params: JSONDict) -> JSONDict:
         times: dict[str, list[float]] = {}
         for name, func in (("narrate", run_narrate), ("trafilatura", run_trafilatura)):
             outputs[name] = {key: func(key) for key in truth}  # warm-up pass, scored
-            times[name] = [_timed(lambda: [func(key) for key in truth])[0] for _ in range(params["repeat"])]
+            times[name] = [h.timed(lambda: [func(key) for key in truth])[0] for _ in range(params["repeat"])]
 
-    result: JSONDict = {"narrate_intake": narrate_name, "pages": len(truth), "errors": errors, "times": times}
+    result: h.JSONDict = {"narrate_intake": narrate_name, "pages": len(truth), "errors": errors, "times": times}
     for name, predicted in outputs.items():
         result[name] = extraction_scores(truth, predicted)
         result[name]["boilerplate"] = {
@@ -229,16 +216,16 @@ def _step_extract_corpus(params: JSONDict) -> JSONDict:
 _LOW_PAGE_SCORE = 0.9
 
 
-@workload("extract-corpus")
-def extract_corpus(settings: Settings) -> WorkloadResult:
+@h.workload("extract-corpus")
+def extract_corpus(settings: h.Settings) -> h.WorkloadResult:
     """Article extraction on the 30-page Zyte sample: narrate's intake vs plain trafilatura.extract."""
     if not (CORPUS / "ground-truth.json").is_file() or not (CORPUS / "html").is_dir():
-        raise BenchmarkError(
+        raise h.BenchmarkError(
             f"corpus not found: {CORPUS} (expected ground-truth.json and html/ at "
-            f"../shared/corpus/scrapinghub-aeb relative to the repository root {REPO_ROOT})"
+            f"../shared/corpus/scrapinghub-aeb relative to the repository root {h.REPO_ROOT})"
         )
-    _progress(f"extract-corpus: narrate and trafilatura, 1 scored + {settings.repeat} timed pass(es) each ...")
-    run = run_step("extract-corpus:run", {"corpus": str(CORPUS), "repeat": settings.repeat})
+    h.progress(f"extract-corpus: narrate and trafilatura, 1 scored + {settings.repeat} timed pass(es) each ...")
+    run = h.run_step("extract-corpus:run", {"corpus": str(CORPUS), "repeat": settings.repeat})
     d = run.data
     n = d["pages"]
     ours, theirs = d["narrate"], d["trafilatura"]
@@ -251,17 +238,19 @@ def extract_corpus(settings: Settings) -> WorkloadResult:
         return "runs " + " / ".join(f"{t / n * 1000:.1f}" for t in runs) if len(runs) > 1 else ""
 
     figures = [
-        Figure("narrate_precision", "precision, narrate", ours["precision"], target_min=EXTRACTION_TARGET, decimals=4),
-        Figure("trafilatura_precision", "precision, trafilatura", theirs["precision"], decimals=4),
-        Figure("narrate_recall", "recall, narrate", ours["recall"], decimals=4),
-        Figure("trafilatura_recall", "recall, trafilatura", theirs["recall"], decimals=4),
-        Figure("narrate_f1", "F1, narrate", ours["f1"], target_min=EXTRACTION_TARGET, decimals=4),
-        Figure("trafilatura_f1", "F1, trafilatura", theirs["f1"], decimals=4),
-        Figure("narrate_ms_per_page", "time per page, narrate", ms("narrate"), "ms", runs_ms("narrate")),
-        Figure(
+        h.Figure(
+            "narrate_precision", "precision, narrate", ours["precision"], target_min=EXTRACTION_TARGET, decimals=4
+        ),
+        h.Figure("trafilatura_precision", "precision, trafilatura", theirs["precision"], decimals=4),
+        h.Figure("narrate_recall", "recall, narrate", ours["recall"], decimals=4),
+        h.Figure("trafilatura_recall", "recall, trafilatura", theirs["recall"], decimals=4),
+        h.Figure("narrate_f1", "F1, narrate", ours["f1"], target_min=EXTRACTION_TARGET, decimals=4),
+        h.Figure("trafilatura_f1", "F1, trafilatura", theirs["f1"], decimals=4),
+        h.Figure("narrate_ms_per_page", "time per page, narrate", ms("narrate"), "ms", runs_ms("narrate")),
+        h.Figure(
             "trafilatura_ms_per_page", "time per page, trafilatura", ms("trafilatura"), "ms", runs_ms("trafilatura")
         ),
-        Figure(
+        h.Figure(
             "narrate_boilerplate_pages",
             "pages with boilerplate lines, narrate",
             len(ours["boilerplate"]),
@@ -269,7 +258,7 @@ def extract_corpus(settings: Settings) -> WorkloadResult:
             decimals=0,
             note=f"of {n}",
         ),
-        Figure(
+        h.Figure(
             "trafilatura_boilerplate_pages",
             "pages with boilerplate lines, trafilatura",
             len(theirs["boilerplate"]),
@@ -288,5 +277,4 @@ def extract_corpus(settings: Settings) -> WorkloadResult:
         f"{n} pages of {CORPUS.name}; narrate = {d['narrate_intake']}; trafilatura {d['trafilatura_version']} "
         f"extract() defaults; time best of {settings.repeat}"
     )
-    return WorkloadResult("extract-corpus", summary, figures, {**d, "peak_rss_bytes": run.peak_rss_bytes}, warnings)
-
+    return h.WorkloadResult("extract-corpus", summary, figures, {**d, "peak_rss_bytes": run.peak_rss_bytes}, warnings)

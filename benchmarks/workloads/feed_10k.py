@@ -20,21 +20,11 @@ import json
 import tempfile
 from pathlib import Path
 
-from harness import (
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 
-@step("feed-10k:run")
-def _step_feed_10k(params: JSONDict) -> JSONDict:
+@h.step("feed-10k:run")
+def _step_feed_10k(params: h.JSONDict) -> h.JSONDict:
     """Writes 10,000 episode sidecars (copies of one real episode's), then times rebuild_feed."""
     import shutil
 
@@ -51,12 +41,17 @@ def _step_feed_10k(params: JSONDict) -> JSONDict:
         report = narrate.build([article], out_dir=one, use_cache=False)
         record = report.results[0].record
         if record is None:
-            raise BenchmarkError(f"sample build failed: {report.results[0].error}")
+            raise h.BenchmarkError(f"sample build failed: {report.results[0].error}")
         template = json.loads((record.folder(one) / SIDECAR_NAME).read_text(encoding="utf-8"))
         out = Path(tmp) / "out"
         for n in range(count):
-            data = dict(template, slug=f"episode-{n:05d}", guid=f"guid-{n:05d}", title=f"Episode {n}",
-                        published=f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00")
+            data = dict(
+                template,
+                slug=f"episode-{n:05d}",
+                guid=f"guid-{n:05d}",
+                title=f"Episode {n}",
+                published=f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00",
+            )
             folder = out / "episodes" / data["slug"]
             folder.mkdir(parents=True)
             (folder / SIDECAR_NAME).write_text(json.dumps(data), encoding="utf-8")
@@ -64,25 +59,42 @@ def _step_feed_10k(params: JSONDict) -> JSONDict:
         config = Config()
         times = []
         for _ in range(params["repeat"]):
-            seconds, (path, listed, problems) = _timed(rebuild_feed, out, config)
+            seconds, (path, listed, problems) = h.timed(rebuild_feed, out, config)
             times.append(seconds)
-        load_seconds, _ = _timed(load_catalog, out)
-        return {"times": times, "bytes": path.stat().st_size, "episodes": listed, "problems": len(problems),
-                "load_seconds": load_seconds, "sidecar_bytes": len(json.dumps(template))}
+        load_seconds, _ = h.timed(load_catalog, out)
+        return {
+            "times": times,
+            "bytes": path.stat().st_size,
+            "episodes": listed,
+            "problems": len(problems),
+            "load_seconds": load_seconds,
+            "sidecar_bytes": len(json.dumps(template)),
+        }
 
 
-@workload("feed-10k")
-def feed_10k(settings: Settings) -> WorkloadResult:
+@h.workload("feed-10k")
+def feed_10k(settings: h.Settings) -> h.WorkloadResult:
     """The feed rebuilt from 10,000 episode sidecars: time and size (target <= 2 s)."""
-    run = run_step("feed-10k:run", {"count": 10_000, "repeat": settings.repeat})
+    run = h.run_step("feed-10k:run", {"count": 10_000, "repeat": settings.repeat})
     data = run.data
     best = min(data["times"])
     figures = [
-        Figure("feed_time", "feed rebuilt from 10,000 sidecars", best, "s", target_max=2.0,
-               note="runs " + " / ".join(f"{t:.2f}" for t in data["times"])),
-        Figure("catalog_time", "reading the sidecars alone", data["load_seconds"], "s",
-               note=f"{data['sidecar_bytes']:,} bytes each"),
-        Figure("feed_bytes", "feed size", data["bytes"] / 1e6, "MB", note=f"{data['episodes']:,} items"),
-        Figure("peak_rss", "peak RSS", run.peak_rss_bytes / 1e6, "MB"),
+        h.Figure(
+            "feed_time",
+            "feed rebuilt from 10,000 sidecars",
+            best,
+            "s",
+            target_max=2.0,
+            note="runs " + " / ".join(f"{t:.2f}" for t in data["times"]),
+        ),
+        h.Figure(
+            "catalog_time",
+            "reading the sidecars alone",
+            data["load_seconds"],
+            "s",
+            note=f"{data['sidecar_bytes']:,} bytes each",
+        ),
+        h.Figure("feed_bytes", "feed size", data["bytes"] / 1e6, "MB", note=f"{data['episodes']:,} items"),
+        h.Figure("peak_rss", "peak RSS", run.peak_rss_bytes / 1e6, "MB"),
     ]
-    return WorkloadResult("feed-10k", "narrate.pipeline.rebuild_feed in a fresh process", figures, data)
+    return h.WorkloadResult("feed-10k", "narrate.pipeline.rebuild_feed in a fresh process", figures, data)

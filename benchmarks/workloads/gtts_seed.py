@@ -28,21 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from harness import (
-    REPO_ROOT,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _progress,
-    _runs,
-    _seed_or_error,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 GTTS_LATENCY = 0.2
 """Seconds the fake gTTS server waits before answering each request (a stand-in for Google's)."""
@@ -80,8 +66,8 @@ def _gtts_preset(folder: Path, name: str, endpoint: str, concurrency: int | None
     return path
 
 
-@step("gtts-seed:build")
-def _step_gtts_build(params: JSONDict) -> JSONDict:
+@h.step("gtts-seed:build")
+def _step_gtts_build(params: h.JSONDict) -> h.JSONDict:
     """One narrate.build of the article with a gtts preset, into a fresh folder with a fresh, empty
     chunk cache (NARRATE_CACHE_DIR); no warm-up: a fresh process, as `narrate build` runs."""
     with tempfile.TemporaryDirectory(prefix="narrate-bench-gtts-") as tmp:
@@ -90,7 +76,7 @@ def _step_gtts_build(params: JSONDict) -> JSONDict:
         from narrate.speech.engines import create_engine
 
         events: list[Any] = []
-        seconds, report = _timed(
+        seconds, report = h.timed(
             narrate.build,
             [params["article"]],
             out_dir=Path(tmp) / "out",
@@ -98,7 +84,7 @@ def _step_gtts_build(params: JSONDict) -> JSONDict:
             progress=events.append,
         )
         if report.failed:
-            raise BenchmarkError(f"gtts build failed: {report.failed[0].error}")
+            raise h.BenchmarkError(f"gtts build failed: {report.failed[0].error}")
         record = report.results[0].record
         assert record is not None
         cache_entries = sum(1 for _ in (Path(tmp) / "cache").rglob("*.flac"))
@@ -119,12 +105,12 @@ def _step_gtts_build(params: JSONDict) -> JSONDict:
     }
 
 
-@workload("gtts-seed")
-def gtts_seed(settings: Settings) -> WorkloadResult:
+@h.workload("gtts-seed")
+def gtts_seed(settings: h.Settings) -> h.WorkloadResult:
     """The seed via gtts against a local fake server (200 ms per request): narrate c=8 and default vs gtts-cli."""
-    article = _seed_or_error()
-    if str(REPO_ROOT) not in sys.path:
-        sys.path.insert(0, str(REPO_ROOT))
+    article = h.seed_or_error()
+    if str(h.REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(h.REPO_ROOT))
     from tests.fake_gtts import FakeGtts
 
     narrate_runs = min(settings.repeat, 2)  # network-bound and slow to vary: once or twice is enough
@@ -136,12 +122,12 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
             "c8": _gtts_preset(tmp, "bench-gtts-c8", server.url, GTTS_CONCURRENCY),
             "cdef": _gtts_preset(tmp, "bench-gtts-default", server.url, None),
         }
-        runs: dict[str, list[JSONDict]] = {key: [] for key in voices}
+        runs: dict[str, list[h.JSONDict]] = {key: [] for key in voices}
         for round_no in range(narrate_runs):
             for key, voice in voices.items():
-                _progress(f"gtts-seed: run {round_no + 1}/{narrate_runs}: narrate.build, preset {voice.stem} ...")
+                h.progress(f"gtts-seed: run {round_no + 1}/{narrate_runs}: narrate.build, preset {voice.stem} ...")
                 server.reset_counts()
-                data = run_step("gtts-seed:build", {"article": str(article), "voice": str(voice)}).data
+                data = h.run_step("gtts-seed:build", {"article": str(article), "voice": str(voice)}).data
                 requests = server.requests
                 data.update(requests=len(requests), max_in_flight=server.max_in_flight)
                 data["texts"] = Counter(r.text for r in requests)
@@ -158,13 +144,13 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
         text_file = tmp / "seed-spoken.txt"
         text_file.write_text("\n\n".join(spoken) + "\n", encoding="utf-8")
         command = [sys.executable, "-c", _GTTS_CLI.format(url=server.url)]
-        startup, help_run = _timed(subprocess.run, [*command, "--help"], capture_output=True, text=True)
+        startup, help_run = h.timed(subprocess.run, [*command, "--help"], capture_output=True, text=True)
         if help_run.returncode != 0:
-            raise BenchmarkError(f"gtts-cli does not start: {help_run.stderr.strip()[-500:]}")
-        _progress("gtts-seed: gtts-cli on the same words (one request at a time) ...")
+            raise h.BenchmarkError(f"gtts-cli does not start: {help_run.stderr.strip()[-500:]}")
+        h.progress("gtts-seed: gtts-cli on the same words (one request at a time) ...")
         server.reset_counts()
         output = tmp / "gtts-cli.mp3"
-        cli_seconds, proc = _timed(
+        cli_seconds, proc = h.timed(
             subprocess.run,
             [*command, "--file", str(text_file), "--output", str(output)],
             capture_output=True,
@@ -172,7 +158,7 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
             timeout=900,
         )
         if proc.returncode != 0 or not output.is_file() or output.stat().st_size == 0:
-            raise BenchmarkError(f"gtts-cli failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+            raise h.BenchmarkError(f"gtts-cli failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
         cli_requests = server.requests
         cli = {
             "wall": cli_seconds,
@@ -196,7 +182,7 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
 
     def narrate_note(key: str) -> str:
         d = best[key]
-        times = _runs([r["wall"] for r in runs[key]])
+        times = h.runs([r["wall"] for r in runs[key]])
         return (
             f"{d['requests']} requests, max {d['max_in_flight']} in flight, {d['chunks']} chunks, "
             f"{d['cache_entries_written']} cache entries written" + (f"; {times}" if times else "")
@@ -204,21 +190,21 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
 
     ideal = best["c8"]["requests"] * GTTS_LATENCY / GTTS_CONCURRENCY
     figures = [
-        Figure(
+        h.Figure(
             "narrate_c8_s",
             f"narrate.build, concurrency {GTTS_CONCURRENCY}",
             best["c8"]["wall"],
             "s",
             narrate_note("c8"),
         ),
-        Figure(
+        h.Figure(
             "narrate_cdef_s",
             f"narrate.build, default concurrency ({default_c})",
             best["cdef"]["wall"],
             "s",
             narrate_note("cdef"),
         ),
-        Figure(
+        h.Figure(
             "gtts_cli_s",
             "gtts-cli",
             cli["wall"],
@@ -226,24 +212,24 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
             f"{cli['requests']} requests, max {cli['max_in_flight']} in flight; "
             f"incl. {cli['startup']:.2f} s interpreter + import start-up (its --help run)",
         ),
-        Figure("requests_c8", f"requests, narrate c={GTTS_CONCURRENCY}", best["c8"]["requests"], decimals=0),
-        Figure("requests_cdef", f"requests, narrate c={default_c}", best["cdef"]["requests"], decimals=0),
-        Figure(
+        h.Figure("requests_c8", f"requests, narrate c={GTTS_CONCURRENCY}", best["c8"]["requests"], decimals=0),
+        h.Figure("requests_cdef", f"requests, narrate c={default_c}", best["cdef"]["requests"], decimals=0),
+        h.Figure(
             "requests_cli",
             "requests, gtts-cli",
             cli["requests"],
             decimals=0,
             note="same parts as narrate" if same_parts else "parts differ from narrate's",
         ),
-        Figure(
+        h.Figure(
             "in_flight_c8",
             f"max in flight, narrate c={GTTS_CONCURRENCY}",
             best["c8"]["max_in_flight"],
             decimals=0,
             note="as the fake server counts them",
         ),
-        Figure("in_flight_cdef", f"max in flight, narrate c={default_c}", best["cdef"]["max_in_flight"], decimals=0),
-        Figure(
+        h.Figure("in_flight_cdef", f"max in flight, narrate c={default_c}", best["cdef"]["max_in_flight"], decimals=0),
+        h.Figure(
             "in_flight_cli",
             "max in flight, gtts-cli",
             cli["max_in_flight"],
@@ -251,7 +237,7 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
             note="gtts-cli sends one request at a time"
             + (": the server's count reads high" if cli["max_in_flight"] > 1 else ""),
         ),
-        Figure(
+        h.Figure(
             "speedup_c8",
             f"speed-up gtts-cli / narrate c={GTTS_CONCURRENCY}",
             cli["wall"] / best["c8"]["wall"],
@@ -260,14 +246,14 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
             f"latency floor {ideal:.2f} s",
             target_min=GTTS_SPEEDUP_TARGET,
         ),
-        Figure(
+        h.Figure(
             "speedup_cdef",
             f"speed-up gtts-cli / narrate c={default_c}",
             cli["wall"] / best["cdef"]["wall"],
             "x",
             f"{(cli['wall'] - cli['startup']) / best['cdef']['wall']:.2f} x without gtts-cli's start-up",
         ),
-        Figure(
+        h.Figure(
             "audio_s",
             "audio produced by narrate",
             best["c8"]["audio_seconds"],
@@ -296,5 +282,4 @@ def gtts_seed(settings: Settings) -> WorkloadResult:
         "gtts_cli": {k: v for k, v in cli.items() if k != "texts"},
         "latency": GTTS_LATENCY,
     }
-    return WorkloadResult("gtts-seed", summary, figures, details, warnings)
-
+    return h.WorkloadResult("gtts-seed", summary, figures, details, warnings)

@@ -32,22 +32,7 @@ import os
 import time
 from typing import Any
 
-from harness import (
-    _BUSY_SWITCH_RATE,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _cpu_seconds,
-    _preemptions,
-    _progress,
-    _seed_or_error,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 
 def _hibari_engine(threads: int) -> tuple[Any, Any]:
@@ -57,7 +42,7 @@ def _hibari_engine(threads: int) -> tuple[Any, Any]:
 
     preset = narrate.load_preset("default")
     if preset.engine != "hibari":
-        raise BenchmarkError(f"the default preset uses engine '{preset.engine}', not hibari")
+        raise h.BenchmarkError(f"the default preset uses engine '{preset.engine}', not hibari")
     engine = create_engine(preset.engine, {**preset.options, "threads": threads}, str(preset.path))
     return engine, preset
 
@@ -67,8 +52,8 @@ def _speak_texts(engine: Any, voice: Any, texts: list[str]) -> int:
     return sum(len(engine.synthesize(text, voice).samples) for text in texts)
 
 
-@step("hibari-cores:chunks")
-def _step_hibari_chunks(params: JSONDict) -> JSONDict:
+@h.step("hibari-cores:chunks")
+def _step_hibari_chunks(params: h.JSONDict) -> h.JSONDict:
     """The seed article's chunks as the default preset speaks them (read_article + make_chunks)."""
     import narrate
     from narrate.speech.words import speech_function
@@ -84,8 +69,8 @@ def _step_hibari_chunks(params: JSONDict) -> JSONDict:
     }
 
 
-@step("hibari-cores:one")
-def _step_hibari_one(params: JSONDict) -> JSONDict:
+@h.step("hibari-cores:one")
+def _step_hibari_one(params: h.JSONDict) -> h.JSONDict:
     """One process, one engine with ``threads`` intra-op threads: (cold pass,) warm-up, timed pass."""
     entered = time.perf_counter()
     import narrate  # noqa: F401  (imports counted in the cold figure)
@@ -95,29 +80,29 @@ def _step_hibari_one(params: JSONDict) -> JSONDict:
     engine, preset = _hibari_engine(params["threads"])
     load_seconds = time.perf_counter() - load_start
     voice = preset.voice_params
-    result: JSONDict = {"load": load_seconds}
+    result: h.JSONDict = {"load": load_seconds}
     if params.get("cold"):
         # Everything a fresh process does before the audio is out: imports, model load, first pass.
-        cold_pass, samples = _timed(_speak_texts, engine, voice, texts)
+        cold_pass, samples = h.timed(_speak_texts, engine, voice, texts)
         result["cold_pass"] = cold_pass
         result["cold_total"] = time.perf_counter() - entered
         result["cold_samples"] = samples
     else:
         engine.synthesize(texts[0], voice)  # warm-up
-    cpu_before, preempted_before = _cpu_seconds(), _preemptions()
-    seconds, samples = _timed(_speak_texts, engine, voice, texts)
+    cpu_before, preempted_before = h.cpu_seconds(), h.preemptions()
+    seconds, samples = h.timed(_speak_texts, engine, voice, texts)
     result.update(
         wall=seconds,
-        cpu=_cpu_seconds() - cpu_before,
-        preempted=_preemptions() - preempted_before,
+        cpu=h.cpu_seconds() - cpu_before,
+        preempted=h.preemptions() - preempted_before,
         samples=samples,
         rate=engine.sample_rate,
     )
     return result
 
 
-@step("hibari-cores:pythreads")
-def _step_hibari_pythreads(params: JSONDict) -> JSONDict:
+@h.step("hibari-cores:pythreads")
+def _step_hibari_pythreads(params: h.JSONDict) -> h.JSONDict:
     """One process, two Python threads, each with its own 1-thread engine and its share of the chunks."""
     import threading
 
@@ -135,20 +120,20 @@ def _step_hibari_pythreads(params: JSONDict) -> JSONDict:
     def work(n: int) -> None:
         try:
             go.wait()
-            busy[n], samples[n] = _timed(_speak_texts, engines[n][0], voice, [texts[i] for i in shares[n]])
+            busy[n], samples[n] = h.timed(_speak_texts, engines[n][0], voice, [texts[i] for i in shares[n]])
         except BaseException as exc:  # noqa: BLE001 (re-raised in the main thread)
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(n,), name=f"bench-hibari-{n}") for n in range(len(shares))]
     for thread in threads:
         thread.start()
-    cpu_before, preempted_before = _cpu_seconds(), _preemptions()
+    cpu_before, preempted_before = h.cpu_seconds(), h.preemptions()
     go.wait()
     start = time.perf_counter()
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - start
-    cpu, preempted = _cpu_seconds() - cpu_before, _preemptions() - preempted_before
+    cpu, preempted = h.cpu_seconds() - cpu_before, h.preemptions() - preempted_before
     if errors:
         raise errors[0]
     return {
@@ -175,13 +160,13 @@ def _hibari_process_worker(index: int, texts: list[str], ready: Any, results: An
         samples = _speak_texts(engine, voice, texts)
         results.put(("cold", index, {"started": started, "loaded": loaded, "done": time.monotonic()}))
         ready.wait(_PROC_TIMEOUT)
-        cpu_before, preempted_before = _cpu_seconds(), _preemptions()
+        cpu_before, preempted_before = h.cpu_seconds(), h.preemptions()
         samples = _speak_texts(engine, voice, texts)
         done = time.monotonic()
         warm = {
             "done": done,
-            "cpu": _cpu_seconds() - cpu_before,
-            "preempted": _preemptions() - preempted_before,
+            "cpu": h.cpu_seconds() - cpu_before,
+            "preempted": h.preemptions() - preempted_before,
             "samples": samples,
             "rate": engine.sample_rate,
         }
@@ -190,8 +175,8 @@ def _hibari_process_worker(index: int, texts: list[str], ready: Any, results: An
         results.put(("error", index, f"{type(exc).__name__}: {exc}"))
 
 
-@step("hibari-cores:procs")
-def _step_hibari_procs(params: JSONDict) -> JSONDict:
+@h.step("hibari-cores:procs")
+def _step_hibari_procs(params: h.JSONDict) -> h.JSONDict:
     """Two spawned processes, each with its own 1-thread engine and its share of the chunks."""
     import multiprocessing
     import queue
@@ -206,15 +191,15 @@ def _step_hibari_procs(params: JSONDict) -> JSONDict:
         for n, share in enumerate(shares)
     ]
 
-    def collect(kind: str) -> dict[int, JSONDict]:
-        got: dict[int, JSONDict] = {}
+    def collect(kind: str) -> dict[int, h.JSONDict]:
+        got: dict[int, h.JSONDict] = {}
         while len(got) < len(workers):
             try:
                 what, index, data = results.get(timeout=_PROC_TIMEOUT)
             except queue.Empty:
-                raise BenchmarkError(f"a hibari worker process gave no '{kind}' result in time") from None
+                raise h.BenchmarkError(f"a hibari worker process gave no '{kind}' result in time") from None
             if what == "error":
-                raise BenchmarkError(f"hibari worker process {index} failed: {data}")
+                raise h.BenchmarkError(f"hibari worker process {index} failed: {data}")
             got[index] = data
         return got
 
@@ -256,7 +241,7 @@ def _split_by_chars(texts: list[str], parts: int) -> list[list[int]]:
     return [sorted(share) for share in shares]
 
 
-_CORE_SETUPS: list[tuple[str, str, str, JSONDict]] = [
+_CORE_SETUPS: list[tuple[str, str, str, h.JSONDict]] = [
     ("t1", "1 process, 1 intra-op thread", "hibari-cores:one", {"threads": 1, "cold": True}),
     ("t2", "1 process, 2 intra-op threads", "hibari-cores:one", {"threads": 2}),
     ("py2", "2 Python threads, 2 engines", "hibari-cores:pythreads", {}),
@@ -265,32 +250,32 @@ _CORE_SETUPS: list[tuple[str, str, str, JSONDict]] = [
 """(key, label, step, extra params) of each set-up; the first is the baseline."""
 
 
-@workload("hibari-cores")
-def hibari_cores(settings: Settings) -> WorkloadResult:
+@h.workload("hibari-cores")
+def hibari_cores(settings: h.Settings) -> h.WorkloadResult:
     """hibari throughput on the seed's chunks: 1 vs 2 intra-op threads, 2 Python threads, 2 processes."""
-    article = _seed_or_error()
+    article = h.seed_or_error()
     load_before = os.getloadavg()[0]
-    _progress("hibari-cores: chunking the seed article ...")
-    prep = run_step("hibari-cores:chunks", {"article": str(article)}).data
+    h.progress("hibari-cores: chunking the seed article ...")
+    prep = h.run_step("hibari-cores:chunks", {"article": str(article)}).data
     texts: list[str] = prep["texts"]
     shares = _split_by_chars(texts, 2)
-    runs: dict[str, list[JSONDict]] = {key: [] for key, *_ in _CORE_SETUPS}
+    runs: dict[str, list[h.JSONDict]] = {key: [] for key, *_ in _CORE_SETUPS}
     # Rounds: every set-up once per round, so that load that comes and goes hits them all alike.
     for round_no in range(settings.repeat):
         for key, label, step_name, extra in _CORE_SETUPS:
-            _progress(f"hibari-cores: round {round_no + 1}/{settings.repeat}: {label} ...")
-            run = run_step(step_name, {"texts": texts, "shares": shares, **extra})
+            h.progress(f"hibari-cores: round {round_no + 1}/{settings.repeat}: {label} ...")
+            run = h.run_step(step_name, {"texts": texts, "shares": shares, **extra})
             runs[key].append({**run.data, "peak_rss_bytes": run.peak_rss_bytes})
     load_after = os.getloadavg()[0]
 
-    def speed(data: JSONDict) -> float:
+    def speed(data: h.JSONDict) -> float:
         return data["samples"] / data["rate"] / data["wall"]
 
     best = {key: max(rs, key=speed) for key, rs in runs.items()}
     throughput = {key: speed(data) for key, data in best.items()}
     base = throughput["t1"]
     audio_s = best["t1"]["samples"] / best["t1"]["rate"]
-    figures: list[Figure] = []
+    figures: list[h.Figure] = []
     for key, label, _, _ in _CORE_SETUPS:
         data = best[key]
         every = " / ".join(f"{speed(d):.0f}" for d in runs[key])
@@ -302,15 +287,15 @@ def hibari_cores(settings: Settings) -> WorkloadResult:
             note += ", shares done at " + " / ".join(f"{b:.2f}" for b in data["busy"]) + " s"
         if len(runs[key]) > 1:
             note += f"; runs {every}"
-        figures.append(Figure(f"{key}_x_realtime", f"{label}", throughput[key], "x", note, decimals=0))
+        figures.append(h.Figure(f"{key}_x_realtime", f"{label}", throughput[key], "x", note, decimals=0))
     for key, label, _, _ in _CORE_SETUPS[1:]:
-        figures.append(Figure(f"{key}_vs_t1", f"ratio: {label} / 1 thread", throughput[key] / base, "x", decimals=2))
+        figures.append(h.Figure(f"{key}_vs_t1", f"ratio: {label} / 1 thread", throughput[key] / base, "x", decimals=2))
     cold_t1 = min(runs["t1"], key=lambda d: d["cold_total"])
     cold_p2 = min(runs["proc2"], key=lambda d: d["cold_total"])
     cold_t1_speed = cold_t1["cold_samples"] / cold_t1["rate"] / cold_t1["cold_total"]
     cold_p2_speed = cold_p2["samples"] / cold_p2["rate"] / cold_p2["cold_total"]
     figures += [
-        Figure(
+        h.Figure(
             "t1_cold_x_realtime",
             "1 process, 1 thread, incl. imports + model load",
             cold_t1_speed,
@@ -319,7 +304,7 @@ def hibari_cores(settings: Settings) -> WorkloadResult:
             f"{cold_t1['cold_pass']:.2f} s + imports",
             decimals=0,
         ),
-        Figure(
+        h.Figure(
             "proc2_cold_x_realtime",
             "2 processes, incl. spawn + model load",
             cold_p2_speed,
@@ -328,21 +313,21 @@ def hibari_cores(settings: Settings) -> WorkloadResult:
             f"{cold_p2['load']:.2f} s, then first pass",
             decimals=0,
         ),
-        Figure(
+        h.Figure(
             "proc2_cold_vs_t1_cold",
             "ratio: 2 processes / 1 thread, both incl. load",
             cold_p2_speed / cold_t1_speed,
             "x",
             decimals=2,
         ),
-        Figure(
+        h.Figure(
             "proc2_cold_vs_t1", "ratio: 2 processes incl. load / 1 thread warm", cold_p2_speed / base, "x", decimals=2
         ),
     ]
     fastest = max(throughput, key=throughput.__getitem__)
     fastest_label = next(label for key, label, *_ in _CORE_SETUPS if key == fastest)
     figures.append(
-        Figure(
+        h.Figure(
             "fastest_x_realtime",
             f"fastest (warm): {fastest_label}",
             throughput[fastest],
@@ -358,7 +343,7 @@ def hibari_cores(settings: Settings) -> WorkloadResult:
     busy = {
         label: rate
         for key, label, *_ in _CORE_SETUPS
-        if (rate := best[key]["preempted"] / best[key]["wall"]) > _BUSY_SWITCH_RATE
+        if (rate := best[key]["preempted"] / best[key]["wall"]) > h._BUSY_SWITCH_RATE
     }
     if busy:
         warnings.append(
@@ -373,4 +358,4 @@ def hibari_cores(settings: Settings) -> WorkloadResult:
         f"before, {load_after:.2f} after"
     )
     details = {"article": str(article), "shares": shares, "runs": runs, "load_average": [load_before, load_after]}
-    return WorkloadResult("hibari-cores", summary, figures, details, warnings)
+    return h.WorkloadResult("hibari-cores", summary, figures, details, warnings)

@@ -20,28 +20,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from harness import (
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _cpu_seconds,
-    _progress,
-    _runs,
-    _seed_or_error,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 REBUILD_TARGET = 0.05
 """A rebuild of an unchanged article may take at most this share of the first build's time."""
 
 
-@step("rebuild-seed:build")
-def _step_rebuild_build(params: JSONDict) -> JSONDict:
+@h.step("rebuild-seed:build")
+def _step_rebuild_build(params: h.JSONDict) -> h.JSONDict:
     """One narrate.build of the article (default voice) into ``out_dir`` with the chunk cache in
     ``cache_dir``; no warm-up: a fresh process, as `narrate build` runs. Then, untimed by the build,
     the default preset's model load with every module already imported."""
@@ -50,18 +36,18 @@ def _step_rebuild_build(params: JSONDict) -> JSONDict:
     from narrate.speech.engines import create_engine
 
     events: list[Any] = []
-    cpu_before = _cpu_seconds()
-    seconds, report = _timed(
+    cpu_before = h.cpu_seconds()
+    seconds, report = h.timed(
         narrate.build, [params["article"]], out_dir=Path(params["out_dir"]), progress=events.append
     )
-    cpu = _cpu_seconds() - cpu_before
+    cpu = h.cpu_seconds() - cpu_before
     if report.failed:
-        raise BenchmarkError(f"build of {params['article']} failed: {report.failed[0].error}")
+        raise h.BenchmarkError(f"build of {params['article']} failed: {report.failed[0].error}")
     result = report.results[0]
     record = result.record
     assert record is not None
     preset = narrate.load_preset("default")
-    load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
+    load_seconds, engine = h.timed(create_engine, preset.engine, preset.options, str(preset.path))
     engine.close()
     last = events[-1]
     return {
@@ -79,18 +65,18 @@ def _step_rebuild_build(params: JSONDict) -> JSONDict:
     }
 
 
-@workload("rebuild-seed")
-def rebuild_seed(settings: Settings) -> WorkloadResult:
+@h.workload("rebuild-seed")
+def rebuild_seed(settings: h.Settings) -> h.WorkloadResult:
     """The seed built (default voice, fresh cache), then rebuilt unchanged: rebuild / first build."""
-    article = _seed_or_error()
+    article = h.seed_or_error()
     with tempfile.TemporaryDirectory(prefix="narrate-bench-rebuild-") as tmp:
         params = {"article": str(article), "out_dir": str(Path(tmp) / "out"), "cache_dir": str(Path(tmp) / "cache")}
-        _progress("rebuild-seed: first build (fresh output folder, fresh chunk cache) ...")
-        first = run_step("rebuild-seed:build", params).data
-        rebuilds: list[JSONDict] = []
+        h.progress("rebuild-seed: first build (fresh output folder, fresh chunk cache) ...")
+        first = h.run_step("rebuild-seed:build", params).data
+        rebuilds: list[h.JSONDict] = []
         for n in range(settings.repeat):
-            _progress(f"rebuild-seed: rebuild {n + 1}/{settings.repeat} (same folder, same cache) ...")
-            rebuilds.append(run_step("rebuild-seed:build", params).data)
+            h.progress(f"rebuild-seed: rebuild {n + 1}/{settings.repeat} (same folder, same cache) ...")
+            rebuilds.append(h.run_step("rebuild-seed:build", params).data)
     best = min(rebuilds, key=lambda d: d["wall"])
     calls = max(d["chunks"] - d["cached"] for d in rebuilds)
     warnings = []
@@ -101,7 +87,7 @@ def rebuild_seed(settings: Settings) -> WorkloadResult:
     if not all(d["replaced"] for d in rebuilds):
         warnings.append("a rebuild did not find the first build's episode (replaced = False)")
     figures = [
-        Figure(
+        h.Figure(
             "first_s",
             "first build (fresh cache)",
             first["wall"],
@@ -109,15 +95,15 @@ def rebuild_seed(settings: Settings) -> WorkloadResult:
             f"{first['chunks']} chunks, {first['chunks'] - first['cached']} spoken by the engine, "
             f"{first['cpu'] / first['wall']:.2f} cores busy",
         ),
-        Figure(
+        h.Figure(
             "rebuild_s",
             "rebuild (unchanged, same cache)",
             best["wall"],
             "s",
             f"{best['cached']} of {best['chunks']} chunks from the cache, {best['cpu'] / best['wall']:.2f} cores "
-            f"busy; {_runs([d['wall'] for d in rebuilds])}".rstrip("; "),
+            f"busy; {h.runs([d['wall'] for d in rebuilds])}".rstrip("; "),
         ),
-        Figure(
+        h.Figure(
             "rebuild_over_first",
             "rebuild / first build",
             best["wall"] / first["wall"],
@@ -125,7 +111,7 @@ def rebuild_seed(settings: Settings) -> WorkloadResult:
             target_max=REBUILD_TARGET,
             decimals=3,
         ),
-        Figure(
+        h.Figure(
             "rebuild_engine_calls",
             "engine calls on the rebuild",
             calls,
@@ -133,14 +119,14 @@ def rebuild_seed(settings: Settings) -> WorkloadResult:
             decimals=0,
             note="chunks - cached, from the build's progress events (worst rebuild)",
         ),
-        Figure(
+        h.Figure(
             "model_load_s",
             "model load (modules already imported)",
             best["model_load"],
             "s",
             "paid by every build, rebuild included: the engine is made before the cache is asked",
         ),
-        Figure(
+        h.Figure(
             "audio_s",
             "audio produced",
             first["audio_seconds"],
@@ -155,5 +141,4 @@ def rebuild_seed(settings: Settings) -> WorkloadResult:
         f"process (imports not timed; what the engine imports lazily is); 1 first build, best of "
         f"{settings.repeat} rebuild(s)"
     )
-    return WorkloadResult("rebuild-seed", summary, figures, {"first": first, "rebuilds": rebuilds}, warnings)
-
+    return h.WorkloadResult("rebuild-seed", summary, figures, {"first": first, "rebuilds": rebuilds}, warnings)

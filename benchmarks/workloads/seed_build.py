@@ -40,24 +40,7 @@ import resource
 import tempfile
 from pathlib import Path
 
-from harness import (
-    _BUSY_SWITCH_RATE,
-    REPO_ROOT,
-    SEED_ARTICLE,
-    BenchmarkError,
-    Figure,
-    JSONDict,
-    Settings,
-    WorkloadResult,
-    _digest,
-    _peak_rss_self,
-    _progress,
-    _runs,
-    _timed,
-    run_step,
-    step,
-    workload,
-)
+import harness as h
 
 _WARMUP_ARTICLE = """Warm-up
 
@@ -65,8 +48,8 @@ This short article is built once before the timed builds. It loads every module 
 """
 
 
-@step("seed-build:build")
-def _step_seed_build(params: JSONDict) -> JSONDict:
+@h.step("seed-build:build")
+def _step_seed_build(params: h.JSONDict) -> h.JSONDict:
     """narrate.build of the article: one untimed warm-up build of a tiny article, then timed builds."""
     import narrate
 
@@ -76,7 +59,7 @@ def _step_seed_build(params: JSONDict) -> JSONDict:
         warm.write_text(_WARMUP_ARTICLE, encoding="utf-8")
         report = narrate.build([warm], out_dir=Path(tmp) / "out")
         if report.failed:
-            raise BenchmarkError(f"warm-up build failed: {report.failed[0].error}")
+            raise h.BenchmarkError(f"warm-up build failed: {report.failed[0].error}")
 
     times: list[float] = []
     cpu_times: list[float] = []
@@ -89,12 +72,12 @@ def _step_seed_build(params: JSONDict) -> JSONDict:
             config.write_text("[episode]\nspoken_intro = false\nspoken_outro = false\n", encoding="utf-8")
             # A first build: fresh output folder and no chunk cache, so every chunk is spoken.
             before = resource.getrusage(resource.RUSAGE_SELF)
-            seconds, report = _timed(
+            seconds, report = h.timed(
                 narrate.build, [article], out_dir=Path(tmp) / "out", config=config, use_cache=False
             )
             after = resource.getrusage(resource.RUSAGE_SELF)
             if report.failed:
-                raise BenchmarkError(f"build of {article} failed: {report.failed[0].error}")
+                raise h.BenchmarkError(f"build of {article} failed: {report.failed[0].error}")
             times.append(seconds)
             cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             preempted.append(after.ru_nivcsw - before.ru_nivcsw)
@@ -107,12 +90,12 @@ def _step_seed_build(params: JSONDict) -> JSONDict:
         "audio_seconds": record.audio.duration,
         "mp3_bytes": record.audio.bytes,
         "chunks": len(record.chunks),
-        "chunks_sha256": _digest([c.text for c in record.chunks]),
+        "chunks_sha256": h.digest([c.text for c in record.chunks]),
     }
 
 
-@step("seed-build:parts")
-def _step_seed_parts(params: JSONDict) -> JSONDict:
+@h.step("seed-build:parts")
+def _step_seed_parts(params: h.JSONDict) -> h.JSONDict:
     """Model load, then synthesis alone and encoding alone of the article's chunks."""
     import narrate
     from narrate.audio.mp3writer import Mp3Writer
@@ -122,7 +105,7 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
 
     repeat: int = params["repeat"]
     preset = narrate.load_preset("default")
-    load_seconds, engine = _timed(create_engine, preset.engine, preset.options, str(preset.path))
+    load_seconds, engine = h.timed(create_engine, preset.engine, preset.options, str(preset.path))
     voice = preset.voice_params
 
     from narrate.speech.words import speech_function
@@ -131,8 +114,8 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
     article = read_article(params["article"])
     chunks = narrate.make_chunks(article.blocks, engine.max_chars, to_speech=speech_function(preset))
 
-    warm_seconds, _ = _timed(engine.synthesize, chunks[0].speech, voice)
-    rss_after_load = _peak_rss_self()
+    warm_seconds, _ = h.timed(engine.synthesize, chunks[0].speech, voice)
+    rss_after_load = h.peak_rss_self()
 
     def synthesize_all() -> list[Clip]:
         return [engine.synthesize(c.speech, voice) for c in chunks]
@@ -141,7 +124,7 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
     clips: list[Clip] = []
     for _ in range(repeat):
         clips = []  # drop the previous run's PCM before making the next
-        seconds, clips = _timed(synthesize_all)
+        seconds, clips = h.timed(synthesize_all)
         synth_times.append(seconds)
 
     # The build's timeline: a pause before every chunk but the first, as Narrator does it.
@@ -175,7 +158,7 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
     with tempfile.TemporaryDirectory(prefix="narrate-bench-encode-") as tmp:
         for run in range(repeat):
             target = Path(tmp) / f"encode-{run}.mp3"
-            seconds, audio_seconds = _timed(encode, target)
+            seconds, audio_seconds = h.timed(encode, target)
             encode_times.append(seconds)
             target.unlink()
 
@@ -192,26 +175,26 @@ def _step_seed_parts(params: JSONDict) -> JSONDict:
         "engine": f"{engine.name} {engine.version}",
         "chars": len(article.spoken_text),
         "chunks": len(chunks),
-        "chunks_sha256": _digest([c.text for c in chunks]),
+        "chunks_sha256": h.digest([c.text for c in chunks]),
     }
 
 
 RATIO_TARGET = 1.25
 
 
-@workload("seed-build")
-def seed_build(settings: Settings) -> WorkloadResult:
+@h.workload("seed-build")
+def seed_build(settings: h.Settings) -> h.WorkloadResult:
     """The seed article built end to end (default voice) vs. synthesis alone + MP3 encoding alone."""
-    if not SEED_ARTICLE.is_file():
-        raise BenchmarkError(
-            f"seed article not found: {SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
-            f"relative to the repository root {REPO_ROOT})"
+    if not h.SEED_ARTICLE.is_file():
+        raise h.BenchmarkError(
+            f"seed article not found: {h.SEED_ARTICLE} (expected at ../shared/articles/seed-article.txt "
+            f"relative to the repository root {h.REPO_ROOT})"
         )
-    params = {"article": str(SEED_ARTICLE), "repeat": settings.repeat}
-    _progress(f"seed-build: {settings.repeat} timed build(s) in a fresh process ...")
-    build = run_step("seed-build:build", params)
-    _progress(f"seed-build: model load, {settings.repeat} x synthesis alone, {settings.repeat} x encoding alone ...")
-    parts = run_step("seed-build:parts", params)
+    params = {"article": str(h.SEED_ARTICLE), "repeat": settings.repeat}
+    h.progress(f"seed-build: {settings.repeat} timed build(s) in a fresh process ...")
+    build = h.run_step("seed-build:build", params)
+    h.progress(f"seed-build: model load, {settings.repeat} x synthesis alone, {settings.repeat} x encoding alone ...")
+    parts = h.run_step("seed-build:parts", params)
     b, p = build.data, parts.data
 
     best = b["times"].index(min(b["times"]))
@@ -225,7 +208,7 @@ def seed_build(settings: Settings) -> WorkloadResult:
 
     warnings = []
     switch_rate = b["involuntary_context_switches"][best] / build_s
-    if switch_rate > _BUSY_SWITCH_RATE:
+    if switch_rate > h._BUSY_SWITCH_RATE:
         warnings.append(
             f"the best build was preempted {switch_rate:.0f} times a second (about 50 on an idle machine): "
             "other processes were competing for the cores, so the build's timing is inflated"
@@ -238,33 +221,33 @@ def seed_build(settings: Settings) -> WorkloadResult:
         )
 
     figures = [
-        Figure("build_wall_s", "build wall time", build_s, "s", _runs(b["times"])),
-        Figure("audio_s", "audio produced", audio_s, "s", f"{p['speech_seconds']:.1f} s speech + pauses"),
-        Figure(
+        h.Figure("build_wall_s", "build wall time", build_s, "s", h.runs(b["times"])),
+        h.Figure("audio_s", "audio produced", audio_s, "s", f"{p['speech_seconds']:.1f} s speech + pauses"),
+        h.Figure(
             "build_cpu_s",
             "build CPU time (all threads)",
             build_cpu,
             "s",
             f"{build_cpu / build_s:.2f} cores busy on average",
         ),
-        Figure("realtime_factor", "realtime factor (build)", build_s / audio_s, "", "s compute per s audio"),
-        Figure("build_peak_rss_mb", "peak RSS (build)", build.peak_rss_bytes / mb, "MB", "warm-up + timed builds"),
-        Figure("model_load_s", "model load", p["model_load"], "s", f"first synthesis {p['warmup']:.2f} s (warm-up)"),
-        Figure(
+        h.Figure("realtime_factor", "realtime factor (build)", build_s / audio_s, "", "s compute per s audio"),
+        h.Figure("build_peak_rss_mb", "peak RSS (build)", build.peak_rss_bytes / mb, "MB", "warm-up + timed builds"),
+        h.Figure("model_load_s", "model load", p["model_load"], "s", f"first synthesis {p['warmup']:.2f} s (warm-up)"),
+        h.Figure(
             "synthesis_s",
             "synthesis alone",
             synth_s,
             "s",
-            f"RTF {synth_s / p['speech_seconds']:.4f}; {_runs(p['synthesis_times'])}".rstrip("; "),
+            f"RTF {synth_s / p['speech_seconds']:.4f}; {h.runs(p['synthesis_times'])}".rstrip("; "),
         ),
-        Figure(
+        h.Figure(
             "encoding_s",
             "encoding alone",
             encode_s,
             "s",
-            f"{p['sample_rate'] / 1000:g} kHz {p['bitrate']} kbps; {_runs(p['encoding_times'])}".rstrip("; "),
+            f"{p['sample_rate'] / 1000:g} kHz {p['bitrate']} kbps; {h.runs(p['encoding_times'])}".rstrip("; "),
         ),
-        Figure(
+        h.Figure(
             "build_over_parts",
             "build / (synthesis + encoding)",
             ratio,
@@ -272,7 +255,7 @@ def seed_build(settings: Settings) -> WorkloadResult:
             f"parts sum {synth_s + encode_s:.2f} s",
             target_max=RATIO_TARGET,
         ),
-        Figure(
+        h.Figure(
             "parts_peak_rss_mb",
             "peak RSS (parts)",
             parts.peak_rss_bytes / mb,
@@ -281,14 +264,14 @@ def seed_build(settings: Settings) -> WorkloadResult:
         ),
     ]
     summary = (
-        f"{SEED_ARTICLE.name}: {p['chars']:,} spoken chars, {p['chunks']} chunks, {p['engine']}; "
+        f"{h.SEED_ARTICLE.name}: {p['chars']:,} spoken chars, {p['chunks']} chunks, {p['engine']}; "
         f"best of {settings.repeat}"
     )
     details = {
-        "article": str(SEED_ARTICLE),
+        "article": str(h.SEED_ARTICLE),
         "build": b,
         "parts": p,
         "build_peak_rss_bytes": build.peak_rss_bytes,
         "parts_peak_rss_bytes": parts.peak_rss_bytes,
     }
-    return WorkloadResult("seed-build", summary, figures, details, warnings)
+    return h.WorkloadResult("seed-build", summary, figures, details, warnings)
