@@ -19,13 +19,14 @@ from .console import BatchDisplay, ProgressDisplay, printable
 from .errors import ConfigError, InputError, NarrateError
 from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
-from .publish.catalog import episodes_root, find_episode, load_catalog, remove_episode
+from .publish.catalog import EpisodeRecord, episodes_root, find_episode, load_catalog, remove_episode
 from .publish.check import check_feed
 from .say import say
 from .speech.cache import ChunkCache
 from .speech.engines import engine_names, engine_status
 from .speech.voices import load_preset, preset_files
 from .text.fetch import ALLOW_PRIVATE_ENV
+from .text.language import language_name
 
 app = typer.Typer(
     name="narrate",
@@ -72,6 +73,13 @@ def _allow_private_addresses(allowed: bool) -> None:
         os.environ[ALLOW_PRIVATE_ENV] = "1"
 
 
+_LANGUAGE_HELP = (
+    "The articles' language as a tag (es, fr, de, pt-BR, …): it chooses the cleaning rules, the way numbers "
+    "and dates are read and the voice. [default: what the article declares (front matter, <html lang>), else "
+    "the config's build.language, normally auto: detected from the text]"
+)
+
+
 @app.command("build")
 def build_command(
     articles: Annotated[
@@ -99,6 +107,9 @@ def build_command(
             "[default: the config's build.voice, normally 'default': hibari, offline]",
             show_default=False,
         ),
+    ] = None,
+    language: Annotated[
+        Optional[str], typer.Option("--language", "-l", help=_LANGUAGE_HELP, show_default=False)
     ] = None,
     title: Annotated[
         Optional[str],
@@ -156,6 +167,7 @@ def build_command(
                 articles,
                 out_dir=out,
                 voice=voice,
+                language=language,
                 title=title,
                 config=config,
                 show_title=show_title,
@@ -194,6 +206,12 @@ def batch_command(
                      "processes; the output folder must be on storage every worker sees at the same path.",
                      show_default=False),
     ] = None,
+    language: Annotated[
+        Optional[str],
+        typer.Option("--language", "-l", help="The language (es, fr, pt-BR, …) of articles whose manifest row names "
+                     "none and that declare none themselves. [default: the config's build.language, normally auto: "
+                     "detected from each article's text]", show_default=False),
+    ] = None,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Narrate only the articles that failed in earlier runs.")
     ] = False,
@@ -216,7 +234,7 @@ def batch_command(
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
                 source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
-                force=force, use_cache=not no_cache, progress=display,
+                force=force, use_cache=not no_cache, progress=display, language=language,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -269,10 +287,13 @@ def clean_command(
         Optional[str],
         typer.Option("--title", "-t", help="Use this title instead of the one found or derived.", show_default=False),
     ] = None,
+    language: Annotated[
+        Optional[str], typer.Option("--language", "-l", help=_LANGUAGE_HELP, show_default=False)
+    ] = None,
     voice: Annotated[
         Optional[str],
-        typer.Option("--voice", "-v", help="Voice preset whose lexicon and language --spoken uses. "
-                     "[default: the config's build.voice]", show_default=False),
+        typer.Option("--voice", "-v", help="Voice preset whose lexicon --spoken uses. [default: the voice the "
+                     "article's language is routed to]", show_default=False),
     ] = None,
     config: Annotated[
         Optional[Path],
@@ -289,7 +310,7 @@ def clean_command(
         _fail("--json already holds the spoken text and the removed lines; use it alone", code=2)
     _allow_private_addresses(allow_private)
     try:
-        result = preview(article, title=title, voice=voice, config=config)
+        result = preview(article, title=title, voice=voice, config=config, language=language)
     except NarrateError as exc:
         _fail(str(exc))
     if as_json:
@@ -476,6 +497,11 @@ def say_command(
         typer.Option("--voice", "-v", help="Voice preset name or file. [default: the config's build.voice]",
                      show_default=False),
     ] = None,
+    language: Annotated[
+        Optional[str],
+        typer.Option("--language", "-l", help="The text's language (es, fr, pt-BR, …): it chooses the voice and how "
+                     "numbers are read. [default: detected from the text]", show_default=False),
+    ] = None,
     config: Annotated[
         Optional[Path],
         typer.Option("--config", "-c", help="Config file (cache, MP3 settings). [default: built-in defaults]",
@@ -484,11 +510,13 @@ def say_command(
 ) -> None:
     """Speak a short text into an MP3, to hear a voice preset before a build."""
     try:
-        result = say(text, out, voice=voice, config=load_config(config))
+        result = say(text, out, voice=voice, config=load_config(config), language=language)
     except NarrateError as exc:
         _fail(str(exc))
     note = f" ({result.fallbacks} chunk(s) by a fallback voice)" if result.fallbacks else ""
-    typer.echo(f"Wrote {result.path} ({result.audio.duration:.1f} s, voice {result.preset}){note}")
+    if result.warning:
+        _to_stderr(f"narrate: warning: {result.warning}")
+    typer.echo(f"Wrote {result.path} ({result.audio.duration:.1f} s, {result.language}, voice {result.preset}){note}")
 
 
 cache_app = typer.Typer(help="The chunk cache: speech already made, reused when the same words are spoken again.",
@@ -558,6 +586,9 @@ def _print_report(report: BuildReport) -> None:
         quality = _quality_line(record.quality)
         if quality:
             typer.echo(f"    {quality}")
+        typer.echo(f"    {_voice_line(record)}")
+        if record.voice.get("hint") and result.status != "unchanged":
+            typer.echo(f"    {record.voice['hint']}")
         for warning in record.warnings:
             _to_stderr(f"narrate: warning: {record.slug}: {warning}")
     for problem in report.catalog_problems:
@@ -569,6 +600,14 @@ def _print_report(report: BuildReport) -> None:
             f"  Its links use the default base URL {report.config.show.base_url}; set base_url in {where} "
             "before publishing."
         )
+
+
+def _voice_line(record: EpisodeRecord) -> str:
+    """ "Spanish (es, detected), voice espeak: routed es -> espeak" from a sidecar."""
+    language = record.language or "?"
+    named = f"{language_name(language)} ({language}, {record.language_source})" if record.language_source else language
+    chosen = record.voice.get("chosen")
+    return f"{named}, voice {record.voice.get('preset')}" + (f": {chosen}" if chosen else "")
 
 
 def _quality_line(quality: dict) -> str:

@@ -11,8 +11,13 @@ from .publish.catalog import CONFIG_NAME
 from .publish.show import DEFAULT_BASE_URL, ShowConfig
 from .settings import from_mapping, read_toml
 from .speech.cache import default_cache_dir
+from .speech.routing import DEFAULT_ROUTES
+from .speech.voices import load_preset
 from .text.intake import IntakeConfig
+from .text.language import canonical, primary
 from .text.rules import LineRule, RuleSpec, compile_rules
+
+AUTO = "auto"
 
 TEMPLATE = Path(__file__).parent / "data" / CONFIG_NAME
 
@@ -22,7 +27,11 @@ class BuildConfig:
     """Defaults for ``narrate build``."""
 
     voice: str = "default"
-    """A voice preset name (a file in voices/) or a path to a preset file."""
+    """A voice preset name (a file in voices/) or a path to a preset file: the voice of the articles
+    in its language (a preset that names no language: of every article); ``[voices]`` routes the others."""
+    language: str = AUTO
+    """The language of articles that do not declare one: "auto" detects it from the text; a tag
+    ("es", "pt-BR") takes that one without looking."""
     bitrate: int = 64
     """MP3 bitrate in kbit/s (constant bitrate, mono)."""
     sample_rate: int = 44100
@@ -45,6 +54,13 @@ class BuildConfig:
             raise ValueError(f"'bitrate' must be an MP3 bitrate such as 64 or 96, not {self.bitrate}")
         if self.sample_rate not in (32000, 44100, 48000):
             raise ValueError(f"'sample_rate' must be 32000, 44100 or 48000, not {self.sample_rate}")
+        if self.language != AUTO and canonical(self.language) is None:
+            raise ValueError(f"'language' must be \"auto\" or a language tag such as \"es\" or \"pt-BR\", not '{self.language}'")
+
+    @property
+    def assumed_language(self) -> str | None:
+        """The fixed language of articles that declare none; None when it is detected."""
+        return None if self.language == AUTO else canonical(self.language)
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,8 @@ class Config:
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
     episode: EpisodeConfig = field(default_factory=EpisodeConfig)
+    voices: dict[str, str] = field(default_factory=dict)
+    """Voice routes: a language tag (or "*" for every other language) to the preset that speaks it."""
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})
     """The file it was read from, if any."""
 
@@ -109,14 +127,42 @@ class Config:
         path = Path(name).expanduser()
         return path if path.is_absolute() or self.path is None else self.path.parent / path
 
-    def line_rules(self) -> tuple[LineRule, ...]:
-        """The cleaning rules this config asks for."""
+    def line_rules(self, language: str | None = None) -> tuple[LineRule, ...]:
+        """The cleaning rules this config asks for, for articles in ``language`` (None: English)."""
         where = f"{self.path} [clean]" if self.path else "config [clean]"
-        return compile_rules(self.clean.disable, self.clean.rules, where)
+        return compile_rules(self.clean.disable, self.clean.rules, where, language=language)
+
+    def voice_routes(self) -> dict[str, str]:
+        """Which preset speaks which language: narrate's defaults, then ``[build] voice`` for the
+        language its preset speaks (every language, for a preset that names none), then ``[voices]``."""
+        routes = dict(DEFAULT_ROUTES)
+        if self.build.voice != BuildConfig.voice:
+            spoken = load_preset(self.build.voice).language
+            if spoken:
+                routes[primary(spoken)] = self.build.voice
+            else:
+                routes = {"*": self.build.voice}
+        routes.update(self.voices)
+        return routes
+
+    def __post_init__(self) -> None:
+        for tag, preset in self.voices.items():
+            if tag != "*" and canonical(tag) is None:
+                raise ValueError(f"[voices]: '{tag}' is not a language tag (write e.g. es = \"espeak\", or \"*\" for the rest)")
+            if not isinstance(preset, str) or not preset.strip():
+                raise ValueError(f"[voices]: '{tag}' must name a voice preset, such as \"espeak\"")
 
     @property
     def uses_default_base_url(self) -> bool:
         return self.show.base_url == DEFAULT_BASE_URL
+
+    def with_language(self, language: str | None) -> Config:
+        """A copy whose articles that declare no language are in ``language`` (None: as it is)."""
+        if language is None:
+            return self
+        if canonical(language) is None:
+            raise ConfigError(f"command line: '{language}' is not a language tag (write e.g. es, fr or pt-BR)")
+        return replace(self, build=replace(self.build, language=canonical(language)))
 
     def with_overrides(self, *, show_title: str | None = None, base_url: str | None = None) -> Config:
         """A copy with command-line overrides applied (and validated)."""

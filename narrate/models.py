@@ -58,7 +58,10 @@ class Article:
     url: str | None = None
     """The article's canonical URL, when known."""
     language: str | None = None
-    """The article's language (BCP 47, e.g. "en"), when known."""
+    """The article's language (BCP 47, e.g. "es" or "pt-BR")."""
+    language_source: str = ""
+    """What said it: "given" (--language, a manifest), "front matter", "page" (its HTML or HTTP
+    headers), "config" ([build] language), "detected" (from the text) or "fallback"."""
     image: str | None = None
     """URL of the article's lead image, when known."""
     content_sha256: str = ""

@@ -40,13 +40,15 @@ from .publish.cover import read_cover
 from .publish.feed import feed_url, write_feed
 from .publish.pages import write_episode_pages, write_pages
 from .speech.cache import ChunkCache
+from .speech.routing import VoiceChoice, choose_voice
 from .speech.speaker import Speaker
-from .speech.voices import load_preset
+from .speech.voices import VoicePreset, load_preset
 from .speech.words import speech_function
 from .text.clean import clean_line
 from .text.framing import episode_chunks
 from .text.intake import SourceDocument
-from .text.reader import article_from_document, read_article
+from .text.language import canonical
+from .text.reader import FALLBACK_LANGUAGE, LanguagePolicy, article_from_document, read_article
 
 _DESCRIPTION_CHARS = 600
 _FINGERPRINT_VERSION = 1
@@ -110,20 +112,48 @@ class BuildReport:
         return [r for r in self.results if not r.ok]
 
 
-class Narrator:
-    """Narrates articles into episodes of one output folder with one voice."""
+@dataclass
+class _Voice:
+    """The voice chosen for a language: its preset, speaker and text-to-words function."""
 
-    def __init__(self, out_dir: Path, config: Config, speaker: Speaker, *, threaded: bool = True) -> None:
-        """``threaded``: level and encode in worker threads while the next chunk is spoken (about two
+    choice: VoiceChoice
+    speaker: Speaker
+    to_speech: Callable[[str], str]
+
+    @property
+    def preset(self) -> VoicePreset:
+        return self.choice.preset
+
+    @property
+    def identity(self) -> str:
+        return self.speaker.identity()
+
+
+class Narrator:
+    """Narrates articles into episodes of one output folder, each in its language's voice."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        config: Config,
+        *,
+        voice: str | Path | None = None,
+        cache: ChunkCache | None = None,
+        threaded: bool = True,
+        language: str | None = None,
+    ) -> None:
+        """``voice``: a preset for every article (else each article's language is routed to its
+        voice); ``language``: the language of every article (else declared or detected).
+        ``threaded``: level and encode in worker threads while the next chunk is spoken (about two
         cores per article), or all in the calling thread (one core: for batch jobs side by side)."""
         self.out_dir = out_dir
         self.config = config
-        self.speaker = speaker
         self.threaded = threaded
-        self.preset = speaker.preset
-        self.engine = speaker.engine
-        self.rules = config.line_rules()
-        self.to_speech = speech_function(self.preset)
+        self.voice = voice
+        self.cache = cache
+        self.language = language
+        self.routes = config.voice_routes()
+        self._voices: dict[tuple[str, str], _Voice] = {}
 
     @classmethod
     def create(
@@ -134,14 +164,33 @@ class Narrator:
         *,
         use_cache: bool = True,
         threaded: bool = True,
+        language: str | None = None,
     ) -> Narrator:
-        """A narrator for ``voice`` (or the config's), with the config's chunk cache unless told not to."""
-        preset = load_preset(voice or config.build.voice)
+        """A narrator with the config's chunk cache unless told not to; a bad ``voice`` or
+        ``language`` is an error now, before any article is read."""
+        if voice is not None:
+            load_preset(voice)
+        if language is not None and canonical(language) is None:
+            raise InputError(f"'{language}' is not a language tag (write e.g. es, fr or pt-BR)")
         cache = ChunkCache(config.cache.root()) if use_cache and config.cache.enabled else None
-        return cls(out_dir, config, Speaker.for_preset(preset, cache), threaded=threaded)
+        return cls(out_dir, config, voice=voice, cache=cache, threaded=threaded,
+                   language=canonical(language) if language else None)
 
     def close(self) -> None:
-        self.speaker.close()
+        for voice in self._voices.values():
+            voice.speaker.close()
+        self._voices.clear()
+
+    def voice_for(self, language: str, voice: str | Path | None = None) -> _Voice:
+        """The voice that speaks articles in ``language`` (loaded once per preset and language)."""
+        choice = choose_voice(language, explicit=voice or self.voice, routes=self.routes)
+        key = (str(choice.preset.path), language)
+        found = self._voices.get(key)
+        if found is None:
+            speaker = Speaker.for_preset(choice.preset, self.cache, language=language)
+            found = _Voice(choice, speaker, speech_function(choice.preset, language))
+            self._voices[key] = found
+        return found
 
     def narrate(
         self,
@@ -153,30 +202,38 @@ class Narrator:
         document: SourceDocument | None = None,
         progress: ProgressCallback | None = None,
         force: bool = False,
+        language: str | None = None,
+        voice: str | Path | None = None,
     ) -> ArticleResult:
         """Build the episode of one article: a file, an http(s) URL, or "-" for standard input
         (or ``document``, an article already read, named ``path`` in messages).
 
-        ``title``, ``author`` and ``date`` override what is found in the article. An episode that is
-        already up to date (same words, voice, pauses, audio settings and tags, and no chunk left to
-        a fallback voice) is left as it is, unless ``force``.
+        ``title``, ``author`` and ``date`` override what is found in the article; ``language`` and
+        ``voice`` the narrator's own for this article. An episode that is already up to date (same
+        words, voice, pauses, audio settings and tags, and no chunk left to a fallback voice) is
+        left as it is, unless ``force``.
         """
+        policy = LanguagePolicy(given=language or self.language, assumed=self.config.build.assumed_language)
         if document is not None:
-            article = article_from_document(document, title=title, rules=self.rules)
+            article = article_from_document(document, title=title, rules=self.config.line_rules, language=policy)
         else:
-            article = read_article(path, title=title, rules=self.rules, limits=self.config.intake.limits())
+            article = read_article(
+                path, title=title, rules=self.config.line_rules, limits=self.config.intake.limits(), language=policy
+            )
         if author is not None or date is not None:
             author = clean_line(author) if author is not None else None  # NUL would split the ID3 tag
             article = replace(article, author=author or article.author, date=date or article.date)
+        speaking = self.voice_for(article.language or FALLBACK_LANGUAGE, voice)
         slug, previous = claim_slot(self.out_dir, article.source, article.title)
         try:
-            return self._narrate_in_slot(article, slug, previous, path, progress, force)
+            return self._narrate_in_slot(article, speaking, slug, previous, path, progress, force)
         finally:
             release_slot(self.out_dir, slug)
 
     def _narrate_in_slot(
         self,
         article: Article,
+        voice: _Voice,
         slug: str,
         previous: EpisodeRecord | None,
         path: str | Path,
@@ -185,13 +242,13 @@ class Narrator:
     ) -> ArticleResult:
         chunks = episode_chunks(
             article,
-            self.engine.max_chars,
-            self.to_speech,
+            voice.speaker.engine.max_chars,
+            voice.to_speech,
             spoken_intro=self.config.episode.spoken_intro,
             spoken_outro=self.config.episode.spoken_outro,
             show_title=self.config.show.title,
         )
-        fingerprint = self._fingerprint(article, chunks)
+        fingerprint = self._fingerprint(article, voice, chunks)
         if previous is not None and not force and self._up_to_date(previous, article, fingerprint):
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
                          {"cached": len(chunks), "fallback": 0})
@@ -199,19 +256,20 @@ class Narrator:
             write_episode_pages(self.out_dir, record, self.config.show, article.html)  # unchanged files stay
             return ArticleResult(source=str(path), record=record, status="unchanged")
         folder = episodes_root(self.out_dir) / slug
-        record = self._speak_and_store(article, chunks, slug, folder, previous, str(path), progress, fingerprint)
+        record = self._speak_and_store(article, voice, chunks, slug, folder, previous, str(path), progress, fingerprint)
         write_episode_pages(self.out_dir, record, self.config.show, article.html)
         return ArticleResult(source=str(path), record=record, status="new" if previous is None else "rebuilt")
 
-    def _fingerprint(self, article: Article, chunks: list[Chunk]) -> str:
+    def _fingerprint(self, article: Article, voice: _Voice, chunks: list[Chunk]) -> str:
         """Everything that decides the episode's audio and tags, hashed."""
         payload = {
             "version": _FINGERPRINT_VERSION,
-            "voice": self.engine.identity(self.preset.voice_params),
-            "pauses": asdict(self.preset.pauses),
+            "voice": voice.identity,
+            "pauses": asdict(voice.preset.pauses),
             "chunks": [[c.kind.value, c.first_in_block, c.text, c.speech] for c in chunks],
             "audio": [self.config.build.bitrate, self.config.build.sample_rate],
-            "tags": [article.title, article.author, article.date, self.config.show.title, _description(article)],
+            "tags": [article.title, article.author, article.date, self.config.show.title, _description(article),
+                     article.language],
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -228,6 +286,7 @@ class Narrator:
     def _speak_and_store(
         self,
         article: Article,
+        voice: _Voice,
         chunks: list[Chunk],
         slug: str,
         folder: Path,
@@ -248,12 +307,12 @@ class Narrator:
             )
             with writer:
                 assembler = Assembler(
-                    writer, self.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak,
+                    writer, voice.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak,
                     threaded=self.threaded,
                 )
                 self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
                 try:
-                    encoded = self._assemble(assembler, chunks, label, article, progress, counts, fell_back)
+                    encoded = self._assemble(assembler, voice, chunks, label, article, progress, counts, fell_back)
                 except BaseException:
                     assembler.abort()
                     raise
@@ -263,7 +322,9 @@ class Narrator:
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
             cover, warnings = self._cover(article)
-            cache_problem = self.speaker.take_cache_problem()
+            if voice.choice.warning:
+                warnings.append(voice.choice.warning)
+            cache_problem = voice.speaker.take_cache_problem()
             if cache_problem:
                 warnings.append(cache_problem)
             tag_warnings = write_tags(
@@ -333,10 +394,12 @@ class Narrator:
                 sha256=encoded.sha256,
             ),
             voice={
-                "preset": self.preset.name,
-                "engine": self.engine.name,
-                "identity": self.engine.identity(self.preset.voice_params),
+                "preset": voice.preset.name,
+                "engine": voice.speaker.engine.name,
+                "identity": voice.identity,
                 "fallback_chunks": fell_back,
+                "chosen": voice.choice.reason,
+                "hint": voice.choice.hint,
             },
             description=description,
             spoken_text=article.spoken_text,
@@ -345,6 +408,7 @@ class Narrator:
             site=article.site,
             url=article.url,
             language=article.language,
+            language_source=article.language_source,
             image=article.image,
             title_source=article.title_source,
             sections=[{"title": c.title, "start": c.start} for c in chapters[1:]],
@@ -363,6 +427,7 @@ class Narrator:
     def _assemble(
         self,
         assembler: Assembler,
+        voice: _Voice,
         chunks: list[Chunk],
         label: str,
         article: Article,
@@ -376,7 +441,7 @@ class Narrator:
         intro, outro = self.config.audio_file(episode.intro_audio), self.config.audio_file(episode.outro_audio)
         if intro is not None:
             assembler.add_music(load_music(intro, rate, episode.fade), intro.name, 0.0)
-        for spoken in self.speaker.speak(chunks):
+        for spoken in voice.speaker.speak(chunks):
             assembler.add_chunk(spoken)
             counts["cached"] += spoken.cached
             counts["fallback"] += spoken.fallback
@@ -384,7 +449,7 @@ class Narrator:
                 fell_back.setdefault(spoken.preset, []).append(spoken.chunk.index)
             self._report(progress, label, article.title, spoken.chunk.index + 1, len(chunks), assembler.position, counts)
         if outro is not None:
-            assembler.add_music(load_music(outro, rate, episode.fade), outro.name, self.preset.pauses.paragraph)
+            assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.preset.pauses.paragraph)
         return assembler.finish()
 
     def _cover(self, article: Article) -> tuple[bytes | None, list[str]]:
@@ -417,6 +482,7 @@ def build(
     progress: ProgressCallback | None = None,
     use_cache: bool = True,
     force: bool = False,
+    language: str | None = None,
 ) -> BuildReport:
     """Narrate ``articles`` into ``out_dir`` and rebuild its feed.
 
@@ -434,7 +500,7 @@ def build(
     else:
         cfg = load_config(Path(config) if config is not None else None, out_dir=out)
     cfg = cfg.with_overrides(show_title=show_title, base_url=base_url)
-    narrator = Narrator.create(out, cfg, voice, use_cache=use_cache)
+    narrator = Narrator.create(out, cfg, voice, use_cache=use_cache, language=language)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, load_config
+from .errors import InputError
 from .models import Article, BlockKind, Chunk
-from .speech.voices import load_preset
+from .speech.routing import choose_voice
 from .speech.words import speech_function
 from .text.chunk import make_chunks
-from .text.reader import read_article
+from .text.language import canonical
+from .text.reader import FALLBACK_LANGUAGE, LanguagePolicy, read_article
 
 _PREVIEW_CHUNK = 10_000
 """Chunk size for the preview: large, so that chunks follow paragraphs."""
@@ -50,6 +52,7 @@ class Preview:
             "site": article.site,
             "url": article.url,
             "language": article.language,
+            "language_source": article.language_source,
             "image": article.image,
             "source": article.source,
             "sections": article.sections,
@@ -69,9 +72,17 @@ def preview(
     title: str | None = None,
     voice: str | Path | None = None,
     config: Config | Path | None = None,
+    language: str | None = None,
 ) -> Preview:
-    """Read and clean ``source`` and work out what would be spoken."""
+    """Read and clean ``source`` and work out what would be spoken: in the article's language, with
+    the lexicon of ``voice`` (else of the voice its language is routed to)."""
     cfg = config if isinstance(config, Config) else load_config(config, out_dir=Path("output"))
-    article = read_article(source, title=title, rules=cfg.line_rules(), limits=cfg.intake.limits())
-    to_speech = speech_function(load_preset(voice or cfg.build.voice))
-    return Preview(article, make_chunks(article.blocks, _PREVIEW_CHUNK, to_speech=to_speech))
+    if language is not None and canonical(language) is None:
+        raise InputError(f"'{language}' is not a language tag (write e.g. es, fr or pt-BR)")
+    policy = LanguagePolicy(given=canonical(language) if language else None, assumed=cfg.build.assumed_language)
+    article = read_article(source, title=title, rules=cfg.line_rules, limits=cfg.intake.limits(), language=policy)
+    spoken_in = article.language or FALLBACK_LANGUAGE
+    choice = choose_voice(spoken_in, explicit=voice, routes=cfg.voice_routes())
+    to_speech = speech_function(choice.preset, spoken_in)
+    chunks = make_chunks(article.blocks, _PREVIEW_CHUNK, to_speech=to_speech, language=spoken_in)
+    return Preview(article, chunks)

@@ -12,10 +12,12 @@ from .errors import InputError, OutputError
 from .fsutil import atomic_path
 from .models import Block, BlockKind
 from .speech.cache import ChunkCache
+from .speech.routing import choose_voice
 from .speech.speaker import Speaker
-from .speech.voices import load_preset
 from .speech.words import speech_function
 from .text.chunk import make_chunks
+from .text.language import canonical
+from .text.reader import LanguagePolicy, settle_language
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,36 @@ class SayResult:
     audio: EncodedAudio
     preset: str
     fallbacks: int
+    language: str = ""
+    warning: str | None = None
 
 
-def say(text: str, out: Path, *, voice: str | Path | None = None, config: Config | None = None) -> SayResult:
-    """Speak ``text`` (paragraphs separated by blank lines) with ``voice`` into the MP3 ``out``."""
+def say(
+    text: str,
+    out: Path,
+    *,
+    voice: str | Path | None = None,
+    config: Config | None = None,
+    language: str | None = None,
+) -> SayResult:
+    """Speak ``text`` (paragraphs separated by blank lines) into the MP3 ``out``, in ``language``
+    (else the language detected from the text) with ``voice`` (else the voice that language is routed to)."""
     cfg = config or Config()
     paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     if not paragraphs:
         raise InputError("nothing to say: the text is empty")
-    preset = load_preset(voice or cfg.build.voice)
+    if language is not None and canonical(language) is None:
+        raise InputError(f"'{language}' is not a language tag (write e.g. es, fr or pt-BR)")
+    policy = LanguagePolicy(given=language, assumed=cfg.build.assumed_language)
+    spoken_in, _ = settle_language(None, "page", text, policy)
+    choice = choose_voice(spoken_in, explicit=voice, routes=cfg.voice_routes())
+    preset = choice.preset
     cache = ChunkCache(cfg.cache.root()) if cfg.cache.enabled else None
-    speaker = Speaker.for_preset(preset, cache)
+    speaker = Speaker.for_preset(preset, cache, language=spoken_in)
     blocks = [Block(BlockKind.PARAGRAPH, p, n) for n, p in enumerate(paragraphs, 1)]
-    chunks = make_chunks(blocks, speaker.engine.max_chars, to_speech=speech_function(preset))
+    chunks = make_chunks(
+        blocks, speaker.engine.max_chars, to_speech=speech_function(preset, spoken_in), language=spoken_in
+    )
     fallbacks = 0
     try:
         with atomic_path(out) as temp:
@@ -56,4 +75,4 @@ def say(text: str, out: Path, *, voice: str | Path | None = None, config: Config
         raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
     finally:
         speaker.close()
-    return SayResult(out, audio, preset.name, fallbacks)
+    return SayResult(out, audio, preset.name, fallbacks, spoken_in, choice.warning)

@@ -142,16 +142,19 @@ def run_batch(
     force: bool = False,
     use_cache: bool = True,
     progress: ProgressCallback | None = None,
+    language: str | None = None,
 ) -> BatchReport:
     """Narrate every article of ``source`` (a folder, a CSV/JSONL manifest, an RSS/Atom feed) into
     ``out_dir``, then rebuild its feed and show page once.
 
     An article that fails is recorded with its reason and the others go on. ``retry_failed``
     narrates only the articles that failed before. ``scheduler`` ("tcp://host:port") runs the work
-    on that Dask cluster instead of local processes.
+    on that Dask cluster instead of local processes. ``language``: the language of articles that
+    neither the source nor the article itself gives one (instead of detecting it).
     """
     out = Path(out_dir)
     cfg = config if isinstance(config, Config) else load_config(Path(config) if config else None, out_dir=out)
+    cfg = cfg.with_language(language)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -419,7 +422,7 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
             _NARRATORS[key] = narrator
         result = narrator.narrate(  # type: ignore[attr-defined]
             item.source, title=item.title, author=item.author, date=item.date, document=item.document,
-            force=task.force,
+            force=task.force, language=item.language,
         )
     except NarrateError as exc:
         return ItemOutcome(item.key, item.source, "failed", error=str(exc), seconds=time.monotonic() - started)

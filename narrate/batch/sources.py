@@ -58,6 +58,7 @@ from ..errors import ConfigError, InputError
 from ..publish.catalog import EPISODES_DIR, SIDECAR_NAME
 from ..text.fetch import ARTICLE_TYPES, FetchLimits, fetch_url
 from ..text.intake import STDIN, IntakeLimits, SourceDocument, is_url, read_file_bytes
+from ..text.language import canonical
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -73,7 +74,7 @@ ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtm
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 CSV_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-MANIFEST_COLUMNS = ("path", "url", "source", "title", "author", "date", "voice")
+MANIFEST_COLUMNS = ("path", "url", "source", "title", "author", "date", "voice", "language")
 """The columns of a CSV manifest and the keys of a JSONL manifest's objects."""
 FEED_TYPES = frozenset(
     {
@@ -121,6 +122,8 @@ class BatchItem:
     """ISO 8601 ``YYYY-MM-DD``, the date as written (a time zone does not move it to another day)."""
     voice: str | None = None
     """A voice preset name, or the absolute path of a preset file."""
+    language: str | None = None
+    """The article's language as the manifest gives it (a language tag); ``None``: as it declares, or detected."""
 
 
 def read_batch_source(source: str | Path, *, limits: IntakeLimits = IntakeLimits()) -> list[BatchItem]:
@@ -356,8 +359,12 @@ def _manifest_item(row: dict[str, str | None], folder: Path, where: str) -> Batc
         if not preset.is_file():
             raise ConfigError(f"{where}: voice preset file {preset} does not exist")
         voice = str(preset.resolve())
+    language = row.get("language")
+    if language and canonical(language) is None:
+        raise ConfigError(f"{where}: language '{language}' is not a language tag (write e.g. es, fr or pt-BR)")
     return BatchItem(
-        key=key, source=key, title=row.get("title"), author=row.get("author"), date=iso, voice=voice
+        key=key, source=key, title=row.get("title"), author=row.get("author"), date=iso, voice=voice,
+        language=canonical(language) if language else None,
     )
 
 
@@ -416,6 +423,7 @@ def _feed_item(
     author = _author(entry, atom=atom) or feed_author
     when = _entry_date(entry)
     markup, words = _entry_content(entry)
+    language = _entry_language(entry) or language
     if link is None and words == 0:
         return None  # nothing to read and nowhere to read it from
     identity = (entry.get("id") or "").strip() or link or title
@@ -428,6 +436,14 @@ def _feed_item(
         document = SourceDocument(link or key, data, page, "html", "utf-8", url=link)
         return BatchItem(key=key, source=link or key, document=document, title=title, author=author, date=when)
     return BatchItem(key=key, source=link, title=title, author=author, date=when)
+
+
+def _entry_language(entry: Any) -> str | None:
+    """The entry's own language: RSS ``dc:language`` on the item, Atom ``xml:lang`` on its content."""
+    for value in [entry.get("language")] + [c.get("language") for c in entry.get("content") or []]:
+        if isinstance(value, str) and canonical(value):
+            return canonical(value)
+    return None
 
 
 def _entry_content(entry: Any) -> tuple[str, int]:

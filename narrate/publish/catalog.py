@@ -107,6 +107,9 @@ class EpisodeRecord:
     url: str | None = None
     """The article's canonical URL."""
     language: str | None = None
+    """The article's language (BCP 47), in which it was cleaned, normalised and spoken."""
+    language_source: str = ""
+    """What said it: "given", "front matter", "page", "config", "detected" or "fallback"."""
     image: str | None = None
     """The article's lead image URL."""
     title_source: str = "derived"

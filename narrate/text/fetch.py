@@ -98,6 +98,8 @@ class Fetched:
     """The media type, lowercased and without parameters, e.g. ``"text/html"``."""
     charset: str | None
     """The ``charset`` parameter of the Content-Type header, lowercased, if there was one."""
+    language: str | None = None
+    """The first tag of the Content-Language header, if there was one."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ def _fetch(
         if length is not None and length > limits.max_bytes:
             raise InputError(f"{url}: larger than {_size(limits.max_bytes)}")
         content = _read_body(response, url, limits, deadline)
+        language = response.headers.get("Content-Language", "").split(",")[0].strip()[:35] or None
     if watchdog.expired:  # a close-delimited body ends quietly when the watchdog cuts it short
         raise InputError(f"{url}: download took longer than {_seconds(limits.total_timeout)}")
     if not content_type:
@@ -201,7 +204,7 @@ def _fetch(
             raise InputError(
                 f"{url}: the server did not say what it is (no Content-Type), and it is not HTML"
             )
-    return Fetched(url=final, content=content, content_type=content_type, charset=charset)
+    return Fetched(url=final, content=content, content_type=content_type, charset=charset, language=language)
 
 
 def _get_following_redirects(

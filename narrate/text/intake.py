@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -60,6 +60,8 @@ class SourceDocument:
     """The file, resolved to an absolute path (files only)."""
     url: str | None = None
     """The final URL after redirects (URLs only)."""
+    language: str | None = None
+    """The language the server declared (``Content-Language``; URLs only)."""
 
     @property
     def sha256(self) -> str:
@@ -87,7 +89,8 @@ def read_source(
             "markdown" if "markdown" in fetched.content_type else _sniff(fetched.content)
         )
         url = _without_credentials(fetched.url)  # recorded in the sidecar, the feed and the pages
-        return _document(text, text, fetched.content, kind, declared=fetched.charset, url=url)
+        document = _document(text, text, fetched.content, kind, declared=fetched.charset, url=url)
+        return replace(document, language=fetched.language)
     return read_article_file(Path(source), limits=limits)
 
 

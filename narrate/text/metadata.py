@@ -41,7 +41,8 @@ class PageMetadata:
     url: str | None
     """The canonical URL (link rel=canonical, og:url), absolute."""
     language: str | None
-    """Primary language subtag, lower case ("en"), from <html lang> or the page's metadata."""
+    """The language tag as the page declares it ("en", "pt-BR", "es_ES" as "es-ES"), from <html lang>,
+    Content-Language, og:locale or trafilatura's metadata."""
     image: str | None
     """The lead image (og:image), absolute."""
 
@@ -280,9 +281,9 @@ def _language(tree: HtmlElement, fallback: str | None) -> str | None:
         fallback,
     ):
         if value:
-            match = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|\s|$)", value)
+            match = re.match(r"\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)(?:[\s,;]|$)", value)
             if match:
-                return match.group(1).lower()
+                return match.group(1).replace("_", "-")
     return None
 
 

@@ -37,7 +37,7 @@ def test_relative_canonical_and_image_need_a_base_url() -> None:
         ("amazon-polly.html", "author", "Jonah Abernathy"),  # "Riverside Post; Jonah Abernathy"
         ("elevenlabs.html", "author", "Ines Vidal"),  # "Ines Vidal, Staff Writer"
         ("elevenlabs.html", "title", "Why the lighthouse keeper's log matters to climate researchers"),
-        ("instaread.html", "language", "en"),  # <html lang="en-US">
+        ("instaread.html", "language", "en-US"),  # <html lang="en-US">
         ("instaread.html", "date", "2022-11-02"),
         ("beyondwords.html", "site", "Valley Gazette"),
     ],
@@ -63,7 +63,7 @@ def test_language_from_the_content_language_header_when_html_has_none() -> None:
         story("Parágrafo {n} de uma notícia com palavras suficientes para ser lida em voz alta."),
         head="<meta http-equiv='Content-Language' content='pt-BR'><title>Notícia</title>",
     )
-    assert extract_html(html.replace(" lang='en'", "")).metadata.language == "pt"
+    assert extract_html(html.replace(" lang='en'", "")).metadata.language == "pt-BR"
 
 
 TITLES = [
