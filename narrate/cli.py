@@ -466,8 +466,13 @@ def serve_command(
 
 
 @app.command("voices")
-def voices_command() -> None:
-    """List the voice presets (and where each comes from) and the speech engines, with what each needs."""
+def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> None:
+    """List the voice presets (the language each speaks, and where each comes from), which preset
+    speaks which language, and the speech engines with what each needs."""
+    try:
+        routes = load_config(config, out_dir=Path("output")).voice_routes()
+    except NarrateError as exc:
+        _fail(str(exc))
     names = engine_names()
     statuses = {name: engine_status(name) for name in names}
     typer.echo("Presets (use with --voice NAME):")
@@ -480,8 +485,13 @@ def voices_command() -> None:
         ok, note = statuses.get(preset.engine, (False, f"unknown engine '{preset.engine}'"))
         state = note if ok else f"unavailable: {note}"
         fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
-        typer.echo(f"  {name:<14} {preset.engine:<8} {state}{fallback}  {preset.description}")
+        speaks = preset.language or "the article's language"
+        typer.echo(f"  {name:<14} {preset.engine:<8} {speaks}; {state}{fallback}  {preset.description}")
         typer.echo(f"  {'':<14} {path}")
+    typer.echo("Languages (set in the [voices] table of narrate.toml):")
+    for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):
+        label = "every other language" if tag == "*" else f"{tag} ({language_name(tag)})"
+        typer.echo(f"  {label:<28} {preset_name}")
     typer.echo("Engines:")
     for name in names:
         ok, note = statuses[name]

@@ -289,3 +289,47 @@ def test_show_settings_a_directory_would_refuse(tmp_path: Path, body: str, messa
 def test_show_images_in_the_folder_or_on_the_web_are_accepted(tmp_path: Path, image: str) -> None:
     path = write(tmp_path / CONFIG_NAME, f'[show]\nimage = "{image}"\n')
     assert load_config(path).show.image == image
+
+
+# --- languages and voices ----------------------------------------------------------------------
+
+
+def test_build_language_is_auto_or_a_tag(tmp_path: Path) -> None:
+    assert Config().build.assumed_language is None
+    config = load_config(write(tmp_path / "narrate.toml", '[build]\nlanguage = "pt_br"\n'))
+    assert config.build.assumed_language == "pt-BR"
+    write(tmp_path / "bad.toml", '[build]\nlanguage = "Spanish please"\n')
+    assert "'language' must be \"auto\" or a language tag" in config_error(tmp_path / "bad.toml")
+
+
+def test_voice_routes_default_then_build_voice_then_the_voices_table(tmp_path: Path) -> None:
+    assert Config().voice_routes() == {"en": "default", "*": "espeak"}
+    config = load_config(
+        write(tmp_path / "narrate.toml", '[build]\nvoice = "gtts-uk"\n[voices]\nes = "gtts"\n"*" = "espeak"\n')
+    )
+    assert config.voice_routes() == {"en": "gtts-uk", "es": "gtts", "*": "espeak"}  # gtts-uk speaks English
+
+
+def test_a_build_voice_that_speaks_any_language_takes_them_all(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "narrate.toml", '[build]\nvoice = "espeak"\n[voices]\nde = "gtts"\n'))
+    assert config.voice_routes() == {"*": "espeak", "de": "gtts"}
+
+
+@pytest.mark.parametrize(
+    ("table", "fragment"),
+    [
+        ('"not a tag!" = "espeak"', "'not a tag!' is not a language tag"),
+        ('es = ""', "'es' must name a voice preset"),
+        ("es = 3", "'es' must name a voice preset"),
+    ],
+)
+def test_bad_voice_routes(tmp_path: Path, table: str, fragment: str) -> None:
+    write(tmp_path / "narrate.toml", f"[voices]\n{table}\n")
+    assert fragment in config_error(tmp_path / "narrate.toml")
+
+
+def test_with_language_sets_the_language_of_undeclared_articles() -> None:
+    assert Config().with_language("es").build.assumed_language == "es"
+    assert Config().with_language(None) == Config()
+    with pytest.raises(ConfigError, match="'xx yy' is not a language tag"):
+        Config().with_language("xx yy")

@@ -9,7 +9,8 @@ Importing this package imports every module below, which registers its workloads
 ``hibari_cores``     hibari-cores: hibari on 1 and 2 cores (intra-op threads, Python threads, processes)
 ``gtts_seed``        gtts-seed: the seed via gtts against a local fake server vs gtts-cli
 ``rebuild_seed``     rebuild-seed: an unchanged rebuild against the first build
-``batch``            batch-jobs (``--jobs 1`` vs ``--jobs 2``) and batch-dask (Dask vs local processes)
+``batch``            batch-jobs (``--jobs 1`` vs ``--jobs 2``), batch-dask (Dask vs local processes) and
+                     batch-languages (a mixed-language batch vs an English one)
 ``feed_10k``         feed-10k: the feed rebuilt from 10,000 episode sidecars
 ``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
                      levelling, metering speed)

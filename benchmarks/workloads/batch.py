@@ -1,4 +1,4 @@
-"""Workloads ``batch-jobs`` and ``batch-dask``: ``narrate.batch.runner.run_batch`` over parts of the seed.
+"""Workloads ``batch-jobs``, ``batch-dask`` and ``batch-languages``: ``narrate.batch.runner.run_batch``.
 
 Both cut the seed article (../shared/articles/seed-article.txt from the repository root) into parts
 of about a minute of speech each (its long paragraphs, shared out in order, each part with its own
@@ -22,6 +22,16 @@ times.
     Best wall time of each, every run listed.
 Dask overhead
     How much longer the Dask batch takes than the local one, in per cent. Target <= 10.
+
+Workload ``batch-languages``: a folder of 12 articles in six languages (two each in en, es, fr, de,
+pt, it, made from the test paragraphs in tests/data/languages/) with the default config (English by
+hibari, the others by eSpeak NG), against 12 English articles of the same size, both with
+``jobs=2``, no chunk cache. Every article's language is detected.
+
+mixed, English only
+    Articles per minute and minutes of audio per wall minute of the best run.
+mixed / English only
+    Throughput (articles per minute) of the mixed batch over the English one.
 """
 
 from __future__ import annotations
@@ -139,4 +149,76 @@ def batch_dask(settings: h.Settings) -> h.WorkloadResult:
     ]
     return h.WorkloadResult(
         "batch-dask", f"{run.data['articles']} parts of the seed article, default voice, no cache", figures, run.data
+    )
+
+
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+PARAGRAPHS_PER_ARTICLE = 8
+
+
+def _language_articles(folder: Path, languages: list[str]) -> None:
+    """One article per entry of ``languages``, from that language's test paragraphs (in turn)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    taken: dict[str, int] = {}
+    for n, language in enumerate(languages):
+        source = h.REPO_ROOT / "tests" / "data" / "languages" / f"{language}.txt"
+        paragraphs = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+        start = taken.get(language, 0)
+        body = [paragraphs[(start + k) % len(paragraphs)] for k in range(PARAGRAPHS_PER_ARTICLE)]
+        taken[language] = start + PARAGRAPHS_PER_ARTICLE
+        (folder / f"{n:02d}-{language}.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+
+
+@h.step("batch-languages:run")
+def _step_batch_languages(params: h.JSONDict) -> h.JSONDict:
+    """run_batch with jobs=2 of a mixed-language folder and of an English-only one, no cache."""
+    from narrate.batch.runner import run_batch
+
+    kinds = {"mixed": [lang for lang in LANGUAGES for _ in range(2)], "english": ["en"] * 12}
+    results: dict[str, list[float]] = {kind: [] for kind in kinds}
+    audio: dict[str, float] = {}
+    voices: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="narrate-bench-languages-") as tmp:
+        for kind, languages in kinds.items():
+            source = Path(tmp) / kind
+            _language_articles(source, languages)
+            for repeat in range(params["repeat"]):
+                out = Path(tmp) / f"out-{kind}-{repeat}"
+                seconds, report = h.timed(run_batch, source, out_dir=out, jobs=2, use_cache=False)
+                if report.failed:
+                    raise h.BenchmarkError(f"{kind} batch failed: {report.failed[0].error}")
+                results[kind].append(seconds)
+                audio[kind] = sum(o.audio_seconds for o in report.outcomes)
+            from narrate.publish.catalog import load_catalog
+
+            records, _ = load_catalog(out)
+            voices[kind] = sorted({f"{r.language}:{r.voice['preset']}" for r in records})
+    return {"times": results, "audio_seconds": audio, "articles": 12, "voices": voices}
+
+
+@h.workload("batch-languages")
+def batch_languages(settings: h.Settings) -> h.WorkloadResult:
+    """A mixed-language batch (en, es, fr, de, pt, it) against an English-only one, --jobs 2."""
+    run = h.run_step("batch-languages:run", {"repeat": settings.repeat})
+    data = run.data
+    best = {kind: min(times) for kind, times in data["times"].items()}
+    per_minute = {kind: data["articles"] / seconds * 60 for kind, seconds in best.items()}
+    figures = [
+        h.Figure(
+            "mixed", "mixed languages", per_minute["mixed"], "articles/min",
+            note=f"{data['audio_seconds']['mixed'] / best['mixed']:.0f}x realtime; {h.runs(data['times']['mixed'])}",
+        ),
+        h.Figure(
+            "english", "English only", per_minute["english"], "articles/min",
+            note=f"{data['audio_seconds']['english'] / best['english']:.0f}x realtime; "
+            f"{h.runs(data['times']['english'])}",
+        ),
+        h.Figure("ratio", "mixed / English only", per_minute["mixed"] / per_minute["english"], "x"),
+    ]
+    return h.WorkloadResult(
+        "batch-languages",
+        f"12 articles of {PARAGRAPHS_PER_ARTICLE} paragraphs, jobs=2, no cache; voices "
+        + ", ".join(data["voices"]["mixed"]) + f"; best of {settings.repeat}",
+        figures,
+        data,
     )

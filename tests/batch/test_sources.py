@@ -187,7 +187,7 @@ def test_manifest_unknown_column_names_it_and_the_known_ones() -> None:
         ConfigError,
         MANIFESTS / "bad-column.csv",
         "unknown column 'narrator'",
-        "(known columns: path, url, source, title, author, date, voice)",
+        "(known columns: path, url, source, title, author, date, voice, language)",
     )
 
 
@@ -215,6 +215,7 @@ BAD_MANIFESTS = [
     ("date.csv", "path,date\narticles/ferry.txt,next Tuesday\n", "date 'next Tuesday' is not a date"),
     ("ambiguous.csv", "path,date\narticles/ferry.txt,05/03/2024\n", "write it as YYYY-MM-DD"),
     ("voice.csv", "path,voice\narticles/ferry.txt,voices/gone.toml\n", "voice preset file"),
+    ("language.csv", "path,language\narticles/ferry.txt,Spanish!\n", "language 'Spanish!' is not a language tag"),
     ("header-only.csv", "path,title\n\n", "lists no articles"),
     ("empty.csv", "", "is empty"),
     ("fields.csv", "path,title\narticles/ferry.txt,A,B\n", "line 2: 3 fields, but the header names 2"),
@@ -354,6 +355,29 @@ def test_feed_entry_known_by_its_text_alone(tmp_path: Path) -> None:
     assert len(first) == 1 and first == second
     assert first[0].key.startswith(f"{feed}#sha256:")
     assert first[0].document is not None and first[0].title is None
+
+
+def test_manifest_language_column(tmp_path: Path) -> None:
+    shutil.copytree(MANIFESTS / "articles", tmp_path / "articles")
+    manifest = tmp_path / "languages.csv"
+    manifest.write_text("path,language\narticles/ferry.txt,es_mx\narticles/orchard.md,\n", encoding="utf-8")
+    items = read_batch_source(manifest)
+    assert [item.language for item in items] == ["es-MX", None]  # canonical; an empty cell: declared or detected
+
+
+def test_feed_entry_language_is_the_entrys_own_else_the_feeds(tmp_path: Path) -> None:
+    text = "Un texto bastante largo para narrarlo entero, con muchas palabras. " * 12
+    feed = tmp_path / "mixed.atom"
+    feed.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>T</title><id>urn:t</id>'
+        f'<entry><id>urn:1</id><title>Uno</title><content type="text">{text}</content></entry>'
+        f'<entry><id>urn:2</id><title>Deux</title><content type="text" xml:lang="fr">{text}</content></entry>'
+        "</feed>",
+        encoding="utf-8",
+    )
+    pages = {item.title: item.document for item in read_batch_source(feed)}
+    assert pages["Uno"] is not None and '<html lang="es">' in pages["Uno"].text
+    assert pages["Deux"] is not None and '<html lang="fr">' in pages["Deux"].text
 
 
 def test_feed_file_over_the_size_cap() -> None:
