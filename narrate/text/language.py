@@ -184,7 +184,7 @@ def detect_language(text: str) -> Detected | None:
     punctuation are set aside, or when the detector's probability for its best guess is below
     :data:`MIN_CONFIDENCE`. Only the first :data:`MAX_SAMPLE_CHARS` characters of that cleaned text
     are looked at, so a whole article takes a few milliseconds. Offline and deterministic: the same
-    text always gives the same answer. The model is loaded on the first call (about 20 ms).
+    text always gives the same answer. The model is loaded on the first call (some 20-60 ms).
     """
     sample = _sample(text)
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
