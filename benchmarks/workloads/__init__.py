@@ -14,6 +14,7 @@ Importing this package imports every module below, which registers its workloads
 ``feed_10k``         feed-10k: the feed rebuilt from 10,000 episode sidecars
 ``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
                      levelling, metering speed)
+``language``         language-detect: an article's language detected offline (load, time, accuracy)
 """
 
 from importlib import import_module
@@ -27,6 +28,7 @@ MODULES = (
     "batch",
     "feed_10k",
     "audio",
+    "language",
 )
 """The workload modules, in the order their workloads are listed and run."""
 
