@@ -109,10 +109,10 @@ class Config:
         path = Path(name).expanduser()
         return path if path.is_absolute() or self.path is None else self.path.parent / path
 
-    def line_rules(self) -> tuple[LineRule, ...]:
-        """The cleaning rules this config asks for."""
+    def line_rules(self, language: str | None = None) -> tuple[LineRule, ...]:
+        """The cleaning rules this config asks for, for an article in ``language`` (English when None)."""
         where = f"{self.path} [clean]" if self.path else "config [clean]"
-        return compile_rules(self.clean.disable, self.clean.rules, where)
+        return compile_rules(self.clean.disable, self.clean.rules, where, language)
 
     @property
     def uses_default_base_url(self) -> bool:

@@ -5,7 +5,8 @@ up in exactly one place: in a spoken block (a paragraph or a section heading), o
 :attr:`Article.removed` with the name of the rule that took it out; metadata lines such as the
 byline are recorded there too, and their value moves into the article's metadata.
 
-The rules are data: :data:`narrate.text.rules.DEFAULT_RULES`, extended or trimmed from the config.
+The rules are data, in the article's language: :func:`narrate.text.rules.rules_for` (English,
+:data:`~narrate.text.rules.DEFAULT_RULES`, when no language is given), extended or trimmed from the config.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from markdown_it.token import Token
 from ..errors import InputError
 from ..models import Article, Block, BlockKind, RemovedLine
 from .chunk import split_sentences
-from .rules import DEFAULT_RULES, Action, LineRule, parse_date
+from .rules import DEFAULT_RULES, Action, LineRule, parse_date, rules_for
 
 TextFormat = Literal["text", "markdown"]
 
@@ -40,6 +41,9 @@ _AUTHOR_ROLES = re.compile(
     r"|\b(?:is an?|is the|has been|covers)\b.*$"
 )
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+_MAX_LABEL_WORDS = 6
+"""A "read also" label alone on its line ("Te puede interesar", "Das könnte Sie auch interessieren")."""
+_MAX_HEADLINE_WORDS = 25
 
 
 @dataclass
@@ -63,28 +67,40 @@ def clean_text(
     text: str,
     *,
     title: str | None = None,
-    rules: tuple[LineRule, ...] = DEFAULT_RULES,
+    rules: tuple[LineRule, ...] | None = None,
     format: TextFormat = "text",
+    language: str | None = None,
 ) -> Article:
     """Clean an article's text into an :class:`Article`.
 
     ``format`` is "text" (lines; ALL-CAPS lines of 2-7 words are headings) or "markdown" (blocks;
     ``#`` headings are headings, a level-1 heading at the top is the title). ``title`` overrides the
     title; otherwise a title line at the top is used ("found"), or one is derived from the first
-    sentence.
+    sentence. ``rules`` default to the rules for ``language`` (:func:`~narrate.text.rules.rules_for`;
+    English when None), which also splits the sentence a title is derived from.
     """
+    if rules is None:
+        rules = DEFAULT_RULES if language is None else rules_for(language)
     removed: list[RemovedLine] = []
     units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
     metadata: dict[Action, str] = {}
     seen_body = False
+    label: LineRule | None = None  # a "read also" label standing alone, which takes linked headlines after it
+    taken = 0
     for unit in units:
         if unit.kind is None:
             continue
         rule, value = _match(unit.text, rules, in_header=not seen_body) if unit.level == 0 else (None, "")
+        if rule is None and label is not None and taken < label.takes_next and _linked_headline(unit):
+            rule, taken = label, taken + 1
+        elif rule is not None:
+            label, taken = (rule, 0) if rule.takes_next and len(unit.text.split()) <= _MAX_LABEL_WORDS else (None, 0)
+        else:
+            label = None
         if rule is not None:
             removed.append(RemovedLine(unit.number, unit.text, rule.name))
             if rule.action is not Action.DROP and rule.action not in metadata:
-                cleaned = _metadata_value(rule.action, value)
+                cleaned = _metadata_value(rule, value)
                 if cleaned:
                     metadata[rule.action] = cleaned
             unit.kind, unit.text = None, ""  # a removed line ends a paragraph
@@ -105,7 +121,7 @@ def clean_text(
     elif found_title:
         final_title, source = found_title, "found"
     else:
-        final_title, source = _derive_title(blocks), "derived"
+        final_title, source = _derive_title(blocks, language or "en"), "derived"
     removed.sort(key=lambda r: r.line)
     return Article(
         title=final_title,
@@ -220,7 +236,19 @@ def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[
     return None, ""
 
 
-def _metadata_value(action: Action, value: str) -> str:
+def _linked_headline(unit: _Unit) -> bool:
+    """A line that reads as the headline of another story: short, and not ending as a sentence does."""
+    return (
+        unit.level == 0
+        and len(unit.text.split()) <= _MAX_HEADLINE_WORDS
+        and not unit.text.endswith((".", ",", ";", ":", "…", "»", '"', "”"))
+    )
+
+
+def _metadata_value(rule: LineRule, value: str) -> str:
+    if rule.convert is not None:
+        return rule.convert(value) or ""
+    action = rule.action
     if action is Action.DATE:
         return parse_date(value) or ""
     if action is Action.AUTHOR:
@@ -363,10 +391,10 @@ def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> Non
     removed.append(RemovedLine(last.line, match.group().strip(), "dangling-dash"))
 
 
-def _derive_title(blocks: list[Block]) -> str:
+def _derive_title(blocks: list[Block], language: str) -> str:
     """A title from the first sentence of the first paragraph, cut at a word boundary."""
     first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0])
-    sentence = split_sentences(first.text)[0].strip().rstrip(".!?…") or first.text.strip()
+    sentence = split_sentences(first.text, language)[0].strip().rstrip(".!?…") or first.text.strip()
     if len(sentence) <= _DERIVED_TITLE_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, _DERIVED_TITLE_CHARS)
