@@ -60,8 +60,9 @@ def phrases(name: str, *alternatives: str, tail: str = "", **kw: object) -> Line
 
 DURATION = r"(?:\s*[-–—:(·•|,]?\s*(?:\d+\s*(?:min(?:ute|uto|uti|uten)?s?|minuti|mn)\.?|\d{1,2}:\d{2})\s*\)?)?"
 """An optional duration after a player's label ("· 4 min", "(5 minutos)", "3:12")."""
-LINK_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200}|\s+[\"«“¿¡]?(?-i:[A-ZÀ-ÖØ-Þ]).{0,200})?"
-"""What may follow a "read also" label: the linked headline, after a separator or starting with a capital."""
+LINK_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200}|\s+[\"«“¿¡]?(?-i:[A-ZÀ-ÖØ-Þ]).{0,200}(?<![.;,]))?"
+"""What may follow a "read also" label: the linked headline, after a separator, or starting with a
+capital and not ending as a sentence does."""
 SEPARATED_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200})?"
 """What may follow a label that could also start a sentence ("Zum Thema"): a headline after a separator."""
 
@@ -119,26 +120,30 @@ def _not_a_sentence(line: str) -> bool:
 
 
 def clean_names(value: str, conjunction: str, roles: re.Pattern[str] | None = None) -> str:
-    """A byline's names as one line: roles removed, several names joined with ``conjunction``
+    """A byline's names as one line: roles removed, several names joined with commas and ``conjunction``
     ("Ana García, Luis Pérez y Marta Ruiz"), a name in capitals as a name ("ANA GARCÍA" -> "Ana García")."""
     names = []
-    for part in re.split(r"\s*(?:,|\||;|&)\s*", value):
+    for part in re.split(rf"\s*(?:,|\||;|&)\s*|\s+(?i:{re.escape(conjunction)})\s+", value):
         if roles is not None:
             part = roles.sub("", part)
         part = part.strip(" -–—")
         if part and part[0].isupper():
-            names.append(part)
+            names.append(_capitalise(part) if part.isupper() else part)
     if not names:
         return ""
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
-    if joined.isupper():
-        joined = " ".join(_capitalise(word, conjunction) for word in joined.split())
-    return joined
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
-def _capitalise(word: str, conjunction: str) -> str:
-    lower = word.lower()
-    return lower if lower == conjunction.lower() else "-".join(part.capitalize() for part in word.split("-"))
+_PARTICLES = frozenset("de del della di da das do dos du la le las los van von der den zu y e".split())
+
+
+def _capitalise(name: str) -> str:
+    """A name written in capitals, as a name: "JUAN CARLOS DE LA FUENTE" -> "Juan Carlos de la Fuente"."""
+    words = name.lower().split()
+    return " ".join(
+        word if 0 < i < len(words) - 1 and word in _PARTICLES else "-".join(p.capitalize() for p in word.split("-"))
+        for i, word in enumerate(words)
+    )
 
 
 def words(*items: Iterable[str] | str) -> str:

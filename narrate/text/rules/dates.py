@@ -24,6 +24,7 @@ __all__ = ["ENGLISH", "Calendar", "date_rule", "is_dateline", "parse_date"]
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _DEFAULT = datetime(2000, 1, 1)
+_ISO = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
 _TIME = (
     r"\b\d{1,2}\s*(?::|h|\.)\s*\d{2}(?:\s*(?::|\.)\s*\d{2})?(?:\s*(?:h|hs|hrs|uhr|horas|ore|heures)\b\.?)?"
     r"|\b\d{1,2}\s*(?:h|hs|hrs|uhr)\b\.?"
@@ -116,10 +117,9 @@ def parse_date(value: str, calendar: Calendar = ENGLISH) -> str | None:
         return None
     candidate = (calendar.date_in_line or _date_pattern(calendar)).search(value)
     text = candidate.group() if candidate else value
+    day_first = calendar.day_first and not _ISO.match(text)  # 2024-03-12 is year, month, day everywhere
     try:
-        parsed = date_parser.parse(
-            text, parserinfo=calendar.info, default=_DEFAULT, fuzzy=True, dayfirst=calendar.day_first
-        )
+        parsed = date_parser.parse(text, parserinfo=calendar.info, default=_DEFAULT, fuzzy=True, dayfirst=day_first)
     except (ValueError, ArithmeticError):  # "1999:888…" (30 digits) raises decimal.InvalidOperation
         return None
     if not 1800 <= parsed.year <= 2100:

@@ -93,7 +93,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:mit|als) [\w+\- ]{0,30}(?:plus|\+|abo) weiterlesen.{0,60}", r"weiterlesen mit [\w+\- ]{0,40}",
         r"(?:anmelden|einloggen|login|registrieren)(?: (?:und|um) .{0,60})?",
         r"zugang zu allen (?:artikeln|inhalten).{0,80}", r"\d+ (?:monate?|wochen?) f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro).{0,60}",
-        r"(?:digital-?|plus-?)?abo(?: abschlie[ßs]en| w[äa]hlen| bestellen)?", r"[\w-]{1,20}\+", r"plus-?artikel",
+        r"(?:digital-?|plus-?)?abo(?: abschlie[ßs]en| w[äa]hlen| bestellen)?", r"[\w-]{1,20}\+(?:\s*\(abopflichtiger inhalt\))?", r"plus-?artikel",
         r"(?:ihr|dein) (?:kostenloses |freies )?kontingent.{0,80}", r"unterst[üu]tzen sie (?:unabh[äa]ngigen )?journalismus.{0,100}",
     ),
     phrases(

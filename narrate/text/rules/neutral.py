@@ -70,8 +70,10 @@ NEUTRAL: tuple[LineRule, ...] = (
         # a caption that ends with one: "El ministro, en Bruselas. EFE/Juan Pérez", "… JOHN DOE / AFP"
         rf"|.{{3,250}}?(?:\s|\()(?:(?:{_MEDIA_WORD})\s*:?\s*)?(?-i:{AGENCIES})\s*/\s*[^.!?/]{{2,60}}\)?"
         rf"|.{{3,250}}?\s[^\s/]{{2,}}(?:\s[^\s/]+){{0,3}}\s*/\s*(?-i:{AGENCIES})(?:\s+via\s+Getty Images)?\)?"
-        # a caption that ends with a credit in brackets: "Il teatro dopo il restauro (foto Ansa)"
-        rf"|.{{3,250}}?\s\((?:{_MEDIA_WORD})\b\s*:?\s*[^()]{{1,60}}\)",
+        # a caption that ends with a credit in brackets, or after its last sentence:
+        # "Il teatro dopo il restauro (foto Ansa)", "Die neue Brücke im Entwurf. Foto: Stadt Warnstedt"
+        rf"|.{{3,250}}?\s\((?:{_MEDIA_WORD})\b\s*:?\s*[^()]{{1,60}}\)"
+        rf"|.{{3,250}}?[.!?)]\s+(?:{_MEDIA_WORD})\s*:\s*[^.!?]{{1,80}}",
     ),
     rule("share", rf"(?:(?:{_SOCIAL})(?:\s*[|,•·/]\s*|\s+|$)){{1,14}}"),
     rule("newsletter", r"newsletters?\W*"),

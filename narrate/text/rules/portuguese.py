@@ -161,7 +161,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:aceitar|rejeitar|recusar|gerir|gerenciar|configurar|personalizar)(?: todos)?(?: os)? cookies.{0,40}",
         r"pol[íi]tica de (?:cookies|privacidade)", r"configura[çc](?:[õo]es|[ãa]o) de (?:cookies|privacidade)",
         r"aceitar e (?:fechar|continuar)", r"aceitar(?: todos)?", r"aceito", r"rejeitar(?: todos)?", r"entendi", r"prosseguir",
-        r"ao (?:continuar|navegar|utilizar|usar) (?:navegando|neste|este|o) .{0,300}",
+        r"ao (?:continuar|navegar|utilizar|usar)\b.{0,150}(?:concorda|aceita|cookies|pol[íi]tica de privacidade|termos de uso).{0,200}",
     ),
     phrases(
         "copyright",
