@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
-    "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule", "byline", "clean_names", "phrases", "rule", "staff", "words",
+    "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule", "byline", "clean_names", "phrases", "rule", "staff", "words",
 ]
 
 
@@ -63,6 +63,8 @@ DURATION = r"(?:\s*[-–—:(·•|,]?\s*(?:\d+\s*(?:min(?:ute|uto|uti|uten)?s?|
 LINK_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200}|\s+[\"«“¿¡]?(?-i:[A-ZÀ-ÖØ-Þ]).{0,200}(?<![.;,]))?"
 """What may follow a "read also" label: the linked headline, after a separator, or starting with a
 capital and not ending as a sentence does."""
+CREDIT = r"(?:[^.!?]|\.(?!\s)){1,100}"
+"""A credit after "Foto:": no sentence end, though dotted names may have periods ("Quelle: F.A.Z.")."""
 SEPARATED_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200})?"
 """What may follow a label that could also start a sentence ("Zum Thema"): a headline after a separator."""
 

@@ -46,7 +46,7 @@ RULES: tuple[LineRule, ...] = (
         r"version audio(?: de (?:cet|l['’])\s?article)?",
         r"(?:voix|lecture|narration) (?:g[ée]n[ée]r[ée]e|de synth[èe]se|synth[ée]tique).{0,60}",
         r"article lu par (?:une voix de synth[èe]se|.{0,40}(?:ia|intelligence artificielle)).{0,40}",
-        r"votre navigateur ne (?:prend pas en charge|supporte pas|permet pas de lire) (?:l['’][ée]l[ée]ment |les? )?(?:audio|vid[ée]o)s?.{0,40}",
+        r"chargement(?: en cours)?", r"votre navigateur ne (?:prend pas en charge|supporte pas|permet pas de lire) (?:l['’][ée]l[ée]ment |les? )?(?:audio|vid[ée]o)s?.{0,40}",
         r"(?:chargement de la|voir la|lire la) vid[ée]o", r"lecture en cours",
         tail=DURATION,
     ),
@@ -57,7 +57,7 @@ RULES: tuple[LineRule, ...] = (
         r"|aujourd['’]hui|hier)(?:,? (?:à|a) \d{1,2}\s*[h:]\s*\d{2})?",
     ),
     byline(
-        r"par|texte(?: de)?|auteur|autrice|propos recueillis par|un (?:article|reportage|entretien|[ée]ditorial) de"
+        r"par|texte(?: de)?|auteur|autrice|propos recueillis par|(?:article )?r[ée]dig[ée] par|[ée]crit par|un (?:article|reportage|entretien|[ée]ditorial) de"
         r"|une (?:analyse|enqu[êe]te|chronique|tribune) de|de notre (?:envoy[ée]e? sp[ée]ciale?|correspondante?)(?: [àa] [^,]{1,30})?",
         joiners=r"et",
         particles=r"de|du|des|de la|d['’]|la|le|van|von|der|di|da|dos",
@@ -86,7 +86,7 @@ RULES: tuple[LineRule, ...] = (
         rf"(?:cet |l['’])?(?:article|contenu|[ée]dition) (?:est )?(?:r[ée]serv[ée]e?|exclusif|accessible) (?:aux|à nos|pour les) {_SUBSCRIBERS}.{{0,60}}",
         rf"r[ée]serv[ée]e? (?:aux|à nos) {_SUBSCRIBERS}",
         rf"(?:article|contenu) {_SUBSCRIBERS}", rf"exclusivit[ée] {_SUBSCRIBERS}",
-        r"il vous reste \d+\s*%.{0,80}", r"la suite est r[ée]serv[ée]e .{0,60}",
+        r"il vous reste \d+(?:[.,]\d+)?\s*%.{0,80}", r"la suite est r[ée]serv[ée]e .{0,60}",
         rf"(?:d[ée]j[àa] |vous [êe]tes (?:d[ée]j[àa] )?){_SUBSCRIBERS}\s*\??.{{0,60}}",
         r"(?:se connecter|connectez-vous|identifiez-vous|je me connecte)(?: pour .{0,60})?",
         r"abonnez-vous(?: (?:pour|et|à partir de|d[èe]s|sans) .{0,80})?", r"je m['’]abonne.{0,60}",
@@ -101,6 +101,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:newsletter|lettre d['’]information|infolettre|bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)|e-?mail|courriel).{0,120}",
         r"(?:notre |la |nos |les )?(?:newsletters?|infolettres?|lettres? d['’]information)(?: [^.!?]{1,40})?",
         r"(?:votre|saisissez votre|entrez votre) (?:adresse )?(?:e-?mail|courriel).{0,60}",
+        r"ne (?:manquez|ratez) (?:rien de l['’]actualit[ée]|aucune (?:info|actualit[ée])).{0,120}",
     ),
     phrases(
         "follow",
@@ -116,11 +117,11 @@ RULES: tuple[LineRule, ...] = (
         r"copier (?:le )?lien", r"lien copi[ée](?: dans le presse-papier)?",
         r"envoyer (?:par|cet article par) (?:e-?mail|courriel|sms)", r"imprimer(?: (?:l['’]article|cet article|la page))?",
         r"(?:sauvegarder|enregistrer|ajouter)(?: (?:cet article|l['’]article|à (?:mes|vos) (?:favoris|articles|s[ée]lections)))?",
-        r"offrir (?:cet|l['’])\s?article", r"lire plus tard", r"taille (?:du )?texte",
+        r"offrir(?: (?:cet|l['’])\s?article)?", r"lire plus tard", r"taille (?:du )?texte",
     ),
     phrases(
         "comments",
-        r"\d+\s+(?:commentaires?|r[ée]actions?|contributions?)", r"(?:commentaires?|r[ée]actions?|contributions?)(?:\s*\(\d+\))?",
+        r"\d+\s+(?:commentaires?|r[ée]actions?|contributions?)", r"(?:commentaires?|r[ée]actions?|contributions?)(?:\s*\(?\d+\)?)?",
         r"(?:voir|lire|afficher|masquer|ajouter|laisser|[ée]crire|publier|charger)"
         r" (?:un |les |des |votre |tous les )?(?:commentaires?|r[ée]actions?|contributions?)(?: \(\d+\))?",
         r"r[ée]agir(?: [àa] (?:cet|l['’])\s?article)?", r"commenter", r"chargement des commentaires",
@@ -133,10 +134,20 @@ RULES: tuple[LineRule, ...] = (
         r"les plus (?:lus|partag[ée]s|comment[ée]s|consult[ée]s|r[ée]cents)", r"(?:articles|contenus) (?:li[ée]s|associ[ée]s|recommand[ée]s)",
         r"[àa] d[ée]couvrir(?: aussi| [ée]galement)?", r"d[ée]couvrez aussi", r"vous (?:aimerez|pourriez aimer) aussi",
         r"ces articles (?:peuvent|pourraient) vous int[ée]resser", r"recommand[ée] pour vous", r"nos articles sur le sujet",
-        r"notre s[ée]lection", r"(?:les )?derni[èe]res (?:actualit[ée]s|infos|informations)", r"l['’]essentiel", r"en continu",
+        r"notre s[ée]lection", r"la r[ée]daction vous (?:conseille|recommande)", r"nos lecteurs ont (?:aussi|[ée]galement) lu", r"(?:les )?derni[èe]res (?:actualit[ée]s|infos|informations)", r"l['’]essentiel", r"en continu",
         r"plus d['’](?:actualit[ée]s|infos|articles)", r"dans l['’]actualit[ée]", r"[àa] la une",
         tail=LINK_TAIL,
         takes_next=3,
+    ),
+    phrases(
+        "related",
+        r"(?:[àa] )?lire aussi (?:l['’]\s?|le |la |les |notre |nos |un |une )[\w'’ -]{2,30}?",
+        tail=r"\s*[:|»>→\-–—]\s*.{0,200}",
+    ),
+    phrases(
+        "controls",
+        r"fermer", r"afficher (?:plus|la suite|moins)", r"agrandir(?: l['’]image| la photo)?", r"retour en haut(?: de (?:la )?page)?",
+        r"voir (?:la galerie|les photos|le diaporama)", r"plein [ée]cran",
     ),
     phrases("tags", r"mots[- ]cl[ée]s", r"th[èe]mes?", r"tags", r"sujets?(?: associ[ée]s)?", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
@@ -158,7 +169,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:accepter|refuser|param[ée]trer|g[ée]rer|personnaliser)(?: tous)?(?: les| mes)? (?:cookies|traceurs).{0,40}",
         r"politique (?:de )?(?:cookies|confidentialit[ée])", r"(?:param[èe]tres|pr[ée]f[ée]rences) (?:des )?cookies",
         r"accepter et (?:fermer|continuer)", r"(?:tout )?accepter", r"(?:tout )?refuser", r"continuer sans accepter",
-        r"gestion des cookies", r"vos choix (?:en mati[èe]re de|concernant les) cookies.{0,100}",
+        r"gestion des cookies", r"ce contenu est bloqu[ée].{0,200}", r"contenu externe(?: bloqu[ée])?", r"vos choix (?:en mati[èe]re de|concernant les) cookies.{0,100}",
         r"(?:en poursuivant|en continuant) (?:votre navigation|la navigation).{0,300}",
     ),
     phrases(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, SEPARATED_TAIL, LineRule, byline, clean_names, phrases, staff
+from .base import CREDIT, DURATION, LINK_TAIL, SEPARATED_TAIL, LineRule, byline, clean_names, phrases, staff
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -93,7 +93,9 @@ RULES: tuple[LineRule, ...] = (
         r"(?:mit|als) [\w+\- ]{0,30}(?:plus|\+|abo) weiterlesen.{0,60}", r"weiterlesen mit [\w+\- ]{0,40}",
         r"(?:anmelden|einloggen|login|registrieren)(?: (?:und|um) .{0,60})?",
         r"zugang zu allen (?:artikeln|inhalten).{0,80}", r"\d+ (?:monate?|wochen?) f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro).{0,60}",
-        r"(?:digital-?|plus-?)?abo(?: abschlie[ßs]en| w[äa]hlen| bestellen)?", r"[\w-]{1,20}\+(?:\s*\(abopflichtiger inhalt\))?", r"plus-?artikel",
+        r"(?:digital-?|plus-?)?abo(?: abschlie[ßs]en| w[äa]hlen| bestellen)?", r"[\w-]{1,20}\+(?:\s*\(abopflichtiger inhalt\))?", r"plus-?artikel", r"[\w-]{1,20} ?plus",
+        r"(?:digitales?|plus|digital)[- ]?abo(?:\s*:.{0,80}|\s+(?:abschlie[ßs]en|testen|bestellen|sichern|w[äa]hlen).{0,40})?",
+        r"(?:jetzt )?\d+ (?:monate?|wochen?) (?:gratis|kostenlos|f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro))(?: (?:testen|lesen))?",
         r"(?:ihr|dein) (?:kostenloses |freies )?kontingent.{0,80}", r"unterst[üu]tzen sie (?:unabh[äa]ngigen )?journalismus.{0,100}",
     ),
     phrases(
@@ -121,14 +123,15 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "comments",
-        r"\d+\s+(?:kommentare?|leserkommentare?|beitr[äa]ge)", r"(?:leser)?kommentare?(?:\s*\(\d+\))?",
+        r"\d+\s+(?:kommentare?|leserkommentare?|beitr[äa]ge)", r"(?:leser)?kommentare?(?:\s*\(?\d+\)?)?",
         r"(?:kommentare?|diskussion) (?:anzeigen|ausblenden|lesen|schreiben|verfassen|laden|schlie[ßs]en)",
         r"(?:zu den|alle) kommentaren?", r"kommentieren", r"diskutieren sie mit.{0,60}", r"diskussion", r"forum",
         r"(?:sie m[üu]ssen|bitte) (?:sich )?(?:anmelden|einloggen),? um (?:zu kommentieren|einen kommentar).{0,60}",
     ),
     phrases(
         "related",
-        r"lesen sie (?:auch|mehr|hier|dazu|dazu auch|jetzt)", r"auch interessant", r"mehr zum thema",
+        r"lesen sie (?:auch|mehr|hier|dazu|dazu auch|jetzt)(?: zum thema)?",
+        r"(?:über )?dieses thema (?:berichtete|im programm).{0,150}", r"auch interessant", r"mehr zum thema",
         r"das k[öo]nnte sie (?:auch )?interessieren", r"auch lesenswert", r"unsere empfehlung(?:en)?",
         r"(?:verwandte|weitere|passende|neueste|empfohlene) (?:themen|artikel|beitr[äa]ge|nachrichten|meldungen)",
         r"meistgelesen(?:e)?(?: artikel)?", r"meistgeklickt", r"top-?themen", r"mehr nachrichten", r"mehr lesen",
@@ -141,6 +144,11 @@ RULES: tuple[LineRule, ...] = (
         r"mehr (?:aus|zu|zum|zur) (?:dem |der )?(?-i:[A-ZÄÖÜ])[\w-]*(?: (?-i:[A-ZÄÖÜ])[\w-]*){0,2}",
         tail=SEPARATED_TAIL,
         takes_next=3,
+    ),
+    phrases(
+        "controls",
+        r"schlie[ßs]en", r"vergr[öo][ßs]ern", r"bildbeschreibung (?:einblenden|ausblenden)", r"zur startseite",
+        r"(?:nach oben|zurück nach oben)", r"vollbild", r"(?:zur )?(?:bilder)?galerie(?: öffnen)?",
     ),
     phrases("tags", r"schlagw(?:o|ö)rte?", r"stichw(?:o|ö)rte?", r"themen", r"tags", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
@@ -164,6 +172,9 @@ RULES: tuple[LineRule, ...] = (
         r"(?:cookie|datenschutz|privatsph[äa]re)-?einstellungen(?: verwalten| anpassen)?", r"einstellungen (?:verwalten|anpassen)",
         r"zustimmen(?: und weiter)?", r"datenschutzerkl[äa]rung", r"cookie-?richtlinie",
         r"(?:wir ben[öo]tigen ihre zustimmung|mit ihrer zustimmung|durch (?:das )?klicken auf).{0,300}",
+        r"aus datenschutzrechtlichen gr[üu]nden.{0,300}", r"(?:empfohlener )?externer inhalt",
+        r"externe(?:n)? inhalte? (?:aktivieren|laden|anzeigen|zulassen|erlauben)",
+        r"ich bin damit einverstanden, dass mir externe inhalte.{0,200}",
     ),
     phrases(
         "copyright",
@@ -171,7 +182,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "photo-credit",
-        r"(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|quelle|copyright)\s*:\s*[^.!?]{1,100}",
+        rf"(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|quelle|copyright)\s*:\s*{CREDIT}",
         r"\((?:foto|bild)\s*:?[^.!?()]{1,60}\)", r"bildunterschrift\s*:?.{0,200}",
     ),
 )

@@ -42,7 +42,7 @@ RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
         r"caricamento (?:del |in corso del )?(?:lettore|player|riproduttore)(?: audio)?", r"caricamento in corso",
-        r"ascolta(?:re)? (?:l['’]\s?articolo|questo articolo|la notizia|l['’]audio|il podcast|la versione audio)",
+        r"ascolta(?:re)? (?:l['’]\s?articolo|questo articolo|la notizia|l['’]audio|il podcast|la versione audio)(?: dell['’]\s?articolo)?",
         r"ascolta(?: ora)?", r"riproduci(?: audio| video)?", r"versione audio(?: dell['’]\s?articolo)?",
         r"(?:audio|voce|lettura) (?:generat[oa]|creat[oa]|realizzat[oa]) (?:con|dall['’]|tramite) (?:l['’])?\s?(?:ia|intelligenza artificiale).{0,40}",
         r"(?:questo articolo|l['’]articolo) [èe] (?:disponibile )?(?:anche )?in versione audio.{0,40}",
@@ -53,6 +53,7 @@ RULES: tuple[LineRule, ...] = (
     phrases(
         "timestamp-labels",
         r"(?:(?:pubblicat[oa]|aggiornat[oa]|ultimo aggiornamento|ultima modifica|modifica)\s*(?:il)?\s*:?\s*[|/\-–—]?\s*)+",
+        r"(?:pubblicat[oa]|aggiornat[oa])(?: il [\d/.]+)? alle (?:ore )?\d{1,2}[:.]\d{2}(?:\s+\d+\s*(?:minuti|min|')\s+di lettura)?",
         r"(?:(?:pubblicat[oa]|aggiornat[oa])\s*:?\s*)?(?:\d+ (?:secondi|minuti|min|ore|h|giorni|settimane|mesi|anni) fa"
         r"|oggi|ieri)(?:,? (?:alle )?(?:ore )?\d{1,2}[:.]\d{2})?",
     ),
@@ -124,6 +125,11 @@ RULES: tuple[LineRule, ...] = (
         tail=LINK_TAIL,
         takes_next=3,
     ),
+    phrases(
+        "controls",
+        r"chiudi", r"mostra (?:di pi[ùu]|altro|tutto)", r"ingrandisci(?: (?:l['’]immagine|la foto))?", r"torna su",
+        r"(?:apri la |vai alla )?(?:foto)?gallery", r"schermo intero",
+    ),
     phrases("tags", r"argomenti", r"tags?", r"temi", r"parole chiave", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
         "reading-time",
@@ -143,7 +149,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "copyright",
-        r"riproduzione riservata\s*©?", r"tutti i diritti (?:sono )?riservati.{0,80}", r".{0,120}\bp\.\s?iva\s*:?\s*(?:it)?\s*\d{11}.{0,120}",
+        r"riproduzione riservata\s*(?:©.{0,60})?", r"tutti i diritti (?:sono )?riservati.{0,80}", r".{0,120}\bp\.\s?iva\s*:?\s*(?:it)?\s*\d{11}.{0,120}",
     ),
     phrases(
         "photo-credit",

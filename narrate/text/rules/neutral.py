@@ -62,6 +62,8 @@ _MEDIA_WORD = r"foto|fotos|photo|photos|bild|bilder|imagen|imagem|immagine|fotog
 
 NEUTRAL: tuple[LineRule, ...] = (
     SEPARATOR,
+    rule("player-stub", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?|loading\W*"),
+    rule("licensing", r".{0,100}\bthe trust project\b.{0,100}"),
     rule("copyright", r"(?:©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©\s*)?\d{4}).{0,200}"),
     rule(
         "photo-credit",

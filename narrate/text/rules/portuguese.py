@@ -39,12 +39,12 @@ _ROLES = re.compile(
     r"|especial para|fot[óo]grafo|fot[óo]grafa|redator(?:a)?|analista)\b.*$"
 )
 _SUBSCRIBERS = r"(?:assinantes|subscritores|membros|premium)"
-_MEDIA = r"foto|fotos|imagem|imagens|v[íi]deo|ilustra[çc][ãa]o|arte|infogr[áa]fico|reprodu[çc][ãa]o"
+_MEDIA = r"foto|fotos|imagem|imagens|v[íi]deos?|ilustra[çc][ãa]o|arte|infogr[áa]fico|reprodu[çc][ãa]o"
 
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
-        r"(?:carregando|a carregar) (?:o )?(?:player|leitor|[áa]udio|reprodutor)(?: de [áa]udio)?",
+        r"(?:carregando|a carregar) (?:o )?(?:player|leitor|[áa]udio|reprodutor)(?: de [áa]udio)?", r"carregando", r"a carregar",
         r"(?:ouvir|ou[çc]a|escute|escutar)(?: (?:este|esta|o|a|essa|esse))? (?:artigo|not[íi]cia|mat[ée]ria|conte[úu]do|texto|reportagem|[áa]udio)",
         r"ouvir(?: agora)?", r"reproduzir(?: [áa]udio| v[íi]deo)?", r"vers[ãa]o (?:em )?[áa]udio",
         r"[áa]udio (?:gerado|narrado|criado) (?:por|com) (?:ia|intelig[êe]ncia artificial).{0,40}",
@@ -60,7 +60,7 @@ RULES: tuple[LineRule, ...] = (
         r"|hoje|ontem)(?:,? (?:[àa]s )?\d{1,2}[h:]\d{2})?",
     ),
     byline(
-        r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportagem(?: de)?|an[áa]lise de|entrevista de|coluna de",
+        r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportagem(?: de)?|(?:an[áa]lise|opini[ãa]o|coluna|entrevista) (?:de|por)",
         joiners=r"e",
         particles=r"de|da|das|do|dos|e|la|van|von|der|di|del",
         convert=partial(clean_names, conjunction="e", roles=_ROLES),
@@ -69,6 +69,8 @@ RULES: tuple[LineRule, ...] = (
         r"(?:(?:por|texto)\s*:?\s*)?(?:da\s+)?reda[çc][ãa]o",
         r"(?:da|do) (?:(?-i:[A-Z][\w]*)|g1|uol|estad[ãa]o|ag[êe]ncia [\w ]{2,20})(?:,? (?:em|no|na|de) (?-i:[A-Z])[\w ]{1,30})?",
         r"colabora[çc][ãa]o para (?:o |a )?[\w ]{2,30}",
+        r"por (?:g1|ge|uol|gshow|valor|o globo|extra|cnn brasil|bbc news brasil|folha|estad[ãa]o|ag[êe]ncia [\w ]{2,20})"
+        r"(?:\s*[—–\-,]\s*[^.!?]{1,40})?",
     ),
     date_rule(CALENDAR),
     phrases(
@@ -88,9 +90,10 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
-        rf"(?:este |esta )?(?:conte[úu]do|mat[ée]ria|artigo|reportagem|not[íi]cia) (?:[ée] )?(?:exclusiv[oa]|restrit[oa]|reservad[oa]|dispon[íi]vel apenas) (?:para|a|aos) {_SUBSCRIBERS}.{{0,60}}",
+        rf"(?:este |esta )?(?:conte[úu]do|mat[ée]ria|artigo|reportagem|not[íi]cia|recurso|fun[çc][ãa]o) (?:[ée] )?(?:exclusiv[oa]|restrit[oa]|reservad[oa]|dispon[íi]vel apenas) (?:para|a|aos) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:exclusivo|apenas|s[óo]) (?:para )?{_SUBSCRIBERS}",
         r"j[áa] [ée] (?:assinante|subscritor|membro)\s*\??.{0,60}",
+        r"assine ou fa[çc]a (?:o )?login.{0,40}", r"subscrever(?: [^.!?]{0,40})?", r"subscreva(?: j[áa]| agora)?",
         r"assine (?:para|e) (?:continuar|seguir|poder) (?:lendo|a ler|ler).{0,80}",
         r"assine(?: j[áa]| agora| o [\w ]{1,20})?(?: (?:por|a partir de|e ganhe) [^.!?]{0,60})?",
         r"(?:fa[çc]a (?:o )?login|entre|entrar|acesse|inicie sess[ãa]o)(?: (?:para|e) (?:continuar|ler|seguir|acessar).{0,60})?",
@@ -139,6 +142,11 @@ RULES: tuple[LineRule, ...] = (
         r"veja mais sobre", r"mais sobre (?:o|este) (?:assunto|tema)",
         tail=LINK_TAIL,
         takes_next=3,
+    ),
+    phrases(
+        "controls",
+        r"fechar", r"(?:mostrar|ver) mais", r"ampliar(?: imagem| foto)?", r"(?:aumentar|diminuir) (?:a )?(?:fonte|letra|texto)",
+        r"voltar ao (?:topo|in[íi]cio)", r"tela cheia", r"ecr[ãa] inteiro", r"ver galeria",
     ),
     phrases("tags", r"t[óo]picos", r"tags", r"temas", r"assuntos", r"palavras-chave", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(

@@ -26,7 +26,7 @@ CALENDAR = Calendar(
     labels=(
         "publicado", "publicada", "actualizado", "actualizada", "actualización", "actualizacion", "última",
         "ultima", "modificado", "modificada", "fecha", "creado", "el", "a", "las", "la", "de", "del", "en", "y",
-        "hace", "horas?", "minutos?", "min", "días?", "segundos?", "ayer", "hoy", "h", "hs", "hrs", "m", "hora",
+        "hace", "horas?", "minutos?", "min", "días?", "segundos?", "ayer", "hoy", "h", "hs", "hrs", "m", "hora", "al",
     ),
     links=("de", "del"),
 )
@@ -65,6 +65,7 @@ RULES: tuple[LineRule, ...] = (
         convert=partial(clean_names, conjunction="y", roles=_ROLES),
     ),
     staff(r"(?:(?:por|texto)\s*:?\s*)?(?:la\s+)?redacci[óo]n", r"(?:por\s+)?agencias"),
+    phrases("byline", r"sobre (?:la firma|el autor|la autora|los autores)"),
     date_rule(CALENDAR),
     phrases(
         "advertisement",
@@ -82,7 +83,8 @@ RULES: tuple[LineRule, ...] = (
         r"|(?:despu[ée]s de|tras) (?:la publicidad|el anuncio)))?",
         r"(?:la )?(?:noticia|informaci[óo]n|art[íi]culo) contin[úu]a (?:abajo|debajo|(?:despu[ée]s de|tras) (?:la publicidad|el anuncio))",
         r"contin[úu]a (?:despu[ée]s de|tras) (?:la publicidad|el anuncio)",
-        r"ver noticia completa", r"leer (?:la )?(?:noticia|art[íi]culo) complet[oa]",
+        r"ver noticia completa", r"leer (?:la )?(?:noticia|art[íi]culo) complet[oa]", r"segu[íi] leyendo",
+        r"contin(?:uar|[úu]a) leyendo aqu[íi]",
     ),
     phrases(
         "paywall",
@@ -98,6 +100,10 @@ RULES: tuple[LineRule, ...] = (
         r"te quedan? \d+ (?:art[íi]culos|noticias|contenidos) (?:gratis|gratuitos).{0,60}",
         r"lee sin l[íi]mites.{0,80}",
         r"suscr[íi]bete(?: ahora| ya| aqu[íi])?(?: (?:desde|por) [^.!?]{0,60})?",
+        r"ya tengo (?:una )?(?:suscripci[óo]n|cuenta)", r"tu suscripci[óo]n (?:se )?est[áa] (?:siendo )?usa(?:da|ndo).{0,80}",
+        r"(?:¿\s*)?quieres a[ñn]adir otro usuario.{0,60}", r"a[ñn]adir usuario",
+        r"si contin[úu]as leyendo en este dispositivo.{0,100}",
+        rf"esta funcionalidad es s[óo]lo para (?:{_SUBSCRIBERS}|registrad[oa]s|usuarios registrados).{{0,40}}",
         r"(?:primer mes|[úu]ltimos d[íi]as|oferta)[^.!?]{0,40}\d+\s*(?:€|euros?|\$|d[óo]lares)[^.!?]{0,40}",
     ),
     phrases(
@@ -107,6 +113,8 @@ RULES: tuple[LineRule, ...] = (
         r"(?:nuestra |la |nuestras |las )?newsletters?(?: de [^.!?]{1,40})?",
         r"bolet[íi]n(?:es)?(?: de [^.!?]{1,40})?",
         r"(?:introduce|escribe) tu (?:correo|e-?mail|direcci[óo]n de correo).{0,60}",
+        r".{0,120}\b(?:cada|todas las|todos los) (?:semana|ma[ñn]ana|d[íi]a|noche|viernes|domingo)s? en (?:su|tu) "
+        r"(?:buz[óo]n|correo|e-?mail|bandeja de entrada)",
     ),
     phrases(
         "follow",
@@ -129,7 +137,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "comments",
-        r"\d+\s+comentarios?", r"comentarios?(?:\s*\(\d+\))?",
+        r"\d+\s+comentarios?", r"comentarios?(?:\s*\(?\d+\)?)?", r"rellen[ea] su nombre.{0,60}para comentar",
         r"(?:ver|leer|mostrar|ocultar|deja|dejar|a[ñn]ade|a[ñn]adir|escribe|escribir|publica|publicar|cargar)"
         r" (?:un |los |tu |el |todos los |m[áa]s )?comentarios?(?: \(\d+\))?",
         r"comentar", r"cargando comentarios", r"normas de (?:participaci[óo]n|la comunidad|uso)",
@@ -140,7 +148,8 @@ RULES: tuple[LineRule, ...] = (
         r"(?:lee|lea|leer|le[ée]|leelo) (?:tambi[ée]n|adem[áa]s|m[áa]s)",
         r"(?:tambi[ée]n )?(?:te|le|les|os) (?:puede|pueden|podr[íi]a|podr[íi]an) interesar",
         r"puede(?:s)? interesarte", r"m[áa]s informaci[óo]n", r"m[áa]s noticias", r"otras noticias",
-        r"(?:noticias|art[íi]culos|contenidos?|temas|historias) relacionad[oa]s", r"relacionad[oa]s?",
+        r"(?:noticias?|art[íi]culos?|contenidos?|temas?|historias?) relacionad[oa]s?", r"relacionad[oa]s?",
+        r"mir[áa] (?:tambi[ée]n|m[áa]s)", r"recomendaciones(?: (?-i:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ ]{1,30}))?",
         r"ver (?:tambi[ée]n|m[áa]s)", r"lo m[áa]s (?:le[íi]do|visto|compartido|reciente|comentado)",
         r"m[áa]s (?:le[íi]d[oa]s|vist[oa]s|comentad[oa]s)", r"[úu]ltimas noticias", r"lo [úu]ltimo",
         r"te recomendamos", r"recomendad[oa]s(?: para ti)?", r"no te pierdas", r"tendencias",
@@ -148,6 +157,11 @@ RULES: tuple[LineRule, ...] = (
         r"te puede gustar", r"descubre m[áa]s",
         tail=LINK_TAIL,
         takes_next=3,
+    ),
+    phrases(
+        "controls",
+        r"cerrar", r"mostrar m[áa]s", r"ampliar(?: imagen| foto)?", r"(?:aumentar|disminuir|reducir) (?:el )?(?:tama[ñn]o|letra|fuente|texto)(?: de (?:la )?(?:letra|fuente|texto))?",
+        r"(?:volver|ir) (?:arriba|al inicio)", r"ver (?:galer[íi]a|fotos)", r"pantalla completa",
     ),
     phrases("tags", r"archivado en", r"etiquetas", r"temas", r"tags", r"palabras clave", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(

@@ -91,6 +91,19 @@ BOILERPLATE = [
     ("LUCAS MOREAU / AFP", "photo-credit"),
     ("* * *", "separator"),
     ("LA PISCINE DE LORVENNE ROUVRE ENFIN SES PORTES AU PUBLIC", "related-headline"),
+    ("Lire aussi l'analyse | La piscine, un gouffre financier ?", 'related'),
+    ('Lire aussi le décryptage : Pourquoi les piscines ferment', 'related'),
+    ('La rédaction vous conseille', 'related'),
+    ('Il vous reste 83.38% de cet article à lire. La suite est réservée aux abonnés.', 'paywall'),
+    ('Offrir', 'share'),
+    ('Article rédigé par Camille Rousseau - franceinfo', 'byline'),
+    ('Commentaires 12', 'comments'),
+    ("Ne manquez rien de l'actualité de Lorvenne : recevez nos alertes.", 'newsletter'),
+    ('Publié le 12/03/2024 10:45 Mis à jour le 12/03/2024 11:02', 'date'),
+    ('Fermer', 'controls'),
+    ('Agrandir la photo', 'controls'),
+    ('Ce contenu est bloqué car vous n’avez pas accepté les cookies.', 'cookie-notice'),
+    ('Conforme aux critères de The Trust Project', 'licensing'),
 ]
 
 NEAR_MISSES = [
@@ -119,6 +132,9 @@ NEAR_MISSES = [
     "Tout accepter serait une erreur, estime l'opposition.",
     "Offre d'emploi : la ville recrute trois maîtres-nageurs.",
     "M. Lefèvre a coupé le ruban samedi.",
+    'Ne manquez rien de ce spectacle, conseille le directeur.',
+    "Fermer la piscine l'hiver coûterait moins cher.",
+    'Lire aussi les rapports de la Cour des comptes serait utile.',
 ]
 
 

@@ -93,6 +93,21 @@ BOILERPLATE = [
     ("Die neue Brücke im Entwurf. Foto: Stadt Warnstedt", "photo-credit"),
     ("–––", "separator"),
     ("STADTRAT BESCHLIESST NEUE BRÜCKE FÜR RADFAHRER ÜBER DIE ELDE", "related-headline"),
+    ('Kommentare 120', 'comments'),
+    ('Über dieses Thema berichtete die tagesschau am 12. März 2024 um 20:00 Uhr.', 'related'),
+    ('Lesen Sie mehr zum Thema', 'related'),
+    ('Quelle: F.A.Z.', 'photo-credit'),
+    ('SZ Plus', 'paywall'),
+    ('WELTplus', 'paywall'),
+    ('Digitales Abo: 1 Monat gratis testen', 'paywall'),
+    ('Jetzt 3 Monate für 1 € testen', 'paywall'),
+    ('Aus datenschutzrechtlichen Gründen benötigen wir Ihre Einwilligung, um diesen Inhalt anzuzeigen.', 'cookie-notice'),
+    ('Externe Inhalte aktivieren', 'cookie-notice'),
+    ('Bildbeschreibung einblenden', 'controls'),
+    ('Vergrößern', 'controls'),
+    ('Zur Startseite', 'controls'),
+    ('Schließen', 'controls'),
+    ('Diese Seite folgt den Grundsätzen von The Trust Project', 'licensing'),
 ]
 
 NEAR_MISSES = [
@@ -121,6 +136,10 @@ NEAR_MISSES = [
     "Empfehlungen der Verkehrsplaner liegen seit 2019 vor.",
     "Jetzt abonnieren viele Pendler das Deutschlandticket.",
     "Redaktionsschluss war am Montagabend.",
+    'Die ersten 3 Monate kostenlos fahren dürfen Schüler.',
+    'Digitalabo-Preise steigen im Herbst.',
+    'Schließen wollte die Stadt das Bad nie.',
+    'Quelle der Zahlen ist das Statistische Landesamt.',
 ]
 
 

@@ -94,6 +94,15 @@ BOILERPLATE = [
     ("Foto d'archivio", "photo-credit"),
     ("===", "separator"),
     ("RIAPRE IL TEATRO VERDI DI MONTEVALLE DOPO DUE ANNI DI LAVORI", "related-headline"),
+    ('Aggiornato alle 10:45 3 minuti di lettura', 'timestamp-labels'),
+    ('Redazione ANSA', 'byline'),
+    ('Riproduzione riservata © Copyright ANSA', 'copyright'),
+    ("Ascolta la versione audio dell'articolo", 'player-stub'),
+    ("3' di lettura", 'reading-time'),
+    ('Loading...', 'player-stub'),
+    ('Chiudi', 'controls'),
+    ('Torna su', 'controls'),
+    ('Aderisce ai criteri di The Trust Project', 'licensing'),
 ]
 
 NEAR_MISSES = [
@@ -122,6 +131,8 @@ NEAR_MISSES = [
     "Redazione e tipografia del giornale locale sono state invitate.",
     "Tempo di lettura dei documenti: tre settimane, lamenta l'opposizione.",
     "L'arch. Paola Ferri ha diretto i lavori.",
+    'Chiudi gli occhi, disse il regista.',
+    "Torna sul palco dopo vent'anni la compagnia di Montevalle.",
 ]
 
 

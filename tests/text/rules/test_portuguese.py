@@ -91,6 +91,18 @@ BOILERPLATE = [
     ("O presidente em Brasília Pedro Ladeira - 12.mar.2024/Folhapress", "photo-credit"),
     ("___", "separator"),
     ("ESTUDANTES DE RIBEIRÃO ALTO VENCEM OLIMPÍADA NACIONAL DE MATEMÁTICA", "related-headline"),
+    ('Diminuir fonte', 'controls'),
+    ('Aumentar fonte', 'controls'),
+    ('Fechar', 'controls'),
+    ('Recurso exclusivo para assinantes', 'paywall'),
+    ('assine ou faça login', 'paywall'),
+    ('Subscrever', 'paywall'),
+    ('Por g1 — Ribeirão Alto', 'byline'),
+    ('Análise por Mariana Costa', 'byline'),
+    ('VÍDEOS: mais assistidos do g1 SP', 'photo-credit'),
+    ('A carregar...', 'player-stub'),
+    ('Atualizado: 12.mar.2024 às 11h02', 'date'),
+    ('Saiba mais sobre The Trust Project', 'licensing'),
 ]
 
 NEAR_MISSES = [
@@ -119,6 +131,8 @@ NEAR_MISSES = [
     "Em alta, a procura por cursos de ciência cresce.",
     "Cadastre-se, dizia o cartaz na entrada.",
     "Entendi tudo, disse um visitante de 8 anos.",
+    'Subscrever o acordo foi um erro, disse o ministro.',
+    'Fechar a feira mais cedo não está nos planos.',
 ]
 
 

@@ -92,6 +92,28 @@ BOILERPLATE = [
     ("El alcalde, durante el pleno. EFE/Juan Pérez", "photo-credit"),
     ("---", "separator"),
     ("LOS VECINOS DE CAMPOSOL RECLAMAN UNA PARADA DEL TRANVÍA YA", "related-headline"),
+    ('Ya tengo una suscripción', 'paywall'),
+    ('Tu suscripción se está usando en otro dispositivo', 'paywall'),
+    ('¿Quieres añadir otro usuario a tu suscripción?', 'paywall'),
+    ('Si continúas leyendo en este dispositivo, no se podrá leer en el otro.', 'paywall'),
+    ('Esta funcionalidad es sólo para suscriptores', 'paywall'),
+    ('Continuar leyendo aquí', 'continue-reading'),
+    ('Seguí leyendo', 'continue-reading'),
+    ('Sobre la firma', 'byline'),
+    ('Se adhiere a los criterios de The Trust Project', 'licensing'),
+    ('Rellene su nombre y apellido para comentar', 'comments'),
+    ('Comentarios 12', 'comments'),
+    ('El análisis de la actualidad y las mejores historias, cada semana en su buzón', 'newsletter'),
+    ('Actualizado al 12 de marzo de 2024 10:45', 'date'),
+    ('Actualizado Martes, 12 marzo 2024 - 10:45', 'date'),
+    ('Mirá también', 'related'),
+    ('Noticia relacionada', 'related'),
+    ('Recomendaciones EL FARO', 'related'),
+    ('Cerrar', 'controls'),
+    ('Mostrar más', 'controls'),
+    ('Aumentar tamaño de letra', 'controls'),
+    ('00:00/04:12', 'player-stub'),
+    ('Loading...', 'player-stub'),
 ]
 
 NEAR_MISSES = [
@@ -125,6 +147,10 @@ NEAR_MISSES = [
     "Ver más allá del centro es el reto del tranvía.",
     "Lo último que quieren los comerciantes es otra obra.",
     "Suscríbete, pidió el presentador al final del programa.",
+    'Los vecinos reciben cada semana en su buzón un folleto del Ayuntamiento.',
+    'Cerrar la calle fue un error, admitió el alcalde.',
+    'Mostrar más autobuses en hora punta es el objetivo.',
+    'Recomendaciones de la OMS para el verano',
 ]
 
 
