@@ -159,7 +159,9 @@ def make_chunks(
             units = [
                 unit
                 for part in split_text(block.text, max_chars, language)
-                for unit in _fit(part, _speak(to_speech, string.capwords(part) if part.isupper() else part), max_chars, language)
+                for unit in _fit(
+                    part, _speak(to_speech, string.capwords(part) if part.isupper() else part), max_chars, language
+                )
             ]
         else:
             units = _sentence_units(block.text, max_chars, to_speech, language)

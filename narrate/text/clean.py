@@ -90,7 +90,9 @@ def clean_text(
     for unit in units:
         if unit.kind is None:
             continue
-        rule, value = _match(unit.text, rules, in_header=not seen_body) if unit.level == 0 else (None, "")
+        rule, value = (None, "")
+        if unit.level != 1:  # the title is never boilerplate
+            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level)
         if rule is None and label is not None and taken < label.takes_next and _linked_headline(unit):
             rule, taken = label, taken + 1
         elif rule is not None:
@@ -223,9 +225,14 @@ def _inline_lines(token: Token) -> list[str]:
     return [_normalise("".join(parts)) for parts in lines]
 
 
-def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[LineRule | None, str]:
+def _match(
+    line: str, rules: tuple[LineRule, ...], *, in_header: bool, heading: int = 0
+) -> tuple[LineRule | None, str]:
+    """The first rule that takes ``line``, and its value. A Markdown heading (``heading`` > 1) is only
+    tried against the rules that read words ("## Más información"), not those that judge a line by
+    its shape (capitals, site tags): a section heading in capitals is content."""
     for rule in rules:
-        if rule.header_only and not in_header:
+        if (rule.header_only and not in_header) or (heading and not rule.headings):
             continue
         match = rule.pattern.fullmatch(line)
         if match is None:

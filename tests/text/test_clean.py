@@ -206,3 +206,16 @@ def test_rules_are_data_that_callers_can_change() -> None:
     article = clean_text("March 30, 2021\nBody text.", title="t", rules=without_dates)
     assert article.date is None
     assert "March 30, 2021" in article.spoken_text
+
+
+def test_a_markdown_heading_that_is_boilerplate_goes() -> None:
+    text = "# Title\n\nBody one.\n\n## Mehr zum Thema\n\n- [Radwege in Warnstedt](https://example.org/r)\n\nBody two.\n"
+    article = clean_text(text, format="markdown", language="de")
+    assert [(r.text, r.rule) for r in article.removed if r.rule != "title"] == [
+        ("Mehr zum Thema", "related"), ("Radwege in Warnstedt", "related")]
+    assert article.sections == []
+
+
+def test_a_markdown_heading_in_capitals_is_a_section_not_a_related_headline() -> None:
+    text = "# Title\n\nBody one.\n\n## WHY THE FERRY IS LATE: A TIMELINE\n\nBody two.\n"
+    assert clean_text(text, format="markdown").sections == ["WHY THE FERRY IS LATE: A TIMELINE"]

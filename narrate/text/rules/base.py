@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
-    "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule", "byline", "clean_names", "phrases", "rule", "staff", "words",
+    "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule",
+    "byline", "clean_names", "phrases", "rule", "staff", "words",
 ]
 
 
@@ -41,6 +42,9 @@ class LineRule:
     convert: Callable[[str], str | None] | None = None
     """Turns the ``value`` group into the metadata value (a date's ISO form, an author's names);
     None for the action's English default. An empty result records nothing."""
+    headings: bool = True
+    """Also tried on Markdown section headings ("## Lee también"); False for rules that judge a line
+    by its shape rather than its words (ALL-CAPS headlines, site tags)."""
     takes_next: int = 0
     """A label ("Lee también", "Mehr zum Thema") takes up to this many following lines with it when they
     are linked headlines (short, no sentence end) and the label stands alone on its line."""

@@ -140,7 +140,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "related",
-        r"zum thema", r"mehr dazu", r"empfehlungen", r"passend zum thema", r"hintergrund",
+        r"zum thema", r"mehr dazu", r"empfehlungen", r"passend zum thema",
         r"mehr (?:aus|zu|zum|zur) (?:dem |der )?(?-i:[A-ZÄÖÜ])[\w-]*(?: (?-i:[A-ZÄÖÜ])[\w-]*){0,2}",
         tail=SEPARATED_TAIL,
         takes_next=3,

@@ -31,7 +31,7 @@ VENDOR_STUBS: tuple[LineRule, ...] = (
 SEPARATOR = rule("separator", r"[|/\\\-–—_*=~•·#+\s]+")
 
 SITE_TAG = LineRule(
-    "site-tag", re.compile(r"(?P<value>[A-Z][A-Z0-9&.'’\-]{2,40})"), Action.SITE, header_only=True
+    "site-tag", re.compile(r"(?P<value>[A-Z][A-Z0-9&.'’\-]{2,40})"), Action.SITE, header_only=True, headings=False
 )
 """A site's name in capitals above the title ("TRUENEWSREPORT"): the article's site."""
 
@@ -44,7 +44,7 @@ def _all_caps_headline(line: str) -> bool:
     return 8 <= len(words) <= 12 or (5 <= len(words) <= 7 and bool(re.search(r"[:?!'’\"“”«»]", line)))
 
 
-RELATED_HEADLINE = LineRule("related-headline", re.compile(r".+"), accept=_all_caps_headline)
+RELATED_HEADLINE = LineRule("related-headline", re.compile(r".+"), accept=_all_caps_headline, headings=False)
 
 AGENCIES = (
     r"AFP|AP|EFE|DPA|dpa|ANSA|Ansa|Reuters|REUTERS|EPA|Epa|EPA-EFE|Imago|IMAGO|Getty Images|Getty|GETTY"
