@@ -66,8 +66,9 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     """Sentences of ``text``, stripped; joining them with spaces gives back the text's words.
 
     ``language`` is a language tag; its primary subtag chooses the splitter's rules (English for
-    any language sentencex does not know). A sentence only ends where the text has whitespace: the
-    splitter's breaks inside a token (as in ``“go.”Then``) are not kept, so no word is ever cut in two.
+    any language sentencex does not know). A sentence only ends where the text has whitespace (or
+    after a full-width stop, "。", in Chinese or Japanese): the splitter's breaks inside a token (as
+    in ``“go.”Then``) are not kept, so no word is ever cut in two.
     """
     code = _primary(language)
     segments: list[str] = []
@@ -77,7 +78,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         start = 0
         for found in sentencex.segment(code, _SURROGATE.sub("\ufffd", piece)):
             segment, start = piece[start : start + len(found)], start + len(found)
-            if segments and not segments[-1][-1:].isspace() and not segment[:1].isspace():
+            joined = segments and not segments[-1][-1:].isspace() and not segment[:1].isspace()
+            if joined and not _ends_cjk(segments[-1]):
                 segments[-1] += segment
             elif segments and code != "en" and _continues(segments[-1], segment, code):
                 segments[-1] += segment
@@ -104,6 +106,11 @@ def _split_before_numbers(segment: str) -> list[str]:
         start = match.end("gap")
     parts.append(segment[start:])
     return parts
+
+
+def _ends_cjk(segment: str) -> bool:
+    """Chinese and Japanese end sentences with a full-width stop and no space after it."""
+    return segment.endswith(("。", "！", "？", "｡"))
 
 
 def _primary(language: str) -> str:

@@ -78,3 +78,9 @@ def test_make_chunks_and_split_text_split_in_the_articles_language() -> None:
     assert [sentence.text for chunk in chunks for sentence in chunk.sentences] == [
         "Am 12. März 2024 war es kalt.", "Dann wurde es warm."]
     assert split_text(text, 35, "de") == ["Am 12. März 2024 war es kalt.", "Dann wurde es warm."]
+
+
+def test_chinese_and_japanese_sentences_end_at_a_full_width_stop() -> None:
+    assert split_sentences("今天下雨了。我们没有出去。明天会晴天吗？", "zh") == ["今天下雨了。", "我们没有出去。", "明天会晴天吗？"]
+    assert split_sentences("今日は雨です。明日は晴れ。", "ja") == ["今日は雨です。", "明日は晴れ。"]
+    assert split_sentences("“Go.”Then he left. Fine.") == ["“Go.”Then he left.", "Fine."]
