@@ -35,7 +35,7 @@ from .dates import parse_date as _parse_date
 from .neutral import NEUTRAL, VENDOR_STUBS
 
 __all__ = [
-    "DEFAULT_RULES", "LANGUAGES", "Action", "LineRule", "RuleSpec", "compile_rules", "is_dateline",
+    "DEFAULT_RULES", "LANGUAGES", "RULE_NAMES", "Action", "LineRule", "RuleSpec", "compile_rules", "is_dateline",
     "parse_date", "primary_subtag", "rules_for",
 ]
 

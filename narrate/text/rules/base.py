@@ -74,7 +74,9 @@ SEPARATED_TAIL = r"(?:\s*[:|»>→\-–—]\s*.{0,200})?"
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 """Capital letters of the Latin alphabets (for names: Á, Ö, Ç, Ł, Ž…)."""
-_NAME_WORD = rf"(?-i:[{UPPER}][\w'’.\-]*)"
+_NAME_WORD = rf"(?-i:(?:d['’])?[{UPPER}][\w'’.\-]*)"
+_MAX_BYLINE = 160
+"""Longer lines are never bylines (and are not searched for names)."""
 _INITIAL = re.compile(rf"(?:^|\s)[{UPPER}]\.$")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _AGENCIES = (
@@ -101,11 +103,11 @@ def byline(
     line does not end a sentence.
     """
     word = _NAME_WORD
-    person = rf"{word}(?:\s+(?:(?:{particles})\s+)*{word}){{1,4}}"
+    person = rf"{word}(?:\s+(?:(?:{particles})\s+){{0,3}}{word}){{1,4}}"
     name = rf"(?:{person}|(?-i:{_AGENCIES}))"
     names = rf"{name}(?:(?:\s*,\s*|\s+(?:{joiners})\s+|\s*&\s*){name}){{0,6}}"
     tail = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"
-    pattern = rf"(?:{lead})(?:\s*[:\-–—]\s*|\s+)(?P<value>{names}){tail}"
+    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?:{lead})(?:\s*[:\-–—]\s*|\s+)(?P<value>{names}){tail}"
     return LineRule(
         "byline", re.compile(pattern, re.IGNORECASE), Action.AUTHOR, accept=_not_a_sentence, convert=convert
     )
@@ -115,7 +117,9 @@ def staff(*desks: str) -> LineRule:
     """A byline that names a newsroom, not a person ("Redacción", "Redaktion Berlin", "Par la rédaction"):
     the line goes, and no author is recorded."""
     return rule(
-        "byline", rf"(?:{'|'.join(desks)})(?:\s*[:\-–—|,/]?\s*{_NAME_WORD}){{0,4}}", accept=_not_a_sentence
+        "byline",
+        rf"(?=.{{0,{_MAX_BYLINE}}}$)(?:{'|'.join(desks)})(?:\s*[:\-–—|,/]?\s*{_NAME_WORD}){{0,4}}",
+        accept=_not_a_sentence,
     )
 
 

@@ -11,6 +11,7 @@ the article's date). :data:`ENGLISH` keeps the behaviour the English rules have 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,6 +48,8 @@ class Calendar:
     """Words inside a date between day, month and year ("de" in "12 de marzo de 2024")."""
     day_first: bool = True
     """12/03/2024 is the 12th of March (False: December 3rd)."""
+    fuzzy_fallback: bool = False
+    """When no date is found where dates are written, let dateutil look through the whole line."""
     place_first: bool = True
     """A dateline may start with a place ("Madrid - 12 mar 2024 - 10:45 CET")."""
     date_in_line: re.Pattern[str] | None = None
@@ -94,6 +97,7 @@ def _parserinfo(calendar: Calendar) -> date_parser.parserinfo:
 _EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 ENGLISH = Calendar(
     day_first=False,
+    fuzzy_fallback=True,
     place_first=False,
     times=None,
     date_in_line=re.compile(
@@ -116,10 +120,14 @@ def parse_date(value: str, calendar: Calendar = ENGLISH) -> str | None:
     if not _YEAR.search(value):
         return None
     candidate = (calendar.date_in_line or _date_pattern(calendar)).search(value)
+    if candidate is None and not calendar.fuzzy_fallback:
+        return None
     text = candidate.group() if candidate else value
     day_first = calendar.day_first and not _ISO.match(text)  # 2024-03-12 is year, month, day everywhere
     try:
-        parsed = date_parser.parse(text, parserinfo=calendar.info, default=_DEFAULT, fuzzy=True, dayfirst=day_first)
+        with warnings.catch_warnings():  # "tzname EFE identified but not understood"
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(text, parserinfo=calendar.info, default=_DEFAULT, fuzzy=True, dayfirst=day_first)
     except (ValueError, ArithmeticError):  # "1999:888…" (30 digits) raises decimal.InvalidOperation
         return None
     if not 1800 <= parsed.year <= 2100:

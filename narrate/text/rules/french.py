@@ -60,7 +60,7 @@ RULES: tuple[LineRule, ...] = (
         r"par|texte(?: de)?|auteur|autrice|propos recueillis par|(?:article )?r[ée]dig[ée] par|[ée]crit par|un (?:article|reportage|entretien|[ée]ditorial) de"
         r"|une (?:analyse|enqu[êe]te|chronique|tribune) de|de notre (?:envoy[ée]e? sp[ée]ciale?|correspondante?)(?: [àa] [^,]{1,30})?",
         joiners=r"et",
-        particles=r"de|du|des|de la|d['’]|la|le|van|von|der|di|da|dos",
+        particles=r"de|du|des|la|le|van|von|der|di|da|dos",
         convert=partial(clean_names, conjunction="et", roles=_ROLES),
     ),
     staff(r"(?:par\s+)?(?:la\s+)?r[ée]daction", r"(?:par\s+)?(?:le\s+monde\s+)?avec\s+(?:AFP|AP|Reuters)"),

@@ -62,7 +62,7 @@ RULES: tuple[LineRule, ...] = (
         r"von|text(?: von)?|autor(?:in)?|autoren|ein (?:kommentar|gastbeitrag|beitrag|interview|essay|bericht|porträt) von"
         r"|eine (?:analyse|reportage|kolumne|glosse|recherche) von|aus [\w-]+ berichtet|recherche",
         joiners=r"und",
-        particles=r"von|van|der|den|de|zu|vom|zur|da|di|del|la|le|von der|von und zu",
+        particles=r"von|van|der|den|de|zu|vom|zur|da|di|del|la|le",
         convert=partial(clean_names, conjunction="und", roles=_ROLES),
     ),
     staff(r"(?:von (?:der )?)?redaktion", r"\(?red\)?(?:\s*/\s*(?:dpa|afp|ap|reuters|kna|epd|apa))?", r"(?:dpa|afp|ap|reuters|kna|epd|apa)\s*/\s*red"),

@@ -61,7 +61,7 @@ RULES: tuple[LineRule, ...] = (
         r"di|testo di|articolo di|a cura di|autore|autrice|dal(?:la)? nostr[oa] (?:inviat[oa]|corrispondente)(?: a [^,]{1,30})?"
         r"|intervista di|analisi di|commento di",
         joiners=r"e",
-        particles=r"de|di|del|della|dello|dei|degli|da|dal|la|lo|d['’]|van|von|der",
+        particles=r"de|di|del|della|dello|dei|degli|da|dal|la|lo|van|von|der",
         convert=partial(clean_names, conjunction="e", roles=_ROLES),
     ),
     staff(r"(?:(?:di|a cura (?:di|della))\s+)?(?:la\s+)?redazione(?: online| web)?"),

@@ -62,7 +62,7 @@ RULES: tuple[LineRule, ...] = (
     byline(
         r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportagem(?: de)?|(?:an[áa]lise|opini[ãa]o|coluna|entrevista) (?:de|por)",
         joiners=r"e",
-        particles=r"de|da|das|do|dos|e|la|van|von|der|di|del",
+        particles=r"de|da|das|do|dos|la|van|von|der|di|del",
         convert=partial(clean_names, conjunction="e", roles=_ROLES),
     ),
     staff(

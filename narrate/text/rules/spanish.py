@@ -61,7 +61,7 @@ RULES: tuple[LineRule, ...] = (
         r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportaje de|cr[óo]nica de|an[áa]lisis de|opini[óo]n de"
         r"|entrevista de",
         joiners=r"y|e",
-        particles=r"de|del|de la|de las|de los|la|las|los|y|da|di|van|von|der|dos|do",
+        particles=r"de|del|la|las|los|da|di|van|von|der|dos|do",
         convert=partial(clean_names, conjunction="y", roles=_ROLES),
     ),
     staff(r"(?:(?:por|texto)\s*:?\s*)?(?:la\s+)?redacci[óo]n", r"(?:por\s+)?agencias"),
