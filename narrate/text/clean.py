@@ -84,32 +84,8 @@ def clean_text(
     removed: list[RemovedLine] = []
     units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
     metadata: dict[Action, str] = {}
-    seen_body = False
-    label: LineRule | None = None  # a "read also" label standing alone, which takes linked headlines after it
-    taken = 0
-    for unit in units:
-        if unit.kind is None:
-            continue
-        rule, value = (None, "")
-        if unit.level != 1:  # the title is never boilerplate
-            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level)
-        if rule is None and label is not None and taken < label.takes_next and _linked_headline(unit):
-            rule, taken = label, taken + 1
-        elif rule is not None:
-            label, taken = (rule, 0) if rule.takes_next and len(unit.text.split()) <= _MAX_LABEL_WORDS else (None, 0)
-        else:
-            label = None
-        if rule is not None:
-            removed.append(RemovedLine(unit.number, unit.text, rule.name))
-            if rule.action is not Action.DROP and rule.action not in metadata:
-                cleaned = _metadata_value(rule, value)
-                if cleaned:
-                    metadata[rule.action] = cleaned
-            unit.kind, unit.text = None, ""  # a removed line ends a paragraph
-            continue
-        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
-            unit.kind = BlockKind.HEADING
-        seen_body = True
+    taken = _apply_rules(units, tuple(r for r in rules if not r.beside), removed, metadata, format)
+    _apply_rules_beside(units, tuple(r for r in rules if r.beside), taken, removed, metadata)
 
     _mark_blank_before(units)
     found_title = _take_title(units, removed, format) if title is None else None
@@ -134,6 +110,70 @@ def clean_text(
         title_source=source,
         removed=removed,
     )
+
+
+def _apply_rules(
+    units: list[_Unit], rules: tuple[LineRule, ...], removed: list[RemovedLine], metadata: dict[Action, str],
+    format: TextFormat,
+) -> dict[int, str]:
+    """Remove the lines the rules take (recording them, and their values as metadata); mark ALL-CAPS
+    section headings in plain text. Returns the name of the rule that took each removed unit, by index."""
+    taken: dict[int, str] = {}
+    seen_body = False
+    label: LineRule | None = None  # a "read also" label standing alone, which takes linked headlines after it
+    headlines = 0
+    for index, unit in enumerate(units):
+        if unit.kind is None:
+            continue
+        rule, value = (None, "")
+        if unit.level != 1:  # the title is never boilerplate
+            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level)
+        if rule is None and label is not None and headlines < label.takes_next and _linked_headline(unit):
+            rule, headlines = label, headlines + 1
+        elif rule is not None:
+            label, headlines = (rule, 0) if rule.takes_next and len(unit.text.split()) <= _MAX_LABEL_WORDS else (None, 0)
+        else:
+            label = None
+        if rule is not None:
+            taken[index] = rule.name
+            _remove(unit, rule, value, removed, metadata)
+            continue
+        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
+            unit.kind = BlockKind.HEADING
+        seen_body = True
+    return taken
+
+
+def _apply_rules_beside(
+    units: list[_Unit], rules: tuple[LineRule, ...], taken: dict[int, str], removed: list[RemovedLine],
+    metadata: dict[Action, str],
+) -> None:
+    """Rules that only take a line next to a line another rule took (a line of names beside a
+    dateline); never the first line left, which may be the title."""
+    text_units = [i for i, unit in enumerate(units) if not unit.blank]
+    kept = [i for i in text_units if units[i].kind is not None]
+    if not rules or not kept:
+        return
+    for position, index in enumerate(text_units):
+        unit = units[index]
+        if unit.kind is None or unit.level or index == kept[0]:
+            continue
+        neighbours = {taken.get(text_units[p]) for p in (position - 1, position + 1) if 0 <= p < len(text_units)}
+        for rule in rules:
+            match = rule.pattern.fullmatch(unit.text) if neighbours & rule.beside else None
+            if match is not None and (rule.accept is None or rule.accept(unit.text)):
+                taken[index] = rule.name
+                _remove(unit, rule, (match.groupdict().get("value") or "").strip(), removed, metadata)
+                break
+
+
+def _remove(unit: _Unit, rule: LineRule, value: str, removed: list[RemovedLine], metadata: dict[Action, str]) -> None:
+    removed.append(RemovedLine(unit.number, unit.text, rule.name))
+    if rule.action is not Action.DROP and rule.action not in metadata:
+        cleaned = _metadata_value(rule, value)
+        if cleaned:
+            metadata[rule.action] = cleaned
+    unit.kind, unit.text = None, ""  # a removed line ends a paragraph
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -15,7 +15,7 @@ from enum import Enum
 
 __all__ = [
     "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule",
-    "byline", "clean_names", "phrases", "rule", "staff", "words",
+    "byline", "clean_names", "names_beside", "phrases", "rule", "staff", "words",
 ]
 
 
@@ -45,6 +45,9 @@ class LineRule:
     headings: bool = True
     """Also tried on Markdown section headings ("## Lee también"); False for rules that judge a line
     by its shape rather than its words (ALL-CAPS headlines, site tags)."""
+    beside: frozenset[str] = frozenset()
+    """Only take a line next to one that a rule of one of these names took (a name line beside a
+    dateline is a byline); empty for rules that take a line wherever it is."""
     takes_next: int = 0
     """A label ("Lee también", "Mehr zum Thema") takes up to this many following lines with it when they
     are linked headlines (short, no sentence end) and the label stands alone on its line."""
@@ -85,32 +88,41 @@ _AGENCIES = (
 )
 
 
-def byline(
-    lead: str,
-    joiners: str,
-    particles: str,
-    convert: Callable[[str], str | None],
-    *,
-    tail_words: int = 10,
-) -> LineRule:
+def byline(lead: str, joiners: str, particles: str, convert: Callable[[str], str | None]) -> LineRule:
     """A byline: ``lead`` ("Por", "Par", "Von"…), then the names of one or more people joined by
     commas or ``joiners`` ("y", "et", "und"…), then an optional tail after a comma, bar, dash or
     bracket (a role, a place). The names go to the article's metadata.
 
     Only a short line of capitalised names qualifies, so a sentence that starts with the same word
     ("Por la mañana…", "Di solito…", "Von Anfang an…") stays: every name has at least two words
-    (lower-case ``particles`` such as "de", "von der" may sit inside it) or is a news agency, and the
+    (lower-case ``particles`` such as "de", "von" may sit inside it) or is a news agency, and the
     line does not end a sentence.
     """
-    word = _NAME_WORD
-    person = rf"{word}(?:\s+(?:(?:{particles})\s+){{0,3}}{word}){{1,4}}"
-    name = rf"(?:{person}|(?-i:{_AGENCIES}))"
-    names = rf"{name}(?:(?:\s*,\s*|\s+(?:{joiners})\s+|\s*&\s*){name}){{0,6}}"
-    tail = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"
-    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?:{lead})(?:\s*[:\-–—]\s*|\s+)(?P<value>{names}){tail}"
+    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?:{lead})(?:\s*[:\-–—]\s*|\s+)(?P<value>{_names(joiners, particles)}){_TAIL}"
     return LineRule(
         "byline", re.compile(pattern, re.IGNORECASE), Action.AUTHOR, accept=_not_a_sentence, convert=convert
     )
+
+
+def names_beside(
+    joiners: str, particles: str, convert: Callable[[str], str | None], beside: Iterable[str] = ("date",)
+) -> LineRule:
+    """A byline without its lead word: a line of people's names ("Ana García y Luis Pérez"), taken
+    only next to a line that the ``beside`` rules took (a dateline), never as the first line."""
+    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?P<value>{_names(joiners, particles, agencies=False)}){_TAIL}"
+    return LineRule(
+        "byline", re.compile(pattern), Action.AUTHOR, accept=_not_a_sentence, convert=convert, beside=frozenset(beside)
+    )
+
+
+_TAIL = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"
+
+
+def _names(joiners: str, particles: str, *, agencies: bool = True) -> str:
+    """People's names (two words or more each) joined by commas, ``joiners`` or "&"."""
+    person = rf"{_NAME_WORD}(?:\s+(?:(?i:{particles})\s+){{0,3}}{_NAME_WORD}){{1,4}}"
+    name = rf"(?:{person}|(?-i:{_AGENCIES}))" if agencies else person
+    return rf"{name}(?:(?:\s*,\s*|\s+(?i:{joiners})\s+|\s*&\s*){name}){{0,6}}"
 
 
 def staff(*desks: str) -> LineRule:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -34,6 +34,10 @@ _ROLES = re.compile(
     r"(?i)\b(?:envoy[ée]e? sp[ée]ciale?|correspondante?|journaliste|r[ée]dacteur|r[ée]dactrice|chroniqueur|chroniqueuse"
     r"|[ée]ditorialiste|reporter|photographe|grand reporter|rédaction|chef du service|directeur|directrice)\b.*$"
 )
+_JOINERS = r"et"
+_PARTICLES = r"de|du|des|la|le|van|von|der|di|da|dos"
+"""Lower-case words inside a name ("de", "von")."""
+_AUTHOR = partial(clean_names, conjunction="et", roles=_ROLES)
 _SUBSCRIBERS = r"(?:abonn[ée]e?s?|membres|premium)"
 
 RULES: tuple[LineRule, ...] = (
@@ -59,10 +63,11 @@ RULES: tuple[LineRule, ...] = (
     byline(
         r"par|texte(?: de)?|auteur|autrice|propos recueillis par|(?:article )?r[ée]dig[ée] par|[ée]crit par|un (?:article|reportage|entretien|[ée]ditorial) de"
         r"|une (?:analyse|enqu[êe]te|chronique|tribune) de|de notre (?:envoy[ée]e? sp[ée]ciale?|correspondante?)(?: [àa] [^,]{1,30})?",
-        joiners=r"et",
-        particles=r"de|du|des|la|le|van|von|der|di|da|dos",
-        convert=partial(clean_names, conjunction="et", roles=_ROLES),
+        joiners=_JOINERS,
+        particles=_PARTICLES,
+        convert=_AUTHOR,
     ),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
     staff(r"(?:par\s+)?(?:la\s+)?r[ée]daction", r"(?:par\s+)?(?:le\s+monde\s+)?avec\s+(?:AFP|AP|Reuters)"),
     date_rule(CALENDAR),
     phrases(

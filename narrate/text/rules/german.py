@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import CREDIT, DURATION, LINK_TAIL, SEPARATED_TAIL, LineRule, byline, clean_names, phrases, staff
+from .base import (
+    CREDIT,
+    DURATION,
+    LINK_TAIL,
+    SEPARATED_TAIL,
+    LineRule,
+    byline,
+    clean_names,
+    names_beside,
+    phrases,
+    staff,
+)
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -38,6 +49,10 @@ _ROLES = re.compile(
     r"(?i)\b(?:korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?|journalist(?:in)?|kolumnist(?:in)?"
     r"|fotograf(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|leiter(?:in)? (?:des|der)|mitarbeiter(?:in)?)\b.*$"
 )
+_JOINERS = r"und"
+_PARTICLES = r"von|van|der|den|de|zu|vom|zur|da|di|del|la|le"
+"""Lower-case words inside a name ("de", "von")."""
+_AUTHOR = partial(clean_names, conjunction="und", roles=_ROLES)
 _SUBSCRIBERS = r"(?:abonnent(?:en|innen)?(?: und abonnenten)?|abonnentinnen und abonnenten|abonnierende|abo-?kunden|mitglieder|plus-?leser(?:innen)?)"
 
 RULES: tuple[LineRule, ...] = (
@@ -61,10 +76,11 @@ RULES: tuple[LineRule, ...] = (
     byline(
         r"von|text(?: von)?|autor(?:in)?|autoren|ein (?:kommentar|gastbeitrag|beitrag|interview|essay|bericht|porträt) von"
         r"|eine (?:analyse|reportage|kolumne|glosse|recherche) von|aus [\w-]+ berichtet|recherche",
-        joiners=r"und",
-        particles=r"von|van|der|den|de|zu|vom|zur|da|di|del|la|le",
-        convert=partial(clean_names, conjunction="und", roles=_ROLES),
+        joiners=_JOINERS,
+        particles=_PARTICLES,
+        convert=_AUTHOR,
     ),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
     staff(r"(?:von (?:der )?)?redaktion", r"\(?red\)?(?:\s*/\s*(?:dpa|afp|ap|reuters|kna|epd|apa))?", r"(?:dpa|afp|ap|reuters|kna|epd|apa)\s*/\s*red"),
     date_rule(CALENDAR),
     phrases(

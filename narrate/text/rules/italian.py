@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -36,6 +36,10 @@ _ROLES = re.compile(
     r"(?i)\b(?:inviat[oa](?: speciale)?|corrispondente|giornalista|redattore|redattrice|editorialista|cronista"
     r"|fotografo|fotografa|direttore|direttrice|caporedattore|collaboratore|collaboratrice)\b.*$"
 )
+_JOINERS = r"e"
+_PARTICLES = r"de|di|del|della|dello|dei|degli|da|dal|la|lo|van|von|der"
+"""Lower-case words inside a name ("de", "von")."""
+_AUTHOR = partial(clean_names, conjunction="e", roles=_ROLES)
 _SUBSCRIBERS = r"(?:abbonati|abbonate|abbonat[oa]|iscritti|premium|sostenitori)"
 
 RULES: tuple[LineRule, ...] = (
@@ -60,10 +64,11 @@ RULES: tuple[LineRule, ...] = (
     byline(
         r"di|testo di|articolo di|a cura di|autore|autrice|dal(?:la)? nostr[oa] (?:inviat[oa]|corrispondente)(?: a [^,]{1,30})?"
         r"|intervista di|analisi di|commento di",
-        joiners=r"e",
-        particles=r"de|di|del|della|dello|dei|degli|da|dal|la|lo|van|von|der",
-        convert=partial(clean_names, conjunction="e", roles=_ROLES),
+        joiners=_JOINERS,
+        particles=_PARTICLES,
+        convert=_AUTHOR,
     ),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
     staff(r"(?:(?:di|a cura (?:di|della))\s+)?(?:la\s+)?redazione(?: online| web)?"),
     date_rule(CALENDAR),
     phrases(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, phrases, rule, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, rule, staff
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -38,6 +38,10 @@ _ROLES = re.compile(
     r"(?i)\b(?:rep[óo]rter|correspondente|enviad[oa] especial|colunista|editor(?:a)?|jornalista|colabora[çc][ãa]o"
     r"|especial para|fot[óo]grafo|fot[óo]grafa|redator(?:a)?|analista)\b.*$"
 )
+_JOINERS = r"e"
+_PARTICLES = r"de|da|das|do|dos|la|van|von|der|di|del"
+"""Lower-case words inside a name ("de", "von")."""
+_AUTHOR = partial(clean_names, conjunction="e", roles=_ROLES)
 _SUBSCRIBERS = r"(?:assinantes|subscritores|membros|premium)"
 _MEDIA = r"foto|fotos|imagem|imagens|v[íi]deos?|ilustra[çc][ãa]o|arte|infogr[áa]fico|reprodu[çc][ãa]o"
 
@@ -61,10 +65,11 @@ RULES: tuple[LineRule, ...] = (
     ),
     byline(
         r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportagem(?: de)?|(?:an[áa]lise|opini[ãa]o|coluna|entrevista) (?:de|por)",
-        joiners=r"e",
-        particles=r"de|da|das|do|dos|la|van|von|der|di|del",
-        convert=partial(clean_names, conjunction="e", roles=_ROLES),
+        joiners=_JOINERS,
+        particles=_PARTICLES,
+        convert=_AUTHOR,
     ),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
     staff(
         r"(?:(?:por|texto)\s*:?\s*)?(?:da\s+)?reda[çc][ãa]o",
         r"(?:da|do) (?:(?-i:[A-Z][\w]*)|g1|uol|estad[ãa]o|ag[êe]ncia [\w ]{2,20})(?:,? (?:em|no|na|de) (?-i:[A-Z])[\w ]{1,30})?",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
@@ -35,6 +35,10 @@ _ROLES = re.compile(
     r"(?i)\b(?:corresponsal|enviad[oa] especial|redactor(?:a)?|periodista|editor(?:a)?|columnista|colaborador(?:a)?"
     r"|fot[óo]grafo|fot[óo]grafa|reporter[oa]|cronista|analista|jef[ae] de|subdirector(?:a)?|director(?:a)?)\b.*$"
 )
+_JOINERS = r"y|e"
+_PARTICLES = r"de|del|la|las|los|da|di|van|von|der|dos|do"
+"""Lower-case words inside a name ("de", "von")."""
+_AUTHOR = partial(clean_names, conjunction="y", roles=_ROLES)
 _SUBSCRIBERS = r"(?:suscriptor(?:es|as|a)?|socios?|socias?|abonad[oa]s?|miembros|premium)"
 
 RULES: tuple[LineRule, ...] = (
@@ -60,10 +64,11 @@ RULES: tuple[LineRule, ...] = (
     byline(
         r"por|escrito por|texto(?: de)?|autor(?:a|es)?|reportaje de|cr[óo]nica de|an[áa]lisis de|opini[óo]n de"
         r"|entrevista de",
-        joiners=r"y|e",
-        particles=r"de|del|la|las|los|da|di|van|von|der|dos|do",
-        convert=partial(clean_names, conjunction="y", roles=_ROLES),
+        joiners=_JOINERS,
+        particles=_PARTICLES,
+        convert=_AUTHOR,
     ),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
     staff(r"(?:(?:por|texto)\s*:?\s*)?(?:la\s+)?redacci[óo]n", r"(?:por\s+)?agencias"),
     phrases("byline", r"sobre (?:la firma|el autor|la autora|los autores)"),
     date_rule(CALENDAR),

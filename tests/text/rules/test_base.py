@@ -71,3 +71,21 @@ def test_clean_names_drops_roles() -> None:
 
 def test_words_tries_longer_words_first() -> None:
     assert words(["sep", "sept", "septiembre"]) == "septiembre|sept|sep"
+
+
+def test_a_long_line_of_names_is_matched_fast() -> None:
+    import time
+
+    from narrate.text.rules import rules_for
+
+    line = "Por " + "Ana de la García y " * 100 + "z"
+    rules = [rule for rule in rules_for("es") if rule.name == "byline"]
+    start = time.perf_counter()
+    assert all(rule.pattern.fullmatch(line) is None for rule in rules)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_an_elided_particle_is_part_of_a_name() -> None:
+    rule = byline(r"par", r"et", r"de|la", convert=lambda v: v)
+    match = rule.pattern.fullmatch("Par Valéry Giscard d'Estaing")
+    assert match is not None and match.group("value") == "Valéry Giscard d'Estaing"
