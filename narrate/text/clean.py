@@ -7,6 +7,10 @@ byline are recorded there too, and their value moves into the article's metadata
 
 The rules are data, in the article's language: :func:`narrate.text.rules.rules_for` (English,
 :data:`~narrate.text.rules.DEFAULT_RULES`, when no language is given), extended or trimmed from the config.
+Most rules judge a line alone. Two look at its neighbours: a "read also" label alone on its line
+takes the linked headlines after it (``takes_next``), and a line of names is a byline only beside
+a dateline (``beside``). Markdown section headings are tried against the rules that read words
+("## Mehr zum Thema"), never the title.
 """
 
 from __future__ import annotations
