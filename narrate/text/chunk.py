@@ -3,6 +3,12 @@
 One chunk per paragraph. A paragraph longer than the limit is split at sentence boundaries; a
 sentence longer than the limit at clause punctuation, then between words. Nothing is cut inside a
 word unless a single "word" is itself longer than the limit.
+
+Sentences are split by the rules of the article's language: sentencex knows about thirty languages
+(es, fr, de, pt, it among them) and falls back to English for the rest. In languages other than
+English its cuts are then checked: none after a title or abbreviation that never ends a sentence
+("M.", "Sr.", "z. B.", "p. ex.", "Av."), after a German ordinal ("am 12." März, "der 2." Weltkrieg),
+or before a word in lower case; and an Italian or Spanish "no." before a capital does end one.
 """
 
 from __future__ import annotations
@@ -14,32 +20,117 @@ from collections.abc import Callable
 import sentencex
 
 from ..models import Block, BlockKind, Chunk, Sentence
+from .rules import primary_subtag
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:–—])\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPLITTER_INPUT_CAP = 20_000
 """Sentence splitting runs on bounded slices so that no input can make it slow."""
 
+_NON_FINAL: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        "sr sra srta sres sras dr dra drs lic ing prof profa excmo excma ilmo ilma av avda cía cia dña dª gral cnel"
+        " tte sto sta mons pbro pág pag págs núm num art arts vol tel ej ud uds vd vds fdo c/ dpto depto".split()
+    ),
+    "fr": frozenset(
+        "m mm mme mmes mlle mlles dr pr me mgr st ste gén gal col cdt lt av bd boul fg ex env cf vol no tél chap éd"
+        " art réf nº".split()
+    ),
+    "de": frozenset(
+        "dr prof hr hrn fr frl nr st str ca bzw chr abs art bd jh jhd mio mrd tsd evtl ggf inkl exkl vgl sog geb gest"
+        " zzgl ggü u.a z.b d.h v.a o.ä u.ä s.o s.u i.d.r".split()
+    ),
+    "pt": frozenset(
+        "sr sra srta srs dr dra drs prof profa av ex pág pag nº art vol tel cia eng gen cel sto sta exmo exma ilmo"
+        " exa dep".split()
+    ),
+    "it": frozenset(
+        "sig sigg dott prof avv ing on sen dep arch geom rag mons es pag pagg nr art vol tel cav gen col ten cap"
+        " dott.ssa prof.ssa sig.ra gent egr spett".split()
+    ),
+}
+"""Words before a period that never end a sentence ("M." Dupont, "Sr." García, "p. ex."), lower case;
+a single letter before a period (an initial, "p." 12, "z." B.) never ends one either."""
+_LAST_WORD = re.compile(r"(?:^|\s)[(\[«“\"„]*(?P<word>[^\s]+?)\.$")
+_GERMAN_ORDINAL = re.compile(
+    r"(?i)(?:^|\s)(?:am|im|vom|zum|zur|bis|ab|seit|dem|den|der|des|die|das|ein|eine|einem|einen|einer|eines|beim|fürs"
+    r"|für|um|an|in|nach|vor|zwischen|und|oder)\s+\d{1,4}\.$"
+)
+_BEFORE_NUMBER = re.compile(r"(?:^|(?<=\s))[„\"“«‚‘(]*(?P<word>[^\W\d_]{2,})[.!?][\"“”»«’]*(?P<gap>\s+)(?=\d)")
+_GERMAN_MONTHS = frozenset("jan feb mär apr jun jul aug sep sept okt nov dez".split())
+_ENDS_AFTER_NO = re.compile(r"(?<=\sno\.)\s+(?=[¿¡\"«“]?[A-ZÁÉÍÓÚÑÀÈÌÒÙ])")
+"""Spanish and Italian "(di) no." before a capital ends a sentence; sentencex takes it for "número"."""
 
-def split_sentences(text: str) -> list[str]:
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Sentences of ``text``, stripped; joining them with spaces gives back the text's words.
 
-    A sentence only ends where the text has whitespace: the splitter's breaks inside a token (as in
-    ``“go.”Then``) are not kept, so no word is ever cut in two.
+    ``language`` is a language tag; its primary subtag chooses the splitter's rules (English for
+    any language sentencex does not know). A sentence only ends where the text has whitespace (or
+    after a full-width stop, "。", in Chinese or Japanese): the splitter's breaks inside a token (as
+    in ``“go.”Then``) are not kept, so no word is ever cut in two.
     """
+    code = _primary(language)
     segments: list[str] = []
     for piece in _slices(text, _SPLITTER_INPUT_CAP):
         # the splitter takes UTF-8 only: a lone surrogate is given to it as U+FFFD (one code point
         # too), and the segments, which tile its input, are cut from the text itself
         start = 0
-        for found in sentencex.segment("en", _SURROGATE.sub("\ufffd", piece)):
+        for found in sentencex.segment(code, _SURROGATE.sub("\ufffd", piece)):
             segment, start = piece[start : start + len(found)], start + len(found)
-            if segments and not segments[-1][-1:].isspace() and not segment[:1].isspace():
+            joined = segments and not segments[-1][-1:].isspace() and not segment[:1].isspace()
+            if joined and not _ends_cjk(segments[-1]):
+                segments[-1] += segment
+            elif segments and code != "en" and _continues(segments[-1], segment, code):
                 segments[-1] += segment
             else:
                 segments.append(segment)
+    if code in ("es", "it"):
+        segments = [part for segment in segments for part in _ENDS_AFTER_NO.split(segment)]
+    elif code == "de":
+        segments = [part for segment in segments for part in _split_before_numbers(segment)]
     sentences = [s.strip() for s in segments]
     return [s for s in sentences if s] or [text.strip()]
+
+
+def _split_before_numbers(segment: str) -> list[str]:
+    """A German segment cut where a sentence ends with a word and the next starts with a number
+    ("…beschlossen. 31 von 44 stimmten zu."): sentencex never cuts before a digit in German."""
+    parts: list[str] = []
+    start = 0
+    for match in _BEFORE_NUMBER.finditer(segment):
+        word = match.group("word").lower()
+        if word in _NON_FINAL["de"] or word in _GERMAN_MONTHS:
+            continue
+        parts.append(segment[start : match.start("gap")])
+        start = match.end("gap")
+    parts.append(segment[start:])
+    return parts
+
+
+def _ends_cjk(segment: str) -> bool:
+    """Chinese and Japanese end sentences with a full-width stop and no space after it."""
+    return segment.endswith(("。", "！", "？", "｡"))
+
+
+def _primary(language: str) -> str:
+    """The primary subtag sentencex is given ("pt-BR" -> "pt"); English for nothing sensible."""
+    return primary_subtag(language) or "en"
+
+
+def _continues(previous: str, segment: str, code: str) -> bool:
+    """True when the splitter's cut between ``previous`` and ``segment`` is not a sentence end."""
+    head = segment.lstrip()[:1]
+    if head.islower():
+        return True
+    ending = previous.rstrip()
+    match = _LAST_WORD.search(ending)
+    if match is None:
+        return False
+    word = match.group("word")
+    if (len(word) == 1 and word.isalpha()) or word.lower() in _NON_FINAL.get(code, frozenset()):
+        return True
+    return code == "de" and _GERMAN_ORDINAL.search(ending) is not None
 
 
 def _slices(text: str, size: int) -> list[str]:
@@ -56,9 +147,11 @@ def _slices(text: str, size: int) -> list[str]:
 
 
 def make_chunks(
-    blocks: list[Block], max_chars: int, *, to_speech: Callable[[str], str] | None = None
+    blocks: list[Block], max_chars: int, *, to_speech: Callable[[str], str] | None = None, language: str = "en"
 ) -> list[Chunk]:
     """Chunks for ``blocks``: one per paragraph, split at sentences when over ``max_chars``.
+
+    Sentences are split by the rules of ``language`` (a language tag, see :func:`split_sentences`).
 
     ``to_speech`` turns written text into the words to speak (lexicon, normalisation); it is applied
     sentence by sentence, and every chunk keeps its sentences, written and spoken, so that each can
@@ -72,11 +165,13 @@ def make_chunks(
         if block.kind is BlockKind.HEADING:
             units = [
                 unit
-                for part in split_text(block.text, max_chars)
-                for unit in _fit(part, _speak(to_speech, string.capwords(part) if part.isupper() else part), max_chars)
+                for part in split_text(block.text, max_chars, language)
+                for unit in _fit(
+                    part, _speak(to_speech, string.capwords(part) if part.isupper() else part), max_chars, language
+                )
             ]
         else:
-            units = _sentence_units(block.text, max_chars, to_speech)
+            units = _sentence_units(block.text, max_chars, to_speech, language)
         for position, group in enumerate(_group_sentences(units, max_chars)):
             written = " ".join(u.text for u in group if u.text)
             spoken = " ".join(u.spoken for u in group)
@@ -88,24 +183,26 @@ def _speak(to_speech: Callable[[str], str] | None, text: str) -> str:
     return " ".join((to_speech(text) if to_speech else text).split())
 
 
-def _sentence_units(text: str, max_chars: int, to_speech: Callable[[str], str] | None) -> list[Sentence]:
+def _sentence_units(
+    text: str, max_chars: int, to_speech: Callable[[str], str] | None, language: str
+) -> list[Sentence]:
     """A paragraph's sentences, written and spoken; one longer than the limit is cut into parts."""
     units: list[Sentence] = []
-    for sentence in split_sentences(" ".join(text.split())):
-        units.extend(_fit(sentence, _speak(to_speech, sentence), max_chars))
+    for sentence in split_sentences(" ".join(text.split()), language):
+        units.extend(_fit(sentence, _speak(to_speech, sentence), max_chars, language))
     return units
 
 
-def _fit(written: str, spoken: str, max_chars: int) -> list[Sentence]:
+def _fit(written: str, spoken: str, max_chars: int, language: str = "en") -> list[Sentence]:
     """A sentence as units whose spoken text fits ``max_chars``; none when nothing is spoken."""
     if not spoken:
         return []
     if len(spoken) <= max_chars:
         return [Sentence(written, spoken)]
     if spoken == written:
-        return [Sentence(part, part) for part in split_text(written, max_chars)]
+        return [Sentence(part, part) for part in split_text(written, max_chars, language)]
     # the written sentence goes with its first spoken part
-    parts = split_text(spoken, max_chars)
+    parts = split_text(spoken, max_chars, language)
     return [Sentence(written, parts[0])] + [Sentence("", part) for part in parts[1:]]
 
 
@@ -123,13 +220,14 @@ def _group_sentences(units: list[Sentence], max_chars: int) -> list[list[Sentenc
     return groups
 
 
-def split_text(text: str, max_chars: int) -> list[str]:
-    """``text`` as pieces of at most ``max_chars`` characters, cut at the best boundary available."""
+def split_text(text: str, max_chars: int, language: str = "en") -> list[str]:
+    """``text`` as pieces of at most ``max_chars`` characters, cut at the best boundary available
+    (sentences split by the rules of ``language``)."""
     text = " ".join(text.split())
     if len(text) <= max_chars:
         return [text] if text else []
     pieces: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text, language):
         if len(sentence) <= max_chars:
             pieces.append(sentence)
         else:

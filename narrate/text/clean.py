@@ -5,7 +5,12 @@ up in exactly one place: in a spoken block (a paragraph or a section heading), o
 :attr:`Article.removed` with the name of the rule that took it out; metadata lines such as the
 byline are recorded there too, and their value moves into the article's metadata.
 
-The rules are data: :data:`narrate.text.rules.DEFAULT_RULES`, extended or trimmed from the config.
+The rules are data, in the article's language: :func:`narrate.text.rules.rules_for` (English,
+:data:`~narrate.text.rules.DEFAULT_RULES`, when no language is given), extended or trimmed from the config.
+Most rules judge a line alone. Two look at its neighbours: a "read also" label alone on its line
+takes the linked headlines after it (``takes_next``), and a line of names is a byline only beside
+a dateline (``beside``). Markdown section headings are tried against the rules that read words
+("## Mehr zum Thema"), never the title.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from markdown_it.token import Token
 from ..errors import InputError
 from ..models import Article, Block, BlockKind, RemovedLine
 from .chunk import split_sentences
-from .rules import DEFAULT_RULES, Action, LineRule, parse_date
+from .rules import DEFAULT_RULES, Action, LineRule, parse_date, rules_for
 
 TextFormat = Literal["text", "markdown"]
 
@@ -40,6 +45,9 @@ _AUTHOR_ROLES = re.compile(
     r"|\b(?:is an?|is the|has been|covers)\b.*$"
 )
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+_MAX_LABEL_WORDS = 6
+"""A "read also" label alone on its line ("Te puede interesar", "Das könnte Sie auch interessieren")."""
+_MAX_HEADLINE_WORDS = 25
 
 
 @dataclass
@@ -63,35 +71,25 @@ def clean_text(
     text: str,
     *,
     title: str | None = None,
-    rules: tuple[LineRule, ...] = DEFAULT_RULES,
+    rules: tuple[LineRule, ...] | None = None,
     format: TextFormat = "text",
+    language: str | None = None,
 ) -> Article:
     """Clean an article's text into an :class:`Article`.
 
     ``format`` is "text" (lines; ALL-CAPS lines of 2-7 words are headings) or "markdown" (blocks;
     ``#`` headings are headings, a level-1 heading at the top is the title). ``title`` overrides the
     title; otherwise a title line at the top is used ("found"), or one is derived from the first
-    sentence.
+    sentence. ``rules`` default to the rules for ``language`` (:func:`~narrate.text.rules.rules_for`;
+    English when None), which also splits the sentence a title is derived from.
     """
+    if rules is None:
+        rules = DEFAULT_RULES if language is None else rules_for(language)
     removed: list[RemovedLine] = []
     units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
     metadata: dict[Action, str] = {}
-    seen_body = False
-    for unit in units:
-        if unit.kind is None:
-            continue
-        rule, value = _match(unit.text, rules, in_header=not seen_body) if unit.level == 0 else (None, "")
-        if rule is not None:
-            removed.append(RemovedLine(unit.number, unit.text, rule.name))
-            if rule.action is not Action.DROP and rule.action not in metadata:
-                cleaned = _metadata_value(rule.action, value)
-                if cleaned:
-                    metadata[rule.action] = cleaned
-            unit.kind, unit.text = None, ""  # a removed line ends a paragraph
-            continue
-        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
-            unit.kind = BlockKind.HEADING
-        seen_body = True
+    taken = _apply_rules(units, tuple(r for r in rules if not r.beside), removed, metadata, format)
+    _apply_rules_beside(units, tuple(r for r in rules if r.beside), taken, removed, metadata)
 
     _mark_blank_before(units)
     found_title = _take_title(units, removed, format) if title is None else None
@@ -105,7 +103,7 @@ def clean_text(
     elif found_title:
         final_title, source = found_title, "found"
     else:
-        final_title, source = _derive_title(blocks), "derived"
+        final_title, source = _derive_title(blocks, language or "en"), "derived"
     removed.sort(key=lambda r: r.line)
     return Article(
         title=final_title,
@@ -116,6 +114,70 @@ def clean_text(
         title_source=source,
         removed=removed,
     )
+
+
+def _apply_rules(
+    units: list[_Unit], rules: tuple[LineRule, ...], removed: list[RemovedLine], metadata: dict[Action, str],
+    format: TextFormat,
+) -> dict[int, str]:
+    """Remove the lines the rules take (recording them, and their values as metadata); mark ALL-CAPS
+    section headings in plain text. Returns the name of the rule that took each removed unit, by index."""
+    taken: dict[int, str] = {}
+    seen_body = False
+    label: LineRule | None = None  # a "read also" label standing alone, which takes linked headlines after it
+    headlines = 0
+    for index, unit in enumerate(units):
+        if unit.kind is None:
+            continue
+        rule, value = (None, "")
+        if unit.level != 1:  # the title is never boilerplate
+            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level)
+        if rule is None and label is not None and headlines < label.takes_next and _linked_headline(unit):
+            rule, headlines = label, headlines + 1
+        elif rule is not None:
+            label, headlines = (rule, 0) if rule.takes_next and len(unit.text.split()) <= _MAX_LABEL_WORDS else (None, 0)
+        else:
+            label = None
+        if rule is not None:
+            taken[index] = rule.name
+            _remove(unit, rule, value, removed, metadata)
+            continue
+        if unit.kind is BlockKind.PARAGRAPH and format == "text" and _is_heading(unit.text):
+            unit.kind = BlockKind.HEADING
+        seen_body = True
+    return taken
+
+
+def _apply_rules_beside(
+    units: list[_Unit], rules: tuple[LineRule, ...], taken: dict[int, str], removed: list[RemovedLine],
+    metadata: dict[Action, str],
+) -> None:
+    """Rules that only take a line next to a line another rule took (a line of names beside a
+    dateline); never the first line left, which may be the title."""
+    text_units = [i for i, unit in enumerate(units) if not unit.blank]
+    kept = [i for i in text_units if units[i].kind is not None]
+    if not rules or not kept:
+        return
+    for position, index in enumerate(text_units):
+        unit = units[index]
+        if unit.kind is None or unit.level or index == kept[0]:
+            continue
+        neighbours = {taken.get(text_units[p]) for p in (position - 1, position + 1) if 0 <= p < len(text_units)}
+        for rule in rules:
+            match = rule.pattern.fullmatch(unit.text) if neighbours & rule.beside else None
+            if match is not None and (rule.accept is None or rule.accept(unit.text)):
+                taken[index] = rule.name
+                _remove(unit, rule, (match.groupdict().get("value") or "").strip(), removed, metadata)
+                break
+
+
+def _remove(unit: _Unit, rule: LineRule, value: str, removed: list[RemovedLine], metadata: dict[Action, str]) -> None:
+    removed.append(RemovedLine(unit.number, unit.text, rule.name))
+    if rule.action is not Action.DROP and rule.action not in metadata:
+        cleaned = _metadata_value(rule, value)
+        if cleaned:
+            metadata[rule.action] = cleaned
+    unit.kind, unit.text = None, ""  # a removed line ends a paragraph
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -207,9 +269,14 @@ def _inline_lines(token: Token) -> list[str]:
     return [_normalise("".join(parts)) for parts in lines]
 
 
-def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[LineRule | None, str]:
+def _match(
+    line: str, rules: tuple[LineRule, ...], *, in_header: bool, heading: int = 0
+) -> tuple[LineRule | None, str]:
+    """The first rule that takes ``line``, and its value. A Markdown heading (``heading`` > 1) is only
+    tried against the rules that read words ("## Más información"), not those that judge a line by
+    its shape (capitals, site tags): a section heading in capitals is content."""
     for rule in rules:
-        if rule.header_only and not in_header:
+        if (rule.header_only and not in_header) or (heading and not rule.headings):
             continue
         match = rule.pattern.fullmatch(line)
         if match is None:
@@ -220,7 +287,19 @@ def _match(line: str, rules: tuple[LineRule, ...], *, in_header: bool) -> tuple[
     return None, ""
 
 
-def _metadata_value(action: Action, value: str) -> str:
+def _linked_headline(unit: _Unit) -> bool:
+    """A line that reads as the headline of another story: short, and not ending as a sentence does."""
+    return (
+        unit.level == 0
+        and len(unit.text.split()) <= _MAX_HEADLINE_WORDS
+        and not unit.text.endswith((".", ",", ";", ":", "…", "»", '"', "”"))
+    )
+
+
+def _metadata_value(rule: LineRule, value: str) -> str:
+    if rule.convert is not None:
+        return rule.convert(value) or ""
+    action = rule.action
     if action is Action.DATE:
         return parse_date(value) or ""
     if action is Action.AUTHOR:
@@ -363,10 +442,10 @@ def _strip_dangling_dash(blocks: list[Block], removed: list[RemovedLine]) -> Non
     removed.append(RemovedLine(last.line, match.group().strip(), "dangling-dash"))
 
 
-def _derive_title(blocks: list[Block]) -> str:
+def _derive_title(blocks: list[Block], language: str) -> str:
     """A title from the first sentence of the first paragraph, cut at a word boundary."""
     first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0])
-    sentence = split_sentences(first.text)[0].strip().rstrip(".!?…") or first.text.strip()
+    sentence = split_sentences(first.text, language)[0].strip().rstrip(".!?…") or first.text.strip()
     if len(sentence) <= _DERIVED_TITLE_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, _DERIVED_TITLE_CHARS)

@@ -206,3 +206,40 @@ def test_rules_are_data_that_callers_can_change() -> None:
     article = clean_text("March 30, 2021\nBody text.", title="t", rules=without_dates)
     assert article.date is None
     assert "March 30, 2021" in article.spoken_text
+
+
+def test_a_markdown_heading_that_is_boilerplate_goes() -> None:
+    text = "# Title\n\nBody one.\n\n## Mehr zum Thema\n\n- [Radwege in Warnstedt](https://example.org/r)\n\nBody two.\n"
+    article = clean_text(text, format="markdown", language="de")
+    assert [(r.text, r.rule) for r in article.removed if r.rule != "title"] == [
+        ("Mehr zum Thema", "related"), ("Radwege in Warnstedt", "related")]
+    assert article.sections == []
+
+
+def test_a_markdown_heading_in_capitals_is_a_section_not_a_related_headline() -> None:
+    text = "# Title\n\nBody one.\n\n## WHY THE FERRY IS LATE: A TIMELINE\n\nBody two.\n"
+    assert clean_text(text, format="markdown").sections == ["WHY THE FERRY IS LATE: A TIMELINE"]
+
+
+@pytest.mark.parametrize(
+    "language, names, dateline, author",
+    [
+        ("es", "Ana García", "Madrid - 12 mar 2024 - 10:45 CET", "Ana García"),
+        ("fr", "Camille Rousseau et Hugo Lambert", "Publié le 12 mars 2024 à 10h45", "Camille Rousseau et Hugo Lambert"),
+        ("de", "Jonas Hartmann", "12.03.2024, 10:45 Uhr", "Jonas Hartmann"),
+        ("pt", "MARIANA COSTA", "12/03/2024 10h45", "Mariana Costa"),
+        ("it", "Giulia Moretti", "Pubblicato il 12 marzo 2024 alle 10:45", "Giulia Moretti"),
+    ],
+)
+def test_a_line_of_names_beside_a_dateline_is_a_byline(language: str, names: str, dateline: str, author: str) -> None:
+    text = f"Title of the article\n{names}\n{dateline}\nBody one.\nBody two.\n"
+    article = clean_text(text, language=language)
+    assert [r.rule for r in article.removed] == ["title", "byline", "date"]
+    assert article.author == author
+    # elsewhere a line of names is content: a caption, a list of people
+    assert clean_text(f"Title\nBody one.\n{names}\nBody two.\n", language=language).author is None
+
+
+def test_a_title_of_names_beside_a_dateline_stays_the_title() -> None:
+    article = clean_text("Ana María Matute\n12 de marzo de 2024\nLa escritora cumple cien años.\n", language="es")
+    assert article.title == "Ana María Matute" and article.author is None

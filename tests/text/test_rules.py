@@ -7,7 +7,16 @@ import pytest
 
 from narrate.errors import ConfigError
 from narrate.text.clean import clean_text
-from narrate.text.rules import DEFAULT_RULES, RuleSpec, compile_rules, is_dateline, parse_date
+from narrate.text.rules import (
+    DEFAULT_RULES,
+    LANGUAGES,
+    RuleSpec,
+    compile_rules,
+    is_dateline,
+    parse_date,
+    primary_subtag,
+    rules_for,
+)
 
 BOILERPLATE = [
     ("Getting your Trinity Audio player ready...", "player-stub"),
@@ -187,3 +196,60 @@ def test_bad_rule_config_is_a_one_line_error(kwargs: dict, message: str) -> None
     with pytest.raises(ConfigError) as caught:
         compile_rules(**kwargs)
     assert str(caught.value).startswith(message)
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, primary",
+    [("es", "es"), ("pt-BR", "pt"), ("es_419", "es"), ("DE-at", "de"), ("fil", "fil"), ("", ""), ("123", ""), (None, "")],
+)
+def test_primary_subtag(tag: str | None, primary: str) -> None:
+    assert primary_subtag(tag) == primary
+
+
+def test_rules_for_a_regional_tag_are_the_languages() -> None:
+    assert rules_for("pt-BR") == rules_for("pt") != rules_for("en")
+    assert rules_for("fr-CA") == rules_for("fr")
+    assert set(LANGUAGES) == {"en", "es", "fr", "de", "pt", "it"}
+
+
+def test_every_language_uses_the_same_names_for_the_same_kinds() -> None:
+    kinds = {"player-stub", "byline", "date", "related", "newsletter", "paywall", "cookie-notice", "share",
+             "comments", "photo-credit", "copyright", "advertisement", "continue-reading", "skip-link"}
+    for language in LANGUAGES:
+        assert kinds <= {rule.name for rule in rules_for(language)}, language
+
+
+def test_disable_names_a_rule_in_any_language() -> None:
+    rules = compile_rules(disable=["byline", "follow"], language="es")
+    assert "byline" not in {r.name for r in rules}
+    text = "Primer párrafo.\nPor Ana García\nSíguenos en Instagram\nÚltimo párrafo."
+    article = clean_text(text, title="t", rules=rules)
+    assert article.author is None and "Por Ana García" in article.spoken_text
+    compile_rules(disable=["follow", "reading-time"])  # Spanish-only names are known in English too
+
+
+def test_compile_rules_for_a_language() -> None:
+    assert compile_rules(language="de") == rules_for("de")
+    assert compile_rules() == DEFAULT_RULES
+
+
+def test_a_users_date_rule_reads_dates_the_languages_way() -> None:
+    rules = compile_rules(extra=[RuleSpec("fecha", r"Fecha: (?P<value>.+)", action="date")], language="es")
+    article = clean_text("Fecha: 03/12/2024\nPrimer párrafo.\nSegundo párrafo.", title="t", rules=rules)
+    assert article.date == "2024-12-03"
+
+
+def test_parse_date_and_is_dateline_take_a_language() -> None:
+    assert parse_date("12 de marzo de 2024", "es") == "2024-03-12"
+    assert parse_date("03/12/2024") == "2024-03-12" and parse_date("03/12/2024", "fr") == "2024-12-03"
+    assert is_dateline("Aktualisiert am 12.03.2024 um 10:45 Uhr", "de")
+    assert not is_dateline("Aktualisiert am 12.03.2024 um 10:45 Uhr")
+
+
+def test_clean_text_takes_the_rules_of_its_language() -> None:
+    text = "Primer párrafo del artículo.\nLee también: El puerto bate su récord\nÚltimo párrafo."
+    assert clean_text(text, title="t").removed == []
+    assert [r.rule for r in clean_text(text, title="t", language="es").removed] == ["related"]
