@@ -1,9 +1,12 @@
-"""Speech: chunks of text in, audio clips out.
+"""Speech: chunks of text in, audio clips out, in the article's language.
 
-Voice presets (``voices``) name an engine (``engines/``: hibari, gTTS, Piper and plugins, found
-through the ``narrate.engines`` entry-point group) and its options; ``words`` applies a preset's
-lexicon and normalisation; ``speaker`` speaks chunks sentence by sentence (start here), from the
-chunk ``cache`` first, falling back to other presets when an engine fails.
+Voice presets (``voices``) name an engine (``engines/``: hibari, gTTS, Piper, eSpeak NG and
+plugins, found through the ``narrate.engines`` entry-point group), its options and, when it speaks
+only one, their language; ``routing`` chooses the preset for an article's language (``--voice``,
+the config's ``[voices]`` routes, else hibari for English and eSpeak NG for the rest), reading
+tags with ``language_tags``; ``words`` applies a preset's lexicon and normalises in the article's
+language; ``speaker`` speaks chunks sentence by sentence (start here), from the chunk ``cache``
+first, falling back to other presets when an engine fails.
 
 Takes: :class:`~narrate.models.Chunk`. Gives: :class:`~narrate.audio.assembly.Spoken` clips.
 May import: ``narrate.text`` (normalisation for a preset), ``narrate.audio`` (resampling, the types

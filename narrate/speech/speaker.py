@@ -3,20 +3,27 @@
 Chunks are spoken in parallel when the engine allows it (:attr:`Engine.concurrency`, e.g. a
 network engine's request limit) and handed back in order, with at most a few chunks held ahead, so
 memory stays bounded whatever the article's length.
+
+A speaker speaks one language: presets without a language of their own (espeak, gtts) are told
+the article's (:meth:`VoicePreset.voice_params_for`), which is also part of every cache key.
+:meth:`Speaker.for_language` gives a speaker for another article's language that shares the
+engines already loaded.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from ..audio.assembly import Spoken, SpokenSentence
 from ..errors import EngineError, OutputError
 from ..models import Chunk, Clip, Sentence
 from .cache import ChunkCache, cache_key
-from .engines import Engine, create_engine
+from .engines import Engine, VoiceParams, create_engine
 from .voices import VoicePreset, fallback_chain
 
 GIVE_UP_AFTER = 2
@@ -53,29 +60,70 @@ class _Voice:
                 self._engine = create_engine(self.preset.engine, self.preset.options, str(self.preset.path))
             return self._engine
 
-    def identity(self) -> str:
-        return self.engine.identity(self.preset.voice_params)
+    def params(self, language: str | None) -> VoiceParams:
+        return self.preset.voice_params_for(language)
+
+    def identity(self, language: str | None) -> str:
+        return self.engine.identity(self.params(language))
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()
 
 
+class _CacheState:
+    """The chunk cache of a speaker and of the speakers for other languages made from it."""
+
+    def __init__(self, cache: ChunkCache | None) -> None:
+        self.cache = cache
+        self.problem: str | None = None
+        self.lock = threading.Lock()
+
+
 class Speaker:
     """Turns chunks into audio with a preset, its fallbacks and a cache."""
 
-    def __init__(self, presets: list[VoicePreset], cache: ChunkCache | None) -> None:
+    def __init__(self, presets: list[VoicePreset], cache: ChunkCache | None, language: str | None = None) -> None:
+        """``language``: the article's (BCP 47), spoken by the presets that name none; None: English."""
         if not presets:
             raise ValueError("a speaker needs at least one preset")
         first = presets[0]
         self._voices = [_Voice(first, create_engine(first.engine, first.options, str(first.path)))]
         self._voices += [_Voice(p) for p in presets[1:]]
-        self.cache = cache
-        self._cache_problem: str | None = None
+        self._cache = _CacheState(cache)
+        self.language = language
+        self._owns_engines = True
 
     @classmethod
-    def for_preset(cls, preset: VoicePreset, cache: ChunkCache | None) -> Speaker:
-        return cls(fallback_chain(preset), cache)
+    def for_preset(cls, preset: VoicePreset, cache: ChunkCache | None, language: str | None = None) -> Speaker:
+        """A speaker for ``preset`` and its fallbacks, speaking ``language`` where a preset names none."""
+        return cls(fallback_chain(preset), cache, language)
+
+    def for_language(self, language: str | None) -> Speaker:
+        """A speaker with the same presets, engines and cache speaking ``language``. It shares this
+        speaker's engines (closing it closes nothing: close this one when both are done) and its
+        cache (switched off for both when it cannot be written)."""
+        other = copy.copy(self)
+        other.language = language
+        other._owns_engines = False
+        return other
+
+    @property
+    def cache(self) -> ChunkCache | None:
+        return self._cache.cache
+
+    @cache.setter
+    def cache(self, cache: ChunkCache | None) -> None:
+        self._cache.cache = cache
+
+    @property
+    def voice_params(self) -> VoiceParams:
+        """What the first preset is asked to speak with: its pace and the language it speaks."""
+        return self._voices[0].params(self.language)
+
+    def identity(self) -> str:
+        """The first preset's engine identity for this speaker's language (the chunk cache keys on it)."""
+        return self._voices[0].identity(self.language)
 
     @property
     def engine(self) -> Engine:
@@ -118,7 +166,7 @@ class Speaker:
                 errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
                 continue
             try:
-                key = cache_key(voice.identity(), sentence.spoken)
+                key = cache_key(voice.identity(self.language), sentence.spoken)
             except EngineError as exc:  # a fallback engine that cannot even start
                 errors.append(exc)
                 continue
@@ -126,7 +174,7 @@ class Speaker:
             if found is not None:
                 return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
             try:
-                clip = voice.engine.synthesize(sentence.spoken, voice.preset.voice_params)
+                clip = voice.engine.synthesize(sentence.spoken, voice.params(self.language))
             except Exception as exc:  # an engine's own bug, or its library's error, fails the chunk too
                 failure = exc if isinstance(exc, EngineError) else _engine_failure(voice.preset.engine, exc)
                 voice.failed(failure)
@@ -149,19 +197,54 @@ class Speaker:
             try:
                 return cache.put(key, clip)
             except OutputError as exc:
-                if self.cache is not None:
-                    self.cache = None
-                    self._cache_problem = f"{exc}; the rest was spoken without the cache"
+                with self._cache.lock:
+                    if self._cache.cache is not None:
+                        self._cache.cache = None
+                        self._cache.problem = f"{exc}; the rest was spoken without the cache"
         return ChunkCache.canonical(clip)
 
     def take_cache_problem(self) -> str | None:
         """Why the cache was switched off during the last chunks spoken (once), else None."""
-        problem, self._cache_problem = self._cache_problem, None
+        with self._cache.lock:
+            problem, self._cache.problem = self._cache.problem, None
         return problem
 
     def close(self) -> None:
-        for voice in self._voices:
-            voice.close()
+        if self._owns_engines:
+            for voice in self._voices:
+                voice.close()
+
+
+class SpeakerPool:
+    """Speakers for a run of articles in several languages: one :class:`Speaker` (and engine) per
+    preset, made on first use and kept, handed out for each article's language (the engines are
+    loaded once however many languages and articles follow)."""
+
+    def __init__(self, cache: ChunkCache | None) -> None:
+        self.cache = cache
+        self._speakers: dict[tuple[str, str], Speaker] = {}
+        self._lock = threading.Lock()
+
+    def speaker(self, preset: VoicePreset, language: str | None) -> Speaker:
+        """A speaker for ``preset`` (and its fallbacks) speaking ``language``; do not close it, close the pool."""
+        key = (preset.name, str(preset.path.resolve()) if preset.path != Path() else repr(preset))
+        with self._lock:
+            base = self._speakers.get(key)
+            if base is None:
+                base = self._speakers[key] = Speaker.for_preset(preset, self.cache, language)
+        return base.for_language(language)
+
+    def take_cache_problem(self) -> str | None:
+        """Why a speaker switched the cache off (once), else None."""
+        with self._lock:
+            speakers = list(self._speakers.values())
+        return next((p for p in (s.take_cache_problem() for s in speakers) if p), None)
+
+    def close(self) -> None:
+        with self._lock:
+            speakers, self._speakers = list(self._speakers.values()), {}
+        for speaker in speakers:
+            speaker.close()
 
 
 def _engine_failure(engine: str, exc: Exception) -> EngineError:

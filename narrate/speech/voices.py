@@ -1,8 +1,10 @@
 """Voice presets: one TOML file each, the file name is the preset's name.
 
-A preset names an engine, the engine's options, the pace and the pauses::
+A preset names an engine, the engine's options, the pace and the pauses, and the language it
+speaks (a preset without ``language`` speaks the article's language)::
 
     engine = "hibari"
+    language = "en-us"
     speed = 1.0
     [pauses]
     paragraph = 0.8
@@ -29,8 +31,11 @@ from ..audio.assembly import Pauses
 from ..errors import ConfigError
 from ..settings import from_mapping, read_toml
 from .engines.base import VoiceParams
+from .language_tags import primary
 
 DEFAULT_PRESET = "default"
+DEFAULT_LANGUAGE = "en-us"
+"""What a preset without a language speaks when no language is known."""
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
@@ -65,7 +70,10 @@ class VoicePreset:
 
     engine: str
     description: str = ""
-    language: str = "en-us"
+    language: str | None = None
+    """The one language this preset speaks (BCP 47, e.g. "en-us"), or None (no ``language`` in the
+    file): it speaks whatever language it is given, the article's (see :meth:`voice_params_for`).
+    Voice routing uses a preset that names a language only for articles in that language."""
     speed: float = 1.0
     pauses: Pauses = field(default_factory=Pauses)
     options: dict[str, Any] = field(default_factory=dict)
@@ -80,6 +88,8 @@ class VoicePreset:
     def __post_init__(self) -> None:
         if not 0.25 <= self.speed <= 4.0:
             raise ValueError(f"'speed' must be between 0.25 and 4.0, not {self.speed}")
+        if self.language is not None and not primary(self.language):
+            raise ValueError(f"'language' must be a language tag such as \"en-us\" or \"es\", not {self.language!r}")
 
     @property
     def lexicon_path(self) -> Path | None:
@@ -87,7 +97,13 @@ class VoicePreset:
 
     @property
     def voice_params(self) -> VoiceParams:
-        return VoiceParams(speed=self.speed, language=self.language)
+        """The voice parameters when no article's language is known (see :meth:`voice_params_for`)."""
+        return self.voice_params_for(None)
+
+    def voice_params_for(self, language: str | None) -> VoiceParams:
+        """The voice parameters for an article in ``language``: the preset's own language when it
+        names one, else ``language``, else English (:data:`DEFAULT_LANGUAGE`)."""
+        return VoiceParams(speed=self.speed, language=self.language or language or DEFAULT_LANGUAGE)
 
 
 def load_preset(name_or_path: str | Path) -> VoicePreset:

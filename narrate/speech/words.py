@@ -6,15 +6,19 @@ from collections.abc import Callable
 
 from ..text.lexicon import Lexicon, load_lexicon
 from ..text.normalize import normalize_for_speech
-from .voices import VoicePreset
+from .language_tags import primary
+from .voices import DEFAULT_LANGUAGE, VoicePreset
 
 
-def speech_function(preset: VoicePreset) -> Callable[[str], str]:
-    """The text-to-words function for ``preset``: its lexicon (if any) first, then normalisation."""
+def speech_function(preset: VoicePreset, language: str | None = None) -> Callable[[str], str]:
+    """The text-to-words function for ``preset`` reading an article in ``language``: the preset's
+    lexicon (if any) first, then normalisation in the article's language ("3.500" is "tres mil
+    quinientos" in a Spanish article, whoever reads it). Without ``language``: the preset's own,
+    else English."""
     lexicon = load_lexicon(preset.lexicon_path) if preset.lexicon_path else Lexicon.empty()
-    language = preset.language.split("-")[0]
+    code = primary(language or preset.language or DEFAULT_LANGUAGE) or "en"
 
     def to_speech(text: str) -> str:
-        return normalize_for_speech(lexicon.apply(text), language=language)
+        return normalize_for_speech(lexicon.apply(text), language=code)
 
     return to_speech

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -151,3 +152,127 @@ def test_a_cache_that_cannot_be_written_is_switched_off_not_fatal(tmp_path: Path
     assert problem is not None and problem.startswith(f"cannot write to the chunk cache {root}: ")
     assert problem.endswith("; the rest was spoken without the cache")
     assert speaker.take_cache_problem() is None and speaker.cache is None
+
+
+# -- the article's language ------------------------------------------------------------------------
+
+
+class ListeningFake(FakeEngine):
+    """A fake that records the language each sentence was asked in."""
+
+    name: ClassVar[str] = "listening-fake"
+    heard: ClassVar[list[tuple[str, str]]] = []
+
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        ListeningFake.heard.append((text, voice.language))
+        return super().synthesize(text, voice)
+
+
+@pytest.fixture
+def listening() -> Iterator[type[ListeningFake]]:
+    ListeningFake.heard = []
+    register(ListeningFake)
+    try:
+        yield ListeningFake
+    finally:
+        unregister(ListeningFake.name)
+
+
+def test_a_preset_without_a_language_speaks_the_articles(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    preset = load_preset(_preset(tmp_path, "any", 'engine = "listening-fake"\n'))
+    Speaker.for_preset(preset, None, "es").speak_one(_chunks(["Hola."])[0])
+    Speaker.for_preset(preset, None, "pt-BR").speak_one(_chunks(["Olá."])[0])
+    Speaker.for_preset(preset, None).speak_one(_chunks(["Hello."])[0])
+    assert listening.heard == [("Hola.", "es"), ("Olá.", "pt-BR"), ("Hello.", "en-us")]
+
+
+def test_a_preset_with_a_language_speaks_its_own(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    preset = load_preset(_preset(tmp_path, "en", 'engine = "listening-fake"\nlanguage = "en-gb"\n'))
+    speaker = Speaker.for_preset(preset, None, "es")
+    speaker.speak_one(_chunks(["Hola."])[0])
+    assert listening.heard == [("Hola.", "en-gb")]
+    assert speaker.voice_params == VoiceParams(speed=1.0, language="en-gb")
+
+
+def test_fallbacks_speak_the_articles_language_too(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    _preset(tmp_path, "backup", 'engine = "listening-fake"\n')
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BAD"\n'))
+    register(FakeEngine)
+    try:
+        spoken = Speaker.for_preset(main, None, "fr").speak_one(_chunks(["BAD phrase."])[0])
+    finally:
+        unregister(FakeEngine.name)
+    assert spoken.sentences[0].preset == "backup" and listening.heard == [("BAD phrase.", "fr")]
+
+
+def test_the_cache_keeps_each_language_apart(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    preset = load_preset(_preset(tmp_path, "any", 'engine = "listening-fake"\n'))
+    speaker = Speaker.for_preset(preset, ChunkCache(tmp_path / "cache"), "es")
+    chunk = _chunks(["Radio."])[0]
+    assert not speaker.speak_one(chunk).cached
+    assert not speaker.for_language("it").speak_one(chunk).cached  # the same word, another language
+    assert speaker.speak_one(chunk).cached and speaker.for_language("it").speak_one(chunk).cached
+    assert listening.heard == [("Radio.", "es"), ("Radio.", "it")]
+    assert speaker.identity() != speaker.for_language("it").identity()
+    assert '"language":"es"' in speaker.identity()
+
+
+def test_a_speaker_for_another_language_shares_the_engines(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    preset = load_preset(_preset(tmp_path, "any", 'engine = "listening-fake"\n'))
+    speaker = Speaker.for_preset(preset, None, "es")
+    german = speaker.for_language("de")
+    assert german.engine is speaker.engine and german.preset is speaker.preset
+    assert (german.language, speaker.language) == ("de", "es")
+    assert german.voice_params.language == "de" and speaker.voice_params.language == "es"
+    closed: list[bool] = []
+    speaker.engine.close = lambda: closed.append(True)  # type: ignore[method-assign]
+    german.close()
+    assert closed == []  # a view closes nothing
+    speaker.close()
+    assert closed == [True]
+
+
+def test_espeak_speaks_a_spanish_chunk_through_the_speaker() -> None:
+    speaker = Speaker.for_preset(load_preset("espeak"), None, "es")
+    try:
+        spoken = speaker.speak_one(_chunks(["El tren sale a las seis."])[0])
+    finally:
+        speaker.close()
+    assert spoken.sentences[0].engine == "espeak" and spoken.clip.duration > 1.0
+
+
+def test_a_pool_loads_each_preset_once_for_every_language(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    from narrate.speech.speaker import SpeakerPool
+
+    any_language = load_preset(_preset(tmp_path, "any", 'engine = "listening-fake"\n'))
+    english = load_preset(_preset(tmp_path, "en", 'engine = "listening-fake"\nlanguage = "en"\n'))
+    pool = SpeakerPool(ChunkCache(tmp_path / "cache"))
+    spanish, french, plain = pool.speaker(any_language, "es"), pool.speaker(any_language, "fr"), pool.speaker(english, "en")
+    assert spanish.engine is french.engine is pool.speaker(load_preset(tmp_path / "any.toml"), "de").engine
+    assert plain.engine is not spanish.engine
+    spanish.speak_one(_chunks(["Uno."])[0])
+    french.speak_one(_chunks(["Un."])[0])
+    assert listening.heard == [("Uno.", "es"), ("Un.", "fr")]
+    closed: list[str] = []
+    spanish.engine.close = lambda: closed.append("any")  # type: ignore[method-assign]
+    plain.engine.close = lambda: closed.append("en")  # type: ignore[method-assign]
+    french.close()
+    assert closed == []
+    pool.close()
+    assert sorted(closed) == ["any", "en"]
+
+
+def test_a_broken_cache_is_switched_off_for_every_language(tmp_path: Path, listening: type[ListeningFake]) -> None:
+    from narrate.speech.speaker import SpeakerPool
+
+    preset = load_preset(_preset(tmp_path, "any", 'engine = "listening-fake"\n'))
+    root = tmp_path / "cache"
+    root.write_bytes(b"a file where the cache folder should be")
+    pool = SpeakerPool(ChunkCache(root))
+    pool.speaker(preset, "es").speak_one(_chunks(["Uno."])[0])
+    german = pool.speaker(preset, "de")
+    assert german.cache is None
+    problem = pool.take_cache_problem()
+    assert problem is not None and problem.endswith("; the rest was spoken without the cache")
+    assert german.take_cache_problem() is None and pool.take_cache_problem() is None
+    pool.close()

@@ -174,3 +174,31 @@ def test_boundaries_are_allowed(tmp_path: Path) -> None:
     preset = load_preset(path)
     assert preset.speed == 0.25
     assert preset.pauses == Pauses(0.0, 10.0, 0.0)
+
+
+# --- the language a preset speaks ----------------------------------------------------------------
+
+
+def test_a_preset_without_a_language_speaks_the_one_it_is_given(tmp_path: Path) -> None:
+    preset = load_preset(write(tmp_path / "any.toml", 'engine = "fake"\nspeed = 1.2\n'))
+    assert preset.language is None
+    assert preset.voice_params_for("es-MX") == VoiceParams(speed=1.2, language="es-MX")
+    assert preset.voice_params_for(None) == preset.voice_params == VoiceParams(speed=1.2, language="en-us")
+
+
+def test_a_preset_with_a_language_speaks_only_its_own(tmp_path: Path) -> None:
+    preset = load_preset(write(tmp_path / "fr.toml", 'engine = "fake"\nlanguage = "fr-CA"\n'))
+    assert preset.voice_params_for("es") == preset.voice_params == VoiceParams(speed=1.0, language="fr-CA")
+
+
+@pytest.mark.parametrize("value", ['""', '"not a tag"', '"12"'])
+def test_a_language_must_be_a_tag(tmp_path: Path, value: str) -> None:
+    message = preset_error(write(tmp_path / "bad.toml", f'engine = "fake"\nlanguage = {value}\n'))
+    assert "'language' must be a language tag such as \"en-us\" or \"es\"" in message
+
+
+def test_the_shipped_presets_languages() -> None:
+    languages = {name: load_preset(name).language for name in preset_names()}
+    assert languages["default"] == languages["gtts-us"] == languages["piper-joe"] == "en-us"
+    assert languages["gtts-uk"] == "en-gb" and languages["gtts-es"] == "es-ES"
+    assert languages["espeak"] is None and languages["gtts"] is None

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
 from ...models import Clip
+from ..language_tags import primary
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class VoiceParams:
     speed: float = 1.0
     """1.0 is the engine's natural pace."""
     language: str = "en-us"
+    """The language to speak (BCP 47, e.g. "es", "pt-BR"): the preset's own, else the article's.
+    Engines that speak one language whatever they are told (hibari) ignore it."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,18 @@ class Engine(ABC):
     def missing(cls) -> str | None:
         """Why the engine cannot run on this machine (e.g. its package is not installed), or None."""
         return None
+
+    @classmethod
+    def spoken_languages(cls, options: EngineOptions) -> frozenset[str] | None:
+        """Primary subtags ("en", "pt") of the languages the engine speaks with ``options``; None when
+        it cannot tell (a plugin, a user's model), which voice routing takes as "any"."""
+        return None
+
+    @classmethod
+    def speaks(cls, options: EngineOptions, language: str) -> bool | None:
+        """Whether the engine speaks ``language`` (a BCP 47 tag) with ``options``; None when it cannot tell."""
+        languages = cls.spoken_languages(options)
+        return None if languages is None else primary(language) in languages
 
     @property
     def concurrency(self) -> int:

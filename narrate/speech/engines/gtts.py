@@ -8,6 +8,13 @@ through one pooled session at a bounded concurrency and rate, and every MP3 part
 before the parts are joined (MP3 files must never be byte-concatenated).
 
 The voice's ``speed`` is not applied: Google offers only normal and ``slow`` speech.
+
+Language: a preset's ``lang`` and ``tld`` options, when set, are always used (``lang = "en"``,
+``tld = "co.uk"``: British English whatever the article). When they are left out the engine
+speaks the language it is asked for (the article's, through :class:`VoiceParams`), mapped to
+Google's codes and regional accents by :func:`gtts_voice`: "pt-BR" -> lang "pt" at
+translate.google.com.br, "es-MX" -> "es" at .com.mx, "fr-CA" -> "fr" at .ca, "en-GB" -> "en" at
+.co.uk, "zh-TW" -> "zh-TW".
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import email.utils
+import importlib.util
 import io
 import math
 import random
@@ -37,6 +45,7 @@ from ...audio.audiofiles import AudioToolsMissing, audio_segment_class, segment_
 from ...audio.mp3writer import resample
 from ...errors import EngineError
 from ...models import Clip
+from ..language_tags import primary, region, script
 from .base import Engine, EngineOptions, VoiceParams
 
 INSTALL_HINT = "pip install 'narrate[gtts]'"
@@ -50,10 +59,12 @@ _TLD = re.compile(r"[a-z]{2,3}(\.[a-z]{2,3})?")
 
 @dataclass(frozen=True)
 class GttsOptions(EngineOptions):
-    lang: str = "en"
-    """A language gTTS speaks, e.g. "en", "fr", "pt-PT", "zh-CN"."""
-    tld: str = "com"
-    """Google's top-level domain, which picks the accent: "com" (US), "co.uk", "com.au", "ca"…"""
+    lang: str = ""
+    """A language gTTS speaks, e.g. "en", "fr", "pt-PT", "zh-CN"; "" (the default): the language the
+    engine is asked for (the article's), see :func:`gtts_voice`."""
+    tld: str = ""
+    """Google's top-level domain, which picks the accent: "com" (US), "co.uk", "com.au", "ca"…;
+    "" (the default): the accent of the language's region ("pt-BR": "com.br"), else "com"."""
     slow: bool = False
     """Google's slow speech."""
     endpoint: str = ""
@@ -68,10 +79,11 @@ class GttsOptions(EngineOptions):
     """Requests per second at most, across the engine; 0 = no limit."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.lang, str) or not self.lang:
+        if not isinstance(self.lang, str):
             raise ValueError("'lang' must be a language code such as \"en\"")
-        _check_lang(self.lang)
-        if not isinstance(self.tld, str) or not _TLD.fullmatch(self.tld):
+        if self.lang:
+            _check_lang(self.lang)
+        if not isinstance(self.tld, str) or (self.tld and not _TLD.fullmatch(self.tld)):
             raise ValueError(f"'tld' must be a top-level domain such as \"com\" or \"co.uk\", not {self.tld!r}")
         if not isinstance(self.slow, bool):
             raise ValueError(f"'slow' must be true or false, not {self.slow!r}")
@@ -115,6 +127,44 @@ def _check_lang(lang: str) -> None:
     close = [k for k in langs if k.lower() == lang.lower()] or [k for k in langs if k == lang.split("-")[0].lower()]
     hint = f" (did you mean {close[0]!r}?)" if close else " (e.g. \"en\", \"fr\", \"pt-PT\", \"zh-CN\")"
     raise ValueError(f"'lang' must be a language gTTS speaks, not {lang!r}{hint}")
+
+
+_ENGLISH_TLDS = {"US": "com", "GB": "co.uk", "UK": "co.uk", "AU": "com.au", "CA": "ca", "IN": "co.in", "IE": "ie",
+                 "ZA": "co.za", "NZ": "co.nz"}
+_REGIONAL = {
+    "fr": {"CA": "ca", "FR": "fr"},
+    "pt": {"BR": "com.br", "PT": "pt"},
+    "es": {"ES": "es", "MX": "com.mx", "US": "us", **dict.fromkeys(
+        ["419", "AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "NI", "PA", "PE", "PR", "PY", "SV",
+         "UY", "VE"], "com.mx")},
+}
+"""Regions whose accent Google gives through its domain (gTTS's documentation lists en, fr, pt, es)."""
+_GOOGLE_CODES = {"he": "iw", "jv": "jw", "nb": "no", "nn": "no", "fil": "tl"}
+"""Languages Google knows by another code."""
+
+
+def gtts_voice(language: str) -> tuple[str, str] | None:
+    """Google's (lang, tld) for a BCP 47 tag, or None when gTTS does not speak the language.
+
+    "pt-BR" -> ("pt", "com.br"), "es-MX" -> ("es", "com.mx"), "fr-CA" -> ("fr", "ca"),
+    "en-GB" -> ("en", "co.uk"), "zh-Hant-TW" -> ("zh-TW", "com"), "zh-HK" -> ("yue", "com"),
+    "he" -> ("iw", "com"); a language without a region gets "com", Google's own accent for it.
+    """
+    from gtts.lang import tts_langs
+
+    code, area = primary(language), region(language)
+    if not code:
+        return None
+    tld = (_ENGLISH_TLDS if code == "en" else _REGIONAL.get(code, {})).get(area, "com")
+    if code == "zh":
+        if area in ("HK", "MO"):
+            return "yue", "com"
+        traditional = script(language) == "Hant" or area == "TW"
+        return ("zh-TW" if traditional else "zh-CN"), "com"
+    if code == "pt" and area == "PT":
+        return "pt-PT", "pt"
+    lang = _GOOGLE_CODES.get(code, code)
+    return (lang, tld) if lang in tts_langs() else None
 
 
 class _Failure(Exception):
@@ -181,9 +231,6 @@ class GttsEngine(Engine):
         self._version = str(gtts.__version__)
         self._segment = _audio_segment()
         self._headers = dict(gTTS.GOOGLE_TTS_HEADERS)
-        base = options.endpoint.rstrip("/") if options.endpoint else f"https://translate.google.{options.tld}"
-        self._url = f"{base}/{PATH}"
-        self._host = urlsplit(self._url).netloc
 
         self._session = requests.Session()
         self._session.verify = True
@@ -222,10 +269,48 @@ class GttsEngine(Engine):
     def concurrency(self) -> int:
         return self._options.concurrency
 
+    @classmethod
+    def spoken_languages(cls, options: EngineOptions) -> frozenset[str] | None:
+        if isinstance(options, GttsOptions) and options.lang:
+            return frozenset({_primary_of_google(options.lang)})
+        try:
+            from gtts.lang import tts_langs
+        except ImportError:
+            return None
+        return frozenset(_primary_of_google(code) for code in tts_langs())
+
+    @classmethod
+    def speaks(cls, options: EngineOptions, language: str) -> bool | None:
+        if isinstance(options, GttsOptions) and options.lang:
+            return primary(language) == _primary_of_google(options.lang)
+        if importlib.util.find_spec("gtts") is None:
+            return None
+        return gtts_voice(language) is not None
+
+    def request_for(self, language: str) -> tuple[str, str]:
+        """The (lang, tld) asked for when speaking ``language``: the preset's options where set,
+        else :func:`gtts_voice`; EngineError when Google does not speak the language."""
+        o = self._options
+        if o.lang:
+            return o.lang, o.tld or "com"
+        found = gtts_voice(language)
+        if found is None:
+            raise EngineError(
+                f"gtts does not speak '{language}' (Google Translate speaks {len(self.spoken_languages(o) or ())} "
+                "languages; set lang in the preset's [options] to one of them)"
+            )
+        lang, tld = found
+        return lang, o.tld or tld
+
+    def url_for(self, tld: str) -> str:
+        """Where the requests for accent ``tld`` go (the endpoint, when one is set)."""
+        base = self._options.endpoint.rstrip("/") if self._options.endpoint else f"https://translate.google.{tld}"
+        return f"{base}/{PATH}"
+
     @property
     def url(self) -> str:
-        """Where the requests go."""
-        return self._url
+        """Where the requests go for the preset's own accent (``tld``, else "com")."""
+        return self.url_for(self._options.tld or "com")
 
     def close(self) -> None:
         self._closed = True
@@ -236,14 +321,16 @@ class GttsEngine(Engine):
         if self._closed:
             raise EngineError("gtts: the engine was closed")
         o = self._options
+        lang, tld = self.request_for(voice.language)
+        url = self.url_for(tld)
         try:
-            bodies = self._gtts(text, lang=o.lang, tld=o.tld, slow=o.slow, lang_check=False).get_bodies()
+            bodies = self._gtts(text, lang=lang, tld=tld, slow=o.slow, lang_check=False).get_bodies()
         except AssertionError:  # gTTS asserts there is something to say: only spaces and punctuation
             bodies = []
         if not bodies:
             return Clip(np.zeros(0, dtype=np.float32), RATE)
         abandon = threading.Event()
-        futures: list[Future[np.ndarray]] = [self._pool.submit(self._part, body, text, abandon) for body in bodies]
+        futures: list[Future[np.ndarray]] = [self._pool.submit(self._part, url, body, text, abandon) for body in bodies]
         done, _ = wait(futures, return_when=FIRST_EXCEPTION)
         failed = [f for f in futures if f in done and f.exception() is not None]
         if failed:
@@ -258,13 +345,13 @@ class GttsEngine(Engine):
 
     # -- one part: request with retries, then decode -------------------------------------------
 
-    def _part(self, body: str, text: str, abandon: threading.Event) -> np.ndarray:
+    def _part(self, url: str, body: str, text: str, abandon: threading.Event) -> np.ndarray:
         attempts = 1 + self._options.retries
         for attempt in range(1, attempts + 1):
             if abandon.is_set():
                 raise _Abandoned()
             try:
-                mp3 = self._request(body, abandon)
+                mp3 = self._request(url, body, abandon)
                 return self._decode(mp3)
             except _Failure as failure:
                 if not failure.retryable or attempt == attempts:
@@ -292,7 +379,7 @@ class GttsEngine(Engine):
         if start > now:
             self.sleep(start - now)
 
-    def _request(self, body: str, abandon: threading.Event) -> bytes:
+    def _request(self, url: str, body: str, abandon: threading.Event) -> bytes:
         """One POST; the MP3 bytes of the answer, or :class:`_Failure`."""
         timeout = self._options.timeout
         with self._slots:
@@ -301,14 +388,14 @@ class GttsEngine(Engine):
             self._wait_for_rate()
             try:
                 response = self._session.post(
-                    self._url, data=body.encode("utf-8"), headers=self._headers, timeout=(timeout, timeout)
+                    url, data=body.encode("utf-8"), headers=self._headers, timeout=(timeout, timeout)
                 )
             except requests.exceptions.SSLError:
-                raise _Failure(f"the TLS certificate of {self._host} could not be verified", False) from None
+                raise _Failure(f"the TLS certificate of {urlsplit(url).netloc} could not be verified", False) from None
             except requests.exceptions.Timeout:
                 raise _Failure(f"no answer within {timeout:g} s", True) from None
             except requests.exceptions.ConnectionError as exc:
-                raise _Failure(_connection_reason(exc, self._host), True) from None
+                raise _Failure(_connection_reason(exc, urlsplit(url).netloc), True) from None
             except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
                 raise _Failure("the answer was cut off", True) from None
             except requests.exceptions.RequestException as exc:
@@ -353,6 +440,12 @@ def _audio_of(content: bytes) -> bytes:
             return audio
         break
     raise _Failure("the server answered without audio", False)
+
+
+def _primary_of_google(code: str) -> str:
+    """The primary subtag of one of Google's codes, in BCP 47 terms ("iw" -> "he", "zh-CN" -> "zh")."""
+    found = primary(code)
+    return {"iw": "he", "jw": "jv"}.get(found, found)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -61,6 +61,10 @@ class HibariEngine(Engine):
         self._version = hibari.__version__
         self._rate = int(hibari.SAMPLE_RATE)
 
+    @classmethod
+    def spoken_languages(cls, options: EngineOptions) -> frozenset[str] | None:
+        return frozenset({"en"})  # every hibari voice is American or British English
+
     def _loaded(self) -> Any:
         with self._lock:
             if self._tts is None:

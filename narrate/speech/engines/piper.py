@@ -25,6 +25,7 @@ import numpy as np
 
 from ...errors import EngineError
 from ...models import Clip
+from ..language_tags import primary
 from .base import Engine, EngineOptions, VoiceParams
 
 BUNDLED_VOICE = "joe"
@@ -129,6 +130,24 @@ class PiperEngine(Engine):
         digest.update(hashlib.sha256(canonical.encode("utf-8")).digest())
         self._version = f"piper-tts {_piper_version()}; {model.name} sha256:{digest.hexdigest()[:16]}"
         self._rate = int(self._config.sample_rate)
+
+    @classmethod
+    def spoken_languages(cls, options: EngineOptions) -> frozenset[str] | None:
+        """The language in the model's config (``language.code``, else ``espeak.voice``); None when
+        the model or its config cannot be read (the engine says why when it starts)."""
+        if not isinstance(options, PiperOptions):
+            return None
+        try:
+            model = cls._model_path(options.model)
+            config = cls._read_config(model, Path(f"{model}.json"))
+        except EngineError:
+            return None
+        language, espeak = config.get("language"), config.get("espeak")
+        code = language.get("code") if isinstance(language, dict) else None
+        if not isinstance(code, str) and isinstance(espeak, dict):
+            code = espeak.get("voice")
+        found = primary(code) if isinstance(code, str) else ""
+        return frozenset({found}) if found else None
 
     @staticmethod
     def _model_path(model: str) -> Path:

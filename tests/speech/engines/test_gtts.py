@@ -341,7 +341,8 @@ def test_options_are_validated_with_one_line_naming_the_option(
 def test_options_check_themselves_outside_toml_too() -> None:
     with pytest.raises(ValueError, match="'concurrency'"):
         GttsOptions(concurrency=True)  # type: ignore[arg-type]
-    assert GttsOptions().lang == "en" and GttsOptions(endpoint="http://127.0.0.1:9/").endpoint
+    assert GttsOptions().lang == "" and GttsOptions().tld == ""  # the language it is asked for, and its accent
+    assert GttsOptions(endpoint="http://127.0.0.1:9/").endpoint
 
 
 def test_identity_ignores_what_does_not_change_the_sound(registered: type[GttsEngine]) -> None:
@@ -478,3 +479,144 @@ def test_permanent_503_with_a_fallback_gives_a_complete_episode(tmp_path: Path, 
     assert record.voice["fallback_chunks"] == {"default": [0, 1, 2]}
     assert {c.engine for c in record.chunks} == {"hibari"}
     assert events[-1].fallbacks == 3
+
+
+# --- the article's language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("es", ("es", "com")), ("es-ES", ("es", "es")), ("es-MX", ("es", "com.mx")), ("es-AR", ("es", "com.mx")),
+        ("es-US", ("es", "us")), ("fr", ("fr", "com")), ("fr-FR", ("fr", "fr")), ("fr-CA", ("fr", "ca")),
+        ("pt", ("pt", "com")), ("pt-BR", ("pt", "com.br")), ("pt_br", ("pt", "com.br")), ("pt-PT", ("pt-PT", "pt")),
+        ("en", ("en", "com")), ("en-US", ("en", "com")), ("en-GB", ("en", "co.uk")), ("en-AU", ("en", "com.au")),
+        ("en-IN", ("en", "co.in")), ("de", ("de", "com")), ("de-AT", ("de", "com")), ("it", ("it", "com")),
+        ("zh", ("zh-CN", "com")), ("zh-CN", ("zh-CN", "com")), ("zh-Hans", ("zh-CN", "com")),
+        ("zh-TW", ("zh-TW", "com")), ("zh-Hant", ("zh-TW", "com")), ("zh-HK", ("yue", "com")),
+        ("he", ("iw", "com")), ("nb", ("no", "com")), ("fil", ("tl", "com")), ("tlh", None), ("", None),
+    ],
+)
+def test_google_codes_and_accents_for_a_language(tag: str, expected: tuple[str, str] | None) -> None:
+    from narrate.speech.engines.gtts import gtts_voice
+
+    assert gtts_voice(tag) == expected
+
+
+def _language_less_preset(tmp_path: Path, server: FakeGtts, options: str = "") -> Path:
+    preset = tmp_path / "gtts-any.toml"
+    preset.write_text(f'engine = "gtts"\n[options]\nendpoint = "{server.url}"\nretries = 0\n{options}', encoding="utf-8")
+    return preset
+
+
+ARTICLES = {
+    "es": "El transbordador sale a las seis.",
+    "fr": "Le bac part à six heures.",
+    "de": "Die Fähre fährt um sechs Uhr ab.",
+    "en": "The ferry leaves at six.",
+}
+
+
+def _one_sentence_chunk(text: str) -> Any:
+    from narrate.models import BlockKind, Chunk
+
+    return Chunk(0, text, BlockKind.PARAGRAPH, 0, True, text)
+
+
+def test_requests_carry_each_articles_language(tmp_path: Path, server: FakeGtts) -> None:
+    from narrate.speech.cache import ChunkCache
+    from narrate.speech.speaker import Speaker
+
+    preset = load_preset(_language_less_preset(tmp_path, server))
+    assert preset.language is None
+    cache = ChunkCache(tmp_path / "cache")
+    speaker = Speaker.for_preset(preset, cache)
+    try:
+        for language, text in ARTICLES.items():
+            spoken = speaker.for_language(language).speak_one(_one_sentence_chunk(text))
+            assert spoken.sentences[0].clip.duration > 1.0
+        assert [(r.text, r.lang) for r in server.requests] == [(text, lang) for lang, text in ARTICLES.items()]
+        # The same words in another language are another cache entry; in the same language, a hit.
+        speaker.for_language("fr").speak_one(_one_sentence_chunk(ARTICLES["es"]))
+        again = speaker.for_language("es").speak_one(_one_sentence_chunk(ARTICLES["es"]))
+        assert again.sentences[0].cached
+        assert [r.lang for r in server.requests][4:] == ["fr"]
+    finally:
+        speaker.close()
+
+
+def test_an_explicit_lang_in_the_preset_wins(tmp_path: Path, server: FakeGtts) -> None:
+    from narrate.speech.speaker import Speaker
+
+    preset = load_preset(_language_less_preset(tmp_path, server, 'lang = "fr"\n'))
+    speaker = Speaker.for_preset(preset, None, "es")
+    try:
+        speaker.speak_one(_one_sentence_chunk(ARTICLES["es"]))
+        speaker.for_language("de").speak_one(_one_sentence_chunk(ARTICLES["de"]))
+    finally:
+        speaker.close()
+    assert [r.lang for r in server.requests] == ["fr", "fr"]
+
+
+def test_the_accent_follows_the_region_unless_the_preset_sets_one() -> None:
+    any_accent = GttsEngine(GttsOptions())
+    british = GttsEngine(GttsOptions(tld="co.uk"))
+    french = GttsEngine(GttsOptions(lang="fr", tld="ca"))
+    try:
+        assert any_accent.request_for("pt-BR") == ("pt", "com.br")
+        assert any_accent.request_for("en-US") == ("en", "com")
+        assert british.request_for("en-US") == ("en", "co.uk")
+        assert french.request_for("es-MX") == ("fr", "ca")
+        assert any_accent.url_for("com.br") == "https://translate.google.com.br/_/TranslateWebserverUi/data/batchexecute"
+        assert any_accent.url == "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
+    finally:
+        for engine in (any_accent, british, french):
+            engine.close()
+
+
+def test_requests_go_to_the_regional_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = GttsEngine(GttsOptions(retries=0), sleep=Recorder())
+    asked: list[str] = []
+
+    def refuse(url: str, **kwargs: Any) -> Any:
+        asked.append(url)
+        raise requests.exceptions.ConnectionError("no network in tests")
+
+    monkeypatch.setattr(engine._session, "post", refuse)
+    try:
+        with pytest.raises(EngineError, match="cannot connect to translate.google.com.mx"):
+            engine.synthesize("Hola.", VoiceParams(language="es-MX"))
+    finally:
+        engine.close()
+    assert asked == ["https://translate.google.com.mx/_/TranslateWebserverUi/data/batchexecute"]
+
+
+def test_a_language_google_does_not_speak_is_a_clear_error(server: FakeGtts, make: Make) -> None:
+    with pytest.raises(EngineError, match=r"^gtts does not speak 'tlh' \(Google Translate speaks \d+ languages"):
+        make().synthesize("nuqneH", VoiceParams(language="tlh"))
+    assert server.requests == []
+
+
+def test_which_languages_a_preset_speaks() -> None:
+    assert GttsEngine.speaks(GttsOptions(), "es-MX") is True
+    assert GttsEngine.speaks(GttsOptions(), "he") is True
+    assert GttsEngine.speaks(GttsOptions(), "tlh") is False
+    assert GttsEngine.speaks(GttsOptions(lang="en"), "en-GB") is True
+    assert GttsEngine.speaks(GttsOptions(lang="en"), "es") is False
+    assert GttsEngine.speaks(GttsOptions(lang="zh-TW"), "zh-HK") is True
+    spoken = GttsEngine.spoken_languages(GttsOptions())
+    assert spoken is not None and {"en", "es", "fr", "de", "pt", "it", "he", "zh", "jv"} <= spoken
+
+
+def test_identity_differs_by_language_for_a_language_less_preset(make: Make) -> None:
+    engine = make()
+    assert engine.identity(VoiceParams(language="es")) != engine.identity(VoiceParams(language="es-MX"))
+
+
+def test_the_language_less_presets(registered: type[GttsEngine]) -> None:
+    any_language, spanish = load_preset("gtts"), load_preset("gtts-es")
+    assert any_language.language is None and "lang" not in any_language.options and "tld" not in any_language.options
+    assert any_language.fallback == spanish.fallback == "espeak"  # never the English default for another language
+    assert (spanish.language, spanish.options["lang"], spanish.options["tld"]) == ("es-ES", "es", "es")
+    for preset in (any_language, spanish):
+        create_engine(preset.engine, preset.options, str(preset.path)).close()

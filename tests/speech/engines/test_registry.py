@@ -55,7 +55,7 @@ def test_hibari_never_downloads_a_voice() -> None:
         create_engine("hibari", {"voice": "nobody"}, "p.toml")
 
 
-@pytest.fixture(params=["hibari", "piper", "gtts", "fake"])
+@pytest.fixture(params=["hibari", "piper", "gtts", "espeak", "fake"])
 def engine(request: pytest.FixtureRequest, fake_engine: type[FakeEngine]) -> Iterator[Engine]:
     """Every installed engine; gtts speaks to a real local server that talks Google's protocol."""
     if request.param == "piper":
