@@ -2,7 +2,8 @@
 
 ``catalog`` reads the output folder's episode sidecars (start here); ``feed`` writes the RSS feed
 (``show`` holds the show's settings, ``categories`` Apple's list); ``artwork`` and ``cover`` provide
-images; ``pages`` writes the listenable web pages; ``server`` serves the folder (``narrate serve``);
+images; ``pages`` writes the listenable web pages (``languages``: the language tags pages, feed and
+check write and compare); ``server`` serves the folder (``narrate serve``);
 ``check/`` validates any feed against what podcast directories require.
 
 Takes: :class:`~narrate.publish.catalog.EpisodeRecord` sidecars. Gives: ``feed.xml``, pages, HTTP.

@@ -46,6 +46,7 @@ from ..errors import ConfigError
 from ..fsutil import write_bytes_atomic
 from . import categories
 from .catalog import EPISODES_DIR, EpisodeRecord
+from .languages import language_tag
 from .show import ShowConfig
 
 FEED_NAME = "feed.xml"
@@ -338,7 +339,8 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
     image = _absolute_http(record.image)
     if image:
         tags.append(Tag(f"{itunes}image", attrib={"href": image}))
-    language = clean_line(show.language)
+    # Podcasting 2.0: a transcript's language defaults to the feed's; say the episode's own
+    language = language_tag(clean_line(record.language)) or language_tag(clean_line(show.language))
     for key, mime, rel in TRANSCRIPTS:
         name = clean_text(record.files.get(key))
         if name:

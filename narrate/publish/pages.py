@@ -23,6 +23,13 @@ the MP3 at the chapter's time (``file.mp3#t=seconds``, W3C Media Fragments). ``p
 rest: the sentence being spoken is highlighted (``aria-current``) and scrolled into view, clicking a
 sentence (or Enter/Space on it; arrow keys move between sentences) plays from there, chapter links
 seek in place, and a page address ending in ``#t=seconds`` starts there.
+
+Every page says its language: an episode's page, player and snippet the episode's
+(``record.language``, else the show's), the show page the show's, each in ``<html lang>`` (the
+snippet on its ``<div>``, since it is pasted into other pages). The pages' own words (labels,
+buttons) are English: where the page's language is another, they carry ``lang="en"``, and so does
+what is in another language than the page around it (the show's title on an episode page, an
+episode card on the show page), so that a screen reader says each in its own language.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from ..fsutil import write_bytes_atomic
 from ..text.players import drop_element, find_players
 from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .feed import episode_file_url, episode_url, feed_url
+from .languages import episode_language, language_tag, primary
 from .show import ShowConfig
 
 __all__ = [
@@ -97,6 +105,8 @@ _VENDOR_MARKERS = (
 )
 """Text that marks a script, stylesheet or frame as an audio-player vendor's (their hosts, and the
 WordPress plugin folders: wp-content/plugins/trinity-audio, beyondwords, amazon-polly, …)."""
+UI_LANGUAGE = "en"
+"""The language of the pages' own words (labels, buttons, "Download the MP3")."""
 _SNIPPET_MARKER_START = "<!-- narrate player: copy from here -->"
 _SNIPPET_MARKER_END = "<!-- narrate player: copy to here -->"
 
@@ -150,6 +160,30 @@ def _env() -> jinja2.Environment:
 
 def _render(template: str, *, csp: str = CSP, **context: Any) -> str:
     return _env().get_template(template).render(csp=csp, **context)
+
+
+def _lang(tag: str) -> Markup:
+    """A ``lang`` attribute, with its leading space (the tag escaped, though a checked tag never needs it)."""
+    return Markup(' lang="{}"').format(tag)
+
+
+def _lang_if_other(tag: str, around: str) -> Markup:
+    """``lang="tag"`` when ``tag`` is another language than ``around`` (the element's surroundings), else nothing."""
+    return _lang(tag) if primary(tag) != primary(around) else Markup("")
+
+
+def _languages(language: str, show: ShowConfig) -> dict[str, Any]:
+    """The template values that say a page's languages: ``language`` (``<html lang>``), ``ui`` (the
+    attribute for the pages' English words) and ``show_lang`` (for the show's title)."""
+    return {
+        "language": language,
+        "ui": _lang_if_other(UI_LANGUAGE, language),
+        "show_lang": _lang_if_other(_show_language(show), language),
+    }
+
+
+def _show_language(show: ShowConfig) -> str:
+    return language_tag(show.language) or "en"
 
 
 # --- formatting ---------------------------------------------------------------------------------------
@@ -355,7 +389,7 @@ def _episode_context(record: EpisodeRecord, show: ShowConfig) -> dict[str, Any]:
         "date": _long_date(record.date) or _long_date(record.published),
         "site": _site_name(record),
         "article_url": _article_url(record),
-        "language": (record.language or show.language or "en").strip(),
+        **_languages(episode_language(record.language, show.language), show),
         "audio_href": _file_href(record.audio.file),
         "vtt_href": _file_href(files["vtt"]) if files.get("vtt") else "",
         "duration": record.audio.duration,
@@ -395,6 +429,7 @@ def player_snippet(record: EpisodeRecord, show: ShowConfig) -> str:
     ]
     return _render(
         "snippet.html",
+        **_languages(episode_language(record.language, show.language), show),
         record=record,
         show=show,
         title=record.title.strip() or record.slug,
@@ -414,7 +449,7 @@ def player_page(record: EpisodeRecord, show: ShowConfig) -> str:
         csp=PLAYER_CSP,
         snippet=Markup(player_snippet(record, show)),  # nosec B704 # rendered by the autoescaping snippet.html
         title=record.title.strip() or record.slug,
-        language=(record.language or show.language or "en").strip(),
+        language=episode_language(record.language, show.language),
         marker_start=Markup(_SNIPPET_MARKER_START),  # nosec B704 # a constant HTML comment
         marker_end=Markup(_SNIPPET_MARKER_END),  # nosec B704 # a constant HTML comment
     )
@@ -422,9 +457,11 @@ def player_page(record: EpisodeRecord, show: ShowConfig) -> str:
 
 def show_page(show: ShowConfig, records: Sequence[EpisodeRecord]) -> str:
     """The HTML of ``OUT/index.html``: cover, description, subscribe links, episodes newest first."""
+    page_language = _show_language(show)
     episodes = []
     for record in sorted(records, key=lambda r: (r.published, r.slug), reverse=True):
         folder = f"episodes/{quote(record.slug)}/"
+        language = episode_language(record.language, page_language)
         episodes.append(
             {
                 "title": record.title.strip() or record.slug,
@@ -435,6 +472,8 @@ def show_page(show: ShowConfig, records: Sequence[EpisodeRecord]) -> str:
                 "author": (record.author or "").strip(),
                 "site": _site_name(record),
                 "description": (record.description or "").strip(),
+                "lang": _lang_if_other(language, page_language),
+                "ui": _lang_if_other(UI_LANGUAGE, language),
             }
         )
     url = feed_url(show)
@@ -443,7 +482,7 @@ def show_page(show: ShowConfig, records: Sequence[EpisodeRecord]) -> str:
         show=show,
         static="static/",
         home="./",
-        language=(show.language or "en").strip(),
+        **_languages(page_language, show),
         cover=_image_href(show.image),
         feed_url=url,
         app_url=_podcast_app_url(url),

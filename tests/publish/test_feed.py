@@ -333,6 +333,38 @@ def test_only_the_files_a_record_names_are_linked() -> None:
     assert one(root, "//podcast:chapters").get("url") == f"{EPISODES}/full/x.json"
 
 
+def test_transcripts_say_the_episode_language() -> None:
+    records = [
+        full_record(language="es"),
+        replace(full_record(language="pt_BR"), slug="pt", guid="guid-pt"),
+        replace(full_record(), slug="none", guid="guid-none"),  # no language of its own: the show's
+        replace(full_record(language="not a tag"), slug="bad", guid="guid-bad"),
+    ]
+    xml = render_feed(SHOW, records)
+    root = parse(xml)
+    assert text(root, "/rss/channel/language") == "en-us"  # the show's, unchanged
+    languages = [
+        {t.get("language") for t in item.xpath("podcast:transcript", namespaces=NS)}
+        for item in root.xpath("/rss/channel/item")
+    ]
+    assert languages == [{"es"}, {"pt-BR"}, {"en-us"}, {"en-us"}]
+    # the Podcasting 2.0 schema takes every one (xs:language)
+    schema = _schema()
+    for element in root.xpath("//podcast:transcript", namespaces=NS):
+        assert schema.validate(etree.fromstring(etree.tostring(element))), schema.error_log.last_error
+    # feedparser reads the attribute back (the last transcript of each item, its quirk)
+    parsed = feedparser.parse(xml)
+    assert parsed.bozo is False
+    assert [e.podcast_transcript["language"] for e in parsed.entries] == ["es", "pt-BR", "en-us", "en-us"]
+
+
+def test_a_show_language_that_is_no_tag_is_not_given_to_transcripts() -> None:
+    root = parse(render_feed(replace(SHOW, language="English"), [full_record()]))
+    assert {t.get("language") for t in root.xpath("//podcast:transcript", namespaces=NS)} == {None}
+    root = parse(render_feed(replace(SHOW, language="English"), [full_record(language="fr")]))
+    assert {t.get("language") for t in root.xpath("//podcast:transcript", namespaces=NS)} == {"fr"}
+
+
 def test_episode_urls_are_quoted() -> None:
     odd = replace(full_record(), slug="a b", audio=replace(full_record().audio, file="a b#1.mp3"))
     assert episode_url(SHOW, odd) == f"{EPISODES}/a%20b/a%20b%231.mp3"

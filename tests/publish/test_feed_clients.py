@@ -242,6 +242,8 @@ def test_partytime_reads_three_transcripts_per_episode(show: Show, partytime: Pa
                 ("application/json", show.url(record, record.files["transcript_json"])),
             ]
         )
+        # each transcript in the episode's language (the show's, "en", for an article that names none)
+        assert {t.get("language") for t in transcripts} == {record.language or "en"}
         for transcript in transcripts:  # the URLs the client saw serve the episode's files
             name = transcript["url"].rsplit("/", 1)[1]
             assert fetch(transcript["url"]) == (record.folder(show.out) / name).read_bytes()

@@ -468,3 +468,104 @@ def test_relative_links_are_percent_encoded() -> None:
     record = make_record(audio=replace(make_record().audio, file="odd name#1.mp3"))
     doc = parse(episode_page(record, SHOW))
     assert doc.xpath("//audio/@src") == [quote("odd name#1.mp3")]
+
+
+# --- languages -------------------------------------------------------------------------------------
+
+UI_WORDS = ("Skip to the text", "Podcast feed", "Download the MP3", "Chapters", "Download", "Spoken intro:",
+            "Scroll the text with the narration", "More episodes of", "Made with narrate.", "Listen to this article",
+            "Read along", "Episodes", "Subscribe (RSS)", "By")
+"""The pages' own English words (each the whole text of the element that holds it, or its start)."""
+
+
+def lang_of(element: etree._Element) -> str:
+    """The language an element is in: the nearest lang attribute of it or its ancestors."""
+    for node in (element, *element.iterancestors()):
+        if node.get("lang") is not None:
+            return node.get("lang")
+    return ""
+
+
+def ui_elements(doc: etree._Element) -> list[etree._Element]:
+    return [el for el in doc.iter() if isinstance(el.tag, str) and el.tag not in ("html", "body", "head", "title")
+            and any((el.text or "").strip().startswith(w) for w in UI_WORDS)]
+
+
+def spanish_record(**changes: object) -> EpisodeRecord:
+    record = make_record(language="es", title="Transbordadores de noche", **changes)
+    chunks = list(record.chunks)
+    chunks[0] = chunk(0, "intro", 0, [sentence("Transbordadores de noche, por Mara Okafor.", 0.0, 1.2)])
+    return replace(record, chunks=chunks)
+
+
+def test_episode_page_says_the_episode_language() -> None:
+    doc = parse(episode_page(spanish_record(), SHOW))  # an English show
+    assert doc.get("lang") == "es"
+    assert {lang_of(s) for s in doc.xpath("//*[contains(concat(' ', @class, ' '), ' s ')]")} == {"es"}
+    assert {lang_of(el) for el in doc.xpath("//h1 | //*[@class='chapters__name']")} == {"es"}
+    found = ui_elements(doc)
+    assert {(el.text or "").strip().split()[0] for el in found} >= {"Skip", "Podcast", "Chapters", "Download", "Spoken"}
+    assert {lang_of(el) for el in found} == {"en"}, [(el.text, lang_of(el)) for el in found if lang_of(el) != "en"]
+    # the show's title is the show's language
+    assert {lang_of(a) for a in doc.xpath("//a[@class='site-header__show']")} == {"en"}
+
+
+def test_english_episode_of_an_english_show_has_no_extra_lang() -> None:
+    doc = parse(episode_page(make_record(), SHOW))
+    assert doc.get("lang") == "en"
+    assert set(doc.xpath("//@lang")) == {"en"}
+    assert not [el for el in doc.iter() if isinstance(el.tag, str) and el.get("lang") and el.tag == "span"
+                and el.get("class") != "chapters__name"]
+
+
+@pytest.mark.parametrize(("record_language", "show_language", "page"), [
+    (None, "fr", "fr"), ("not a tag", "de-CH", "de-CH"), ("pt_BR", "en", "pt-BR"), (None, "English", "en"),
+])
+def test_page_language_falls_back_to_the_show(record_language: str | None, show_language: str, page: str) -> None:
+    record, show = make_record(language=record_language), replace(SHOW, language=show_language)
+    assert parse(episode_page(record, show)).get("lang") == page
+    assert lxml_html.fragment_fromstring(player_snippet(record, show)).get("lang") == page
+    assert parse(write_player(record, show)).get("lang") == page
+
+
+def write_player(record: EpisodeRecord, show: ShowConfig) -> str:
+    from narrate.publish.pages import player_page
+
+    return player_page(record, show)
+
+
+def test_snippet_and_player_page_say_the_episode_language() -> None:
+    record = spanish_record()
+    root = lxml_html.fragment_fromstring(player_snippet(record, SHOW))
+    assert root.get("lang") == "es"
+    assert {lang_of(a) for a in root.xpath(".//details//li")} == {"es"}  # chapter titles
+    found = ui_elements(root)
+    assert {(el.text or "").strip().split()[0] for el in found} >= {"Listen", "Chapters", "Download"}
+    assert {lang_of(el) for el in found} == {"en"}
+    assert parse(write_player(record, SHOW)).get("lang") == "es"
+    # pasted into the article's own page, it keeps its language
+    copy = parse(page_with_player((HTML_DATA / "trinity.html").read_text(encoding="utf-8"), record, SHOW))
+    assert copy.xpath("//div[@class='narrate-player']/@lang") == ["es"]
+
+
+def test_show_page_says_the_show_language_and_each_other_episode_its_own() -> None:
+    show = replace(SHOW, language="es")
+    records = [
+        make_record(slug="a", language="es", published="2026-01-03T00:00:00+00:00"),
+        make_record(slug="b", language="en", published="2026-01-02T00:00:00+00:00"),
+        make_record(slug="c", language="pt-BR", published="2026-01-01T00:00:00+00:00"),
+        make_record(slug="d", language=None, published="2025-12-31T00:00:00+00:00"),
+    ]
+    doc = parse(show_page(show, records))
+    assert doc.get("lang") == "es"
+    cards = doc.xpath("//li[contains(@class, 'episode-card')]/article")
+    assert [card.get("lang") for card in cards] == [None, "en", "pt-BR", None]
+    assert [lang_of(card.xpath(".//h3")[0]) for card in cards] == ["es", "en", "pt-BR", "es"]
+    found = ui_elements(doc)
+    assert {(el.text or "").strip().split()[0] for el in found} >= {"Read", "Download", "Episodes", "Subscribe"}
+    assert {lang_of(el) for el in found} == {"en"}, [(el.text, lang_of(el)) for el in found if lang_of(el) != "en"]
+    # an English show: only the other-language cards carry a lang
+    doc = parse(show_page(SHOW, records))
+    assert doc.get("lang") == "en"
+    assert [card.get("lang") for card in doc.xpath("//li/article")] == ["es", None, "pt-BR", None]
+    assert {lang_of(el) for el in ui_elements(doc)} == {"en"}

@@ -366,6 +366,26 @@ def test_the_show_page_lists_every_episode_and_links_the_feed(site: Site, watche
     assert not watched.page_errors and not watched.console_errors
 
 
+def test_a_spanish_episode_page_is_spanish_and_its_own_words_english(site: Site, watched: Watched) -> None:
+    """The browser's own :lang() matching (inherited lang, as screen readers use it) on a page of a
+    Spanish episode in an English show, written beside the example's page (same audio and files)."""
+    from narrate.publish.pages import episode_page
+
+    record = replace(site.records["example"], language="es")
+    (record.folder(site.out) / "es.html").write_text(episode_page(record, site.show), encoding="utf-8")
+    page = watched.page
+    open_episode(page, site.page_url(record, "es.html"))
+    assert page.evaluate("document.documentElement.lang") == "es"
+    sentences = page.locator(".s").count()
+    assert sentences > 3 and page.locator(".s:lang(es)").count() == sentences
+    assert page.locator("h1:lang(es)").count() == 1
+    for selector in ("#chapters-title", "#downloads-title", ".skip-link", ".site-header__feed", ".player__follow"):
+        assert page.locator(f"{selector}:lang(en)").count() == 1, selector
+        assert page.locator(f"{selector}:lang(es)").count() == 0, selector
+    assert page.locator(".chapters__name:lang(es)").count() == len(record.chapters)
+    assert not watched.page_errors and not watched.console_errors
+
+
 def test_without_javascript_the_page_is_audio_and_text(site: Site, browser: Any) -> None:
     record = site.records["example"]
     context = browser.new_context(java_script_enabled=False)

@@ -15,10 +15,12 @@ Where the rules come from (see also the team's reference/podcast-standards.md):
 - The PSP-1 Podcast RSS specification: ``atom:link rel="self"``, RFC 2822 dates.
 - The Podcasting 2.0 namespace: ``podcast:guid`` (a UUID), ``podcast:locked`` (yes/no),
   ``podcast:transcript`` and ``podcast:chapters`` (url and type; the chapters JSON format).
+- Apple lists a show under its one ``<language>``: episodes in other languages are a warning
+  (``languages``), read from the output folder's sidecars or the transcripts' ``language``.
 
 The modules: ``target`` reads the folder, file or URL (start here); ``report`` holds what is found;
-``document`` is the checker of one feed, built from ``channel`` and ``items`` (both use ``artwork``
-and the checks in ``base``); ``values`` holds the namespaces and small readers every check uses.
+``document`` is the checker of one feed, built from ``channel``, ``items`` and ``languages`` (they use
+``artwork`` and the checks in ``base``); ``values`` holds the namespaces and small readers every check uses.
 """
 
 from .report import ERROR, WARNING, CheckReport, Problem

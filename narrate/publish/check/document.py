@@ -7,11 +7,12 @@ from lxml import etree
 
 from .channel import ChannelChecks
 from .items import ItemChecks
+from .languages import LanguageChecks
 from .report import ERROR, WARNING
 from .values import ATOM_NS, ITUNES_NS, PODCAST_NS, PODCAST_NS_LEGACY, _short
 
 
-class FeedChecker(ChannelChecks, ItemChecks):
+class FeedChecker(ChannelChecks, ItemChecks, LanguageChecks):
     """Every check, run in the order a podcast app reads the feed."""
 
     def run(self, content: bytes) -> None:
@@ -30,6 +31,7 @@ class FeedChecker(ChannelChecks, ItemChecks):
                 "Apple Podcasts accepts a feed only once it has an episode: run narrate build with an article",
             )
         self._items(items)
+        self._languages(channel, items)
 
     # --- document ---
 
