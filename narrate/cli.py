@@ -470,7 +470,7 @@ def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> 
     """List the voice presets (the language each speaks, and where each comes from), which preset
     speaks which language, and the speech engines with what each needs."""
     try:
-        routes = load_config(config, out_dir=Path("output")).voice_routes()
+        routes = load_config(config, out_dir=Path("output")).voices
     except NarrateError as exc:
         _fail(str(exc))
     names = engine_names()
@@ -488,10 +488,12 @@ def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> 
         speaks = preset.language or "the article's language"
         typer.echo(f"  {name:<14} {preset.engine:<8} {speaks}; {state}{fallback}  {preset.description}")
         typer.echo(f"  {'':<14} {path}")
-    typer.echo("Languages (set in the [voices] table of narrate.toml):")
+    typer.echo("Languages ([voices] in narrate.toml; unlisted: English by build.voice, the rest by espeak):")
     for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):
         label = "every other language" if tag == "*" else f"{tag} ({language_name(tag)})"
         typer.echo(f"  {label:<28} {preset_name}")
+    if not routes:
+        typer.echo("  (no routes set)")
     typer.echo("Engines:")
     for name in names:
         ok, note = statuses[name]
@@ -616,8 +618,8 @@ def _voice_line(record: EpisodeRecord) -> str:
     """ "Spanish (es, detected), voice espeak: routed es -> espeak" from a sidecar."""
     language = record.language or "?"
     named = f"{language_name(language)} ({language}, {record.language_source})" if record.language_source else language
-    chosen = record.voice.get("chosen")
-    return f"{named}, voice {record.voice.get('preset')}" + (f": {chosen}" if chosen else "")
+    reason = record.voice.get("reason")
+    return f"{named}, voice {record.voice.get('preset')}" + (f" ({reason})" if reason else "")
 
 
 def _quality_line(quality: dict) -> str:

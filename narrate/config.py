@@ -11,10 +11,8 @@ from .publish.catalog import CONFIG_NAME
 from .publish.show import DEFAULT_BASE_URL, ShowConfig
 from .settings import from_mapping, read_toml
 from .speech.cache import default_cache_dir
-from .speech.routing import DEFAULT_ROUTES
-from .speech.voices import load_preset
 from .text.intake import IntakeConfig
-from .text.language import canonical, primary
+from .text.language import canonical
 from .text.rules import LineRule, RuleSpec, compile_rules
 
 AUTO = "auto"
@@ -131,19 +129,6 @@ class Config:
         """The cleaning rules this config asks for, for articles in ``language`` (None: English)."""
         where = f"{self.path} [clean]" if self.path else "config [clean]"
         return compile_rules(self.clean.disable, self.clean.rules, where, language=language)
-
-    def voice_routes(self) -> dict[str, str]:
-        """Which preset speaks which language: narrate's defaults, then ``[build] voice`` for the
-        language its preset speaks (every language, for a preset that names none), then ``[voices]``."""
-        routes = dict(DEFAULT_ROUTES)
-        if self.build.voice != BuildConfig.voice:
-            spoken = load_preset(self.build.voice).language
-            if spoken:
-                routes[primary(spoken)] = self.build.voice
-            else:
-                routes = {"*": self.build.voice}
-        routes.update(self.voices)
-        return routes
 
     def __post_init__(self) -> None:
         for tag, preset in self.voices.items():

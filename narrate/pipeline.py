@@ -41,14 +41,14 @@ from .publish.feed import feed_url, write_feed
 from .publish.pages import write_episode_pages, write_pages
 from .speech.cache import ChunkCache
 from .speech.routing import VoiceChoice, choose_voice
-from .speech.speaker import Speaker
+from .speech.speaker import Speaker, SpeakerPool
 from .speech.voices import VoicePreset, load_preset
 from .speech.words import speech_function
 from .text.clean import clean_line
 from .text.framing import episode_chunks
 from .text.intake import SourceDocument
 from .text.language import canonical
-from .text.reader import FALLBACK_LANGUAGE, LanguagePolicy, article_from_document, read_article
+from .text.reader import LanguagePolicy, article_from_document, read_article
 
 _DESCRIPTION_CHARS = 600
 _FINGERPRINT_VERSION = 1
@@ -150,10 +150,9 @@ class Narrator:
         self.config = config
         self.threaded = threaded
         self.voice = voice
-        self.cache = cache
         self.language = language
-        self.routes = config.voice_routes()
-        self._voices: dict[tuple[str, str], _Voice] = {}
+        self.speakers = SpeakerPool(cache)
+        self._words: dict[tuple[str, str | None], Callable[[str], str]] = {}
 
     @classmethod
     def create(
@@ -177,20 +176,18 @@ class Narrator:
                    language=canonical(language) if language else None)
 
     def close(self) -> None:
-        for voice in self._voices.values():
-            voice.speaker.close()
-        self._voices.clear()
+        self.speakers.close()
 
-    def voice_for(self, language: str, voice: str | Path | None = None) -> _Voice:
-        """The voice that speaks articles in ``language`` (loaded once per preset and language)."""
-        choice = choose_voice(language, explicit=voice or self.voice, routes=self.routes)
-        key = (str(choice.preset.path), language)
-        found = self._voices.get(key)
-        if found is None:
-            speaker = Speaker.for_preset(choice.preset, self.cache, language=language)
-            found = _Voice(choice, speaker, speech_function(choice.preset, language))
-            self._voices[key] = found
-        return found
+    def voice_for(self, language: str | None, voice: str | Path | None = None) -> _Voice:
+        """The voice that speaks an article in ``language`` (engines loaded once per preset): ``voice``,
+        else the narrator's, else the one the config routes the language to."""
+        config = self.config
+        choice = choose_voice(language, voice or self.voice, config.voices, default=config.build.voice)
+        speaker = self.speakers.speaker(choice.preset, choice.language)
+        key = (str(choice.preset.path), choice.language)
+        if key not in self._words:
+            self._words[key] = speech_function(choice.preset, choice.language)
+        return _Voice(choice, speaker, self._words[key])
 
     def narrate(
         self,
@@ -223,7 +220,7 @@ class Narrator:
         if author is not None or date is not None:
             author = clean_line(author) if author is not None else None  # NUL would split the ID3 tag
             article = replace(article, author=author or article.author, date=date or article.date)
-        speaking = self.voice_for(article.language or FALLBACK_LANGUAGE, voice)
+        speaking = self.voice_for(article.language, voice)
         slug, previous = claim_slot(self.out_dir, article.source, article.title)
         try:
             return self._narrate_in_slot(article, speaking, slug, previous, path, progress, force)
@@ -324,7 +321,7 @@ class Narrator:
             cover, warnings = self._cover(article)
             if voice.choice.warning:
                 warnings.append(voice.choice.warning)
-            cache_problem = voice.speaker.take_cache_problem()
+            cache_problem = self.speakers.take_cache_problem()
             if cache_problem:
                 warnings.append(cache_problem)
             tag_warnings = write_tags(
@@ -398,7 +395,8 @@ class Narrator:
                 "engine": voice.speaker.engine.name,
                 "identity": voice.identity,
                 "fallback_chunks": fell_back,
-                "chosen": voice.choice.reason,
+                "language": voice.choice.speaks,
+                "reason": voice.choice.reason,
                 "hint": voice.choice.hint,
             },
             description=description,

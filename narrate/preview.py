@@ -82,7 +82,7 @@ def preview(
     policy = LanguagePolicy(given=canonical(language) if language else None, assumed=cfg.build.assumed_language)
     article = read_article(source, title=title, rules=cfg.line_rules, limits=cfg.intake.limits(), language=policy)
     spoken_in = article.language or FALLBACK_LANGUAGE
-    choice = choose_voice(spoken_in, explicit=voice, routes=cfg.voice_routes())
+    choice = choose_voice(spoken_in, voice, cfg.voices, default=cfg.build.voice)
     to_speech = speech_function(choice.preset, spoken_in)
     chunks = make_chunks(article.blocks, _PREVIEW_CHUNK, to_speech=to_speech, language=spoken_in)
     return Preview(article, chunks)

@@ -48,7 +48,7 @@ def say(
         raise InputError(f"'{language}' is not a language tag (write e.g. es, fr or pt-BR)")
     policy = LanguagePolicy(given=language, assumed=cfg.build.assumed_language)
     spoken_in, _ = settle_language(None, "page", text, policy)
-    choice = choose_voice(spoken_in, explicit=voice, routes=cfg.voice_routes())
+    choice = choose_voice(spoken_in, voice, cfg.voices, default=cfg.build.voice)
     preset = choice.preset
     cache = ChunkCache(cfg.cache.root()) if cfg.cache.enabled else None
     speaker = Speaker.for_preset(preset, cache, language=spoken_in)

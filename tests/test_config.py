@@ -210,7 +210,8 @@ def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
 
 def test_shipped_template_lists_every_setting() -> None:
     data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
-    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode"}
+    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode", "voices"}
+    assert data["voices"] == {}  # routes are shown commented out, as examples
     assert set(data["intake"]) == {f.name for f in dataclasses.fields(IntakeConfig)}
     assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
     assert set(data["build"]) == {f.name for f in dataclasses.fields(BuildConfig)}
@@ -302,17 +303,10 @@ def test_build_language_is_auto_or_a_tag(tmp_path: Path) -> None:
     assert "'language' must be \"auto\" or a language tag" in config_error(tmp_path / "bad.toml")
 
 
-def test_voice_routes_default_then_build_voice_then_the_voices_table(tmp_path: Path) -> None:
-    assert Config().voice_routes() == {"en": "default", "*": "espeak"}
-    config = load_config(
-        write(tmp_path / "narrate.toml", '[build]\nvoice = "gtts-uk"\n[voices]\nes = "gtts"\n"*" = "espeak"\n')
-    )
-    assert config.voice_routes() == {"en": "gtts-uk", "es": "gtts", "*": "espeak"}  # gtts-uk speaks English
-
-
-def test_a_build_voice_that_speaks_any_language_takes_them_all(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path / "narrate.toml", '[build]\nvoice = "espeak"\n[voices]\nde = "gtts"\n'))
-    assert config.voice_routes() == {"*": "espeak", "de": "gtts"}
+def test_the_voices_table_routes_languages_to_presets(tmp_path: Path) -> None:
+    assert Config().voices == {}
+    config = load_config(write(tmp_path / "narrate.toml", '[voices]\nes = "gtts"\n"*" = "espeak"\n'))
+    assert config.voices == {"es": "gtts", "*": "espeak"}
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,7 @@ def _step_audio_throughput(params: h.JSONDict) -> h.JSONDict:
     import numpy as np
     import soxr
     from hibari import Hibari
+
     from narrate.audio.loudness import Leveler, LoudnessMeter
     from narrate.audio.mp3writer import Mp3Writer
     from narrate.models import Clip

@@ -102,6 +102,7 @@ def batch_jobs(settings: h.Settings) -> h.WorkloadResult:
 def _step_batch_dask(params: h.JSONDict) -> h.JSONDict:
     """The same articles with 2 local worker processes and on a 2-worker Dask LocalCluster."""
     from distributed import LocalCluster
+
     from narrate.batch.runner import run_batch
 
     results: dict[str, list[float]] = {"local": [], "dask": []}

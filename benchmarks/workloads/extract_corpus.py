@@ -172,6 +172,7 @@ def _step_extract_corpus(params: h.JSONDict) -> h.JSONDict:
     import gzip
 
     import trafilatura
+
     from narrate.errors import NarrateError
 
     corpus = Path(params["corpus"])

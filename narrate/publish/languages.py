@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.language import primary
+
 __all__ = ["episode_language", "language_label", "language_tag", "primary"]
 
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
@@ -21,12 +23,6 @@ def language_tag(value: str | None) -> str:
     """``value`` as a tag to write ("pt_BR" -> "pt-BR", spaces trimmed), or "" when it is none."""
     tag = (value or "").strip().replace("_", "-")
     return tag if _TAG.match(tag) else ""
-
-
-def primary(tag: str | None) -> str:
-    """The lower-case primary subtag ("pt-BR" -> "pt"); "" when ``tag`` is no language tag."""
-    tag = language_tag(tag)
-    return tag.split("-", 1)[0].lower() if tag else ""
 
 
 def episode_language(record_language: str | None, show_language: str | None) -> str:

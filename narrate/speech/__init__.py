@@ -4,7 +4,7 @@ Voice presets (``voices``) name an engine (``engines/``: hibari, gTTS, Piper, eS
 plugins, found through the ``narrate.engines`` entry-point group), its options and, when it speaks
 only one, their language; ``routing`` chooses the preset for an article's language (``--voice``,
 the config's ``[voices]`` routes, else hibari for English and eSpeak NG for the rest), reading
-tags with ``language_tags``; ``words`` applies a preset's lexicon and normalises in the article's
+tags with :mod:`narrate.text.language`; ``words`` applies a preset's lexicon and normalises in the article's
 language; ``speaker`` speaks chunks sentence by sentence (start here), from the chunk ``cache``
 first, falling back to other presets when an engine fails.
 

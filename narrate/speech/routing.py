@@ -27,8 +27,8 @@ from pathlib import Path
 
 from ..errors import ConfigError, EngineError
 from ..settings import from_mapping
+from ..text.language import language_name, primary, subtags
 from .engines import engine_class, engine_status
-from .language_tags import language_name, primary, subtags
 from .voices import DEFAULT_PRESET, VoicePreset, load_preset
 
 OFFLINE_PRESET = "espeak"
@@ -69,7 +69,7 @@ class VoiceChoice:
 
     def describe(self) -> str:
         """One line for the build's output, e.g. "espeak (Spanish; the offline voice for Spanish)"."""
-        spoken = language_name(self.speaks) if self.speaks else "its own language"
+        spoken = _name(self.speaks) if self.speaks else "its own language"
         return f"{self.preset.name} ({spoken}; {self.reason})"
 
 
@@ -98,7 +98,7 @@ def choose_voice(
     if language is None:
         return _unknown_language(language, routes, default, load)
 
-    name = language_name(language)
+    name = _name(language)
     route = route_for(language, routes)
     if route is not None:
         key, target = route
@@ -182,7 +182,7 @@ def _mismatch(preset: VoicePreset, language: str) -> str | None:
     """Why ``preset`` cannot speak an article in ``language`` (one clause), or None when it can."""
     if preset_speaks(preset, language) is not False:
         return None
-    article = language_name(language)
+    article = _name(language)
     own = preset.language
     if own is None:
         try:
@@ -192,7 +192,7 @@ def _mismatch(preset: VoicePreset, language: str) -> str | None:
             spoken = None
         own = next(iter(spoken)) if spoken is not None and len(spoken) == 1 else None
     if own is not None:
-        return f"the preset '{preset.name}' speaks {language_name(own)}; this article is in {article}"
+        return f"the preset '{preset.name}' speaks {_name(own)}; this article is in {article}"
     return f"the preset '{preset.name}' does not speak {article}, the language of this article"
 
 
@@ -210,7 +210,7 @@ def _hint(preset: VoicePreset, language: str | None) -> str | None:
     """For eSpeak's robotic voice: how to get a more natural one for the language."""
     if language is None or preset.engine != "espeak":
         return None
-    return f"for a more natural {language_name(language)} voice, {_suggestion(language)}"
+    return f"for a more natural {_name(language)} voice, {_suggestion(language)}"
 
 
 def _suggestion(language: str) -> str:
@@ -219,7 +219,7 @@ def _suggestion(language: str) -> str:
     if _gtts_speaks(language):
         return f'route {code} to Google\'s voice (online) in {CONFIG_FILE}: [voices] {code} = "{ONLINE_PRESET}"'
     return (
-        f'add a Piper voice preset (engine = "piper", model = a {language_name(language)} .onnx voice, '
+        f'add a Piper voice preset (engine = "piper", model = a {_name(language)} .onnx voice, '
         f'language = "{code}") and route {code} to it in {CONFIG_FILE}'
     )
 
@@ -259,3 +259,8 @@ def _normal(key: str) -> str:
 
 def _key(key: str) -> str:
     return f'"{key}"' if key == ANY else key
+
+
+def _name(tag: str) -> str:
+    """The language's English name without its region ("es-MX" -> "Spanish"): voices speak languages."""
+    return language_name(primary(tag) or tag)

@@ -30,8 +30,8 @@ from platformdirs import user_config_dir
 from ..audio.assembly import Pauses
 from ..errors import ConfigError
 from ..settings import from_mapping, read_toml
+from ..text.language import primary
 from .engines.base import VoiceParams
-from .language_tags import primary
 
 DEFAULT_PRESET = "default"
 DEFAULT_LANGUAGE = "en-us"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..text.language import primary
 from ..text.lexicon import Lexicon, load_lexicon
 from ..text.normalize import normalize_for_speech
-from .language_tags import primary
 from .voices import DEFAULT_LANGUAGE, VoicePreset
 
 

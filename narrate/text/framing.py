@@ -309,4 +309,4 @@ def episode_chunks(
     outro = outro_text(article, show_title) if spoken_outro else ""
     if outro:
         blocks.append(Block(BlockKind.OUTRO, outro, 0))
-    return make_chunks(blocks, max_chars, to_speech=to_speech)
+    return make_chunks(blocks, max_chars, to_speech=to_speech, language=article.language or "en")

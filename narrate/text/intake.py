@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import sys
-from dataclasses import replace, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit, urlunsplit

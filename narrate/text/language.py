@@ -38,6 +38,9 @@ __all__ = [
     "language_name",
     "model_loaded",
     "primary",
+    "region",
+    "script",
+    "subtags",
 ]
 
 MIN_LETTERS = 20
@@ -133,6 +136,28 @@ def primary(tag: str) -> str:
         first = re.split(r"[-_.@]", tag.strip(), maxsplit=1)[0]
         found = canonical(first) if first != tag.strip() else None
     return found.split("-", 1)[0].lower() if found else ""
+
+
+def subtags(tag: str) -> list[str]:
+    """The subtags of the canonical form of ``tag`` ("pt_br" -> ["pt", "BR"]); [] when it is no language tag."""
+    found = canonical(tag)
+    return found.split("-") if found else []
+
+
+def region(tag: str) -> str:
+    """The region subtag in upper case ("pt-br" -> "BR", "es-419" -> "419", "zh-Hant-TW" -> "TW"), or ""."""
+    for part in subtags(tag)[1:]:
+        if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            return part.upper()
+        if len(part) != 4:  # a variant or an extension: no region after it
+            break
+    return ""
+
+
+def script(tag: str) -> str:
+    """The script subtag in title case ("zh-hant-tw" -> "Hant"), or ""."""
+    parts = subtags(tag)
+    return parts[1].title() if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha() else ""
 
 
 def language_name(tag: str) -> str:

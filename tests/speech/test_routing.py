@@ -81,7 +81,7 @@ def test_a_language_no_voice_speaks_is_a_one_line_error_naming_it() -> None:
     with pytest.raises(VoiceError) as caught:
         choose_voice("tlh")
     message = one_line(caught)
-    assert message.startswith("no voice speaks 'tlh' (\"tlh\"): add a voice preset that does")
+    assert message.startswith("no voice speaks Klingon (\"tlh\"): add a voice preset that does")
     assert '[voices] tlh = "<preset>"' in message and "gtts" not in message
     assert isinstance(caught.value, ConfigError) and isinstance(caught.value, NarrateError)
 
@@ -213,7 +213,7 @@ def test_an_explicit_language_less_voice_whose_engine_cannot_speak_it(presets: C
         "the preset 'hibari-any' speaks English; this article is in Spanish"
     )
     assert choose_voice("tlh", "espeak").warning == (
-        "the preset 'espeak' does not speak 'tlh', the language of this article"
+        "the preset 'espeak' does not speak Klingon, the language of this article"
     )
     assert choose_voice("es", "fake-any", load=presets).warning is None
 

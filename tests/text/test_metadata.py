@@ -17,7 +17,7 @@ def test_metadata_of_a_wordpress_page() -> None:
         date="2024-03-05",
         site="The Quay Courier",
         url="https://quaycourier.example/2024/03/05/night-ferries-return/",
-        language="en",
+        language="en-GB",  # <html lang="en-GB">
         image="https://quaycourier.example/media/ferry-at-dusk.jpg",
     )
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
 from ...models import Clip
-from ..language_tags import primary
+from ...text.language import primary
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ import numpy as np
 
 from ...errors import EngineError
 from ...models import Clip
-from ..language_tags import primary, region, subtags
+from ...text.language import primary, region, subtags
 from .base import Engine, EngineOptions, VoiceParams
 
 INSTALL_HINT = "pip install 'espeakng-loader>=0.2.4'"

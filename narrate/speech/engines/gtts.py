@@ -45,7 +45,7 @@ from ...audio.audiofiles import AudioToolsMissing, audio_segment_class, segment_
 from ...audio.mp3writer import resample
 from ...errors import EngineError
 from ...models import Clip
-from ..language_tags import primary, region, script
+from ...text.language import primary, region, script
 from .base import Engine, EngineOptions, VoiceParams
 
 INSTALL_HINT = "pip install 'narrate[gtts]'"

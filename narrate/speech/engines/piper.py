@@ -25,7 +25,7 @@ import numpy as np
 
 from ...errors import EngineError
 from ...models import Clip
-from ..language_tags import primary
+from ...text.language import primary
 from .base import Engine, EngineOptions, VoiceParams
 
 BUNDLED_VOICE = "joe"

@@ -27,6 +27,7 @@ from functools import partial
 from types import ModuleType
 
 from ...errors import ConfigError
+from ..language import primary
 from . import english, french, german, italian, portuguese, spanish
 from .base import Action, LineRule
 from .dates import Calendar
@@ -47,8 +48,7 @@ _BY_CODE = {module.CODE: module for module in _MODULES}
 
 def primary_subtag(language: str | None) -> str:
     """The lower-case primary subtag of a language tag ("pt-BR" -> "pt", "es_419" -> "es"); "" for none."""
-    head = re.split(r"[-_]", (language or "").strip(), maxsplit=1)[0].lower()
-    return head if re.fullmatch(r"[a-z]{2,3}", head) else ""
+    return primary(language) if isinstance(language, str) else ""
 
 
 def _module(language: str | None) -> ModuleType:
