@@ -61,8 +61,6 @@ language only the language-neutral steps (characters, spaces, tidying) run.
 
 from __future__ import annotations
 
-from typing import Final
-
 from ._common import SENTENCE_STARTERS, Step
 from .abbreviations import (
     ABBREVIATIONS,
@@ -76,6 +74,7 @@ from .abbreviations import (
 from .characters import normalize_spaces, remove_control_characters
 from .dates_times import MONTHS, expand_dates, expand_times
 from .english import PIPELINE
+from .languages import pipeline_for
 from .money import CURRENCIES, expand_money
 from .numbers import (
     VULGAR_FRACTIONS,
@@ -136,9 +135,6 @@ __all__ = [
     "YEAR_AFTER",
 ]
 
-_LANGUAGE_NEUTRAL: Final[tuple[Step, ...]] = (remove_control_characters, normalize_spaces, tidy_punctuation)
-
-
 def normalize_for_speech(text: str, *, language: str = "en") -> str:
     """Text as it should be spoken: abbreviations, initialisms, numbers, money, dates, times, web
     addresses and symbols in words, dashes and ellipses as pauses.
@@ -147,7 +143,6 @@ def normalize_for_speech(text: str, *, language: str = "en") -> str:
     "en_GB"); for any other language only control characters and spaces are cleaned up. Sentence
     punctuation is kept, so the result can still be split into sentences. Never raises.
     """
-    english = language.lower().replace("_", "-").split("-")[0] == "en"
-    for step in PIPELINE if english else _LANGUAGE_NEUTRAL:
+    for step in pipeline_for(language):
         text = step(text)
     return text
