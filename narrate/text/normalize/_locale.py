@@ -47,8 +47,9 @@ class Language:
 
     ``words`` holds the fixed words the steps say, by key: "decimal" ("coma"), "point" (between the
     parts of a version number), "minus", "plus", "percent", "and" (for "&"), "at", "dot", "slash"
-    (web addresses), "to" (ranges), "ratio" (scores: "2:1"), "times" ("×"), "number" ("nº"),
-    "degree"/"degrees". A missing word leaves its symbol as written, so no English is injected.
+    (web addresses), "over" (a slash between numbers: "7/2024"), "to" (ranges), "ratio" (scores:
+    "2:1"), "times" ("×"), "number" ("#1"), "degrees", "equals", "plus_minus", "per_mille". A
+    missing word leaves its symbol as written, so no English is injected.
     """
 
     tag: str
@@ -101,6 +102,8 @@ class Language:
     """Scale words and abbreviations after a number -> (one, many): "mill." -> ("millón", "millones")."""
     units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Unit symbols read another way than Babel's name -> (one, many)."""
+    not_units: frozenset[str] = frozenset()
+    """Unit symbols that are words here and are left alone: Italian "ha" ("has")."""
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     """Abbreviations with their periods -> words: "p. ej." -> "por ejemplo"."""
     titles: Mapping[str, str] = field(default_factory=dict)
@@ -167,13 +170,16 @@ class Language:
         if not self.locale:
             return {}
         out: dict[str, int] = {}
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, self.locale).items():
-                    out.setdefault(name.lower(), number)
-                    if width == "abbreviated" and len(name.rstrip(".")) >= 3:
-                        out.setdefault(name.lower().rstrip(".") + ".", number)
-                        out.setdefault(name.lower().rstrip("."), number)
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context, self.locale).items():
+                out.setdefault(name.lower(), number)
+        full = set(out)
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("abbreviated", context, self.locale).items():
+                short = name.lower().rstrip(".")
+                if len(short) >= 3 and short not in full:
+                    out.setdefault(short + ".", number)
+                    out.setdefault(short, number)
         return out
 
     def currency_name(self, code: str, count: Decimal) -> tuple[str, str]:

@@ -152,7 +152,7 @@ FRENCH: Final = Language(
     num2words="fr",
     words={
         "decimal": "virgule", "point": "point", "minus": "moins", "plus": "plus", "percent": "pour cent",
-        "and": "et", "at": "arobase", "dot": "point", "slash": "slash", "to": "à", "ratio": "à",
+        "and": "et", "at": "arobase", "dot": "point", "slash": "slash", "over": "sur", "to": "à", "ratio": "à",
         "times": "par", "number": "numéro", "degrees": "degrés", "equals": "égale",
         "plus_minus": "plus ou moins", "per_mille": "pour mille",
     },

@@ -18,7 +18,7 @@ from typing import Final
 from num2words import num2words
 
 from ._common import Step
-from ._locale import Language, previous_word, tidy
+from ._locale import ROMAN, Language, ends_sentence, previous_word, roman_value, tidy
 from .locale_numbers import noun_after, say_number
 from .localized import localized_pipeline
 
@@ -46,6 +46,11 @@ def _is_feminine(noun: str) -> bool:
     if noun in _NOT_FEMININE:
         return False
     return noun in _FEMININE or noun.endswith(_FEMININE_ENDINGS)
+
+
+def _cardinal_fix(words: str) -> str:
+    """"hundertachtzig", "tausendfünfhundert" as said, not num2words' "einhundertachtzig"."""
+    return re.sub(r"^ein(?=hundert|tausend)", "", words)
 
 
 def _agree(words: str, noun: str) -> str:
@@ -141,6 +146,10 @@ def expand_dot_ordinals(text: str) -> str:
         previous = previous_word(text, m.start())
         if following in GERMAN.sentence_starters or previous.lower() in _QUANTITY:
             return m.group(0)
+        if previous.lower() in ("der", "die", "das"):
+            before = previous_word(text, text.rfind(previous, 0, m.start()))
+            if before.lower() in _PREPOSITIONS:
+                previous = "dem"  # "in der dritten Liga"
         if following[:1].islower() and following not in ("bis", "und", "oder"):
             return m.group(0)
         return _ordinal(int(m.group("n")), ".", previous, following)
@@ -174,6 +183,33 @@ def expand_years(text: str) -> str:
     return _LONE_YEAR.sub(replace, text)
 
 
+_REGNAL_NAMES: Final = (
+    "Ludwig Karl Friedrich Wilhelm Heinrich Otto Leopold Franz Joseph Maximilian Georg Benedikt Johannes "
+    "Paul Pius Leo Gregor Klemens Innozenz Elisabeth Katharina Philipp Rudolf Albrecht Konrad Eduard "
+    "Charles Louis Felipe Juan Carlos"
+).split()
+_REGNAL: Final = re.compile(rf"\b(?P<name>{'|'.join(_REGNAL_NAMES)})[ \t]+(?P<roman>(?=[IVX]){ROMAN})\.(?![\w.])")
+
+
+_DATIVE: Final = frozenset("unter von mit bei nach seit zu aus vor".split())
+
+
+def expand_regnal_numbers(text: str) -> str:
+    """"Ludwig XIV." -> "Ludwig der Vierzehnte"; "Papst Leo XIV." -> "Papst Leo der Vierzehnte";
+    the period stays when it also ends the sentence."""
+
+    def replace(m: re.Match[str]) -> str:
+        ordinal = _base_ordinal(roman_value(m.group("roman")))
+        ordinal = ordinal[:1].upper() + ordinal[1:]
+        if previous_word(text, m.start()).lower() in _DATIVE:
+            spoken = f"{m.group('name')} dem {ordinal}n"  # "unter Ludwig dem Vierzehnten"
+        else:
+            spoken = f"{m.group('name')} der {ordinal}"
+        return spoken + ("." if ends_sentence(GERMAN, text, m.end()) else "")
+
+    return _REGNAL.sub(replace, text)
+
+
 # --------------------------------------------------------------------------------------------------
 # The data
 # --------------------------------------------------------------------------------------------------
@@ -194,11 +230,12 @@ GERMAN: Final = Language(
     num2words="de",
     words={
         "decimal": "Komma", "point": "Punkt", "minus": "minus", "plus": "plus", "percent": "Prozent",
-        "and": "und", "at": "at", "dot": "Punkt", "slash": "Slash", "to": "bis", "ratio": "zu",
+        "and": "und", "at": "at", "dot": "Punkt", "slash": "Slash", "over": "Strich", "to": "bis", "ratio": "zu",
         "times": "mal", "number": "Nummer", "degrees": "Grad", "equals": "gleich",
         "plus_minus": "plus minus", "per_mille": "Promille",
     },
     fraction_digits=True,
+    cardinal_fix=_cardinal_fix,
     agree=_agree,
     ordinal=_ordinal,
     ordinal_dot=True,
@@ -248,7 +285,7 @@ GERMAN: Final = Language(
 """German as written in Germany and Austria (a period between thousands); de-CH gets CLDR's
 apostrophe ("1'000")."""
 
-OWN_STEPS: Final[tuple[Step, ...]] = (expand_dot_ordinals, expand_decades, expand_years)
+OWN_STEPS: Final[tuple[Step, ...]] = (expand_regnal_numbers, expand_dot_ordinals, expand_decades, expand_years)
 """German's own steps, run just before the plain numbers."""
 
 PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(GERMAN, before_numbers=OWN_STEPS)

@@ -52,6 +52,11 @@ def _agree(words: str, noun: str) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
+def _cardinal_fix(words: str) -> str:
+    """num2words writes "ventitre", "duemilaventitre"; Italian writes the accent: "ventitré"."""
+    return re.sub(r"(?<=[a-z])tre\b", "tré", words)
+
+
 def _masculine_ordinal(n: int) -> str:
     try:
         return tidy(num2words(n, lang="it", to="ordinal"))
@@ -123,13 +128,15 @@ ITALIAN: Final = Language(
     num2words="it",
     words={
         "decimal": "virgola", "point": "punto", "minus": "meno", "plus": "più", "percent": "per cento",
-        "and": "e", "at": "chiocciola", "dot": "punto", "slash": "slash", "to": "a", "ratio": "a",
+        "and": "e", "at": "chiocciola", "dot": "punto", "slash": "slash", "over": "barra", "to": "a", "ratio": "a",
         "times": "per", "number": "numero", "degrees": "gradi", "equals": "uguale a",
         "plus_minus": "più o meno", "per_mille": "per mille",
     },
     fraction_digits=False,
+    cardinal_fix=_cardinal_fix,
     agree=_agree,
     stopwords=_STOPWORDS,
+    not_units=frozenset({"ha"}),
     ordinal=_ordinal,
     ordinal_suffix=r"(?:°|º|ª)",
     day=_day,

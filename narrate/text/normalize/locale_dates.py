@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from ._common import Step
-from ._locale import ROMAN, WINDOW, Language, previous_word, roman_value
+from ._locale import ROMAN, WINDOW, Language, ends_sentence, previous_word, roman_value
 from .locale_numbers import agree_with, named
 
 # --------------------------------------------------------------------------------------------------
@@ -109,8 +109,9 @@ def date_step(language: Language) -> Step:
         rf"(?P<month>(?i:{names}))(?![^\W\d_])"
         rf"(?:(?P<my>{language.month_year})(?P<year>\d{{4}})(?![\w%]|[.,]\d))?"
     )
+    spelled = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True) if n.endswith(".") or len(n) > 4)
     month_year = re.compile(
-        rf"(?<![^\W\d_])(?P<month>(?i:{names}))(?P<my>{language.month_year})(?P<year>\d{{4}})(?![\w%]|[.,:/-]?\d)"
+        rf"(?<![^\W\d_])(?P<month>(?i:{spelled}))(?P<my>{language.month_year})(?P<year>\d{{4}})(?![\w%]|[.,:/-]?\d)"
     )
 
     def day_words(n: int, text: str, start: int) -> str:
@@ -158,6 +159,8 @@ def date_step(language: Language) -> Step:
         spoken += separator + _expand_month(language, month)
         if m.group("year"):
             spoken += m.group("my") + language.year_words(int(m.group("year")))
+        elif month.endswith(".") and ends_sentence(language, m.string, m.end()):
+            spoken += "."  # "el 5 de sept. El …"
         return spoken
 
     def month_and_year(m: re.Match[str]) -> str:

@@ -81,6 +81,8 @@ def phone_step(language: Language) -> Step:
     pattern = re.compile(
         r"(?<![\w.,+])(?:(?P<cc>\+\d{1,3})[ \t.-]?(?:\(0\)[ \t]?)?(?P<rest>\d{1,4}(?:[ \t./-]\d{2,8}){1,5})"
         r"|(?P<zero>0\d{1,4}[ \t./-]\d{2,8}(?:[ \t.-]\d{2,4}){0,4})"
+        r"|(?P<area>\(\d{2,3}\)[ \t]?\d{4,5}[-. ]\d{4})"
+        r"|(?P<mobile>\d{5}-\d{4})"
         r"|(?P<pairs>\d{2,3}(?:[ \t]\d{3})*(?:[ \t]\d{2})(?:[ \t]\d{2,3}){1,3})"
         rf"|(?P<word>\b{_PHONE_WORDS}\.?:?[ \t]+)(?P<after>\d{{2,4}}(?:[ \t./-]\d{{2,8}}){{1,5}}))(?![\w]|[.,]\d)"
     )
@@ -91,8 +93,9 @@ def phone_step(language: Language) -> Step:
         return language.cardinal(int(digits))
 
     def replace(m: re.Match[str]) -> str:
-        body = m.group("rest") or m.group("zero") or m.group("pairs") or m.group("after")
-        groups = [g for g in re.split(r"[ \t./-]", body) if g]
+        body = m.group("rest") or m.group("zero") or m.group("area") or m.group("mobile") or m.group("pairs")
+        body = body or m.group("after")
+        groups = [g for g in re.split(r"[ \t./()-]", body) if g]
         if not language.spells or sum(len(g) for g in groups) < 6:
             return m.group(0)
         spoken = ", ".join(group(g) for g in groups)
@@ -240,6 +243,8 @@ UNITS: Final = {
 plural form the number calls for."""
 
 
+_PARTICIPLE: Final = re.compile(r"[ \t]+\w+(?:ado|ido|ato|ito|uto|to|so|cho|sto|rto)\b")
+"""A past participle after "ha", which is then the verb and not hectares."""
 _DEGREE_SPACE: Final = re.compile(r"([°º])[ \t]+([CF])\b")
 
 
@@ -258,8 +263,10 @@ def unit_step(language: Language) -> Step:
 
     def replace(m: re.Match[str]) -> str:
         unit = m.group("unit")
-        if not language.spells:
+        if not language.spells or unit in language.not_units:
             return m.group(0)
+        if unit == "ha" and _PARTICIPLE.match(m.string, m.end()):
+            return m.group(0)  # "el COVID-19 ha causado": the verb
         last = m.group("b") or m.group("a")
         value = language.value(last)
         if value is None:
@@ -361,6 +368,7 @@ def ordinal_step(language: Language) -> Step:
 # --------------------------------------------------------------------------------------------------
 
 _LETTER_DIGIT: Final = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_SLASH: Final = re.compile(r"(?<=\d)[ \t]?/[ \t]?(?=\d)")
 _SERIES: Final = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
 
 
@@ -368,7 +376,8 @@ def number_step(language: Language) -> Step:
     """Whatever digits are left, in words: 3.500 -> "tres mil quinientos"; 3 500 (also with a
     no-break space) the same; 4,5 -> "cuatro coma cinco"; -5 -> "menos cinco"; 21 años ->
     "veintiún años"; 2 Mio. -> "zwei Millionen"; #1 -> "número uno"; 3.11.2 -> "tres punto once
-    punto dos"; G7 -> "G siete". A language num2words does not know keeps its digits."""
+    punto dos"; 7/2024 -> "siete barra dos mil veinticuatro"; G7 -> "G siete". A language num2words
+    does not know keeps its digits."""
     num = language.number_pattern
     scales = "|".join(
         re.escape(s)
@@ -408,6 +417,8 @@ def number_step(language: Language) -> Step:
         if language.say("number"):
             text = number_sign.sub(language.say("number") + " ", text)
         text = _SERIES.sub(series, text)
+        if language.say("over"):
+            text = _SLASH.sub(f" {language.say('over')} ", text)
         text = _LETTER_DIGIT.sub(" ", text)
         return pattern.sub(replace, text)
 

@@ -167,7 +167,7 @@ BRAZIL: Final = Language(
     num2words="pt_BR",
     words={
         "decimal": "vírgula", "point": "ponto", "minus": "menos", "plus": "mais", "percent": "por cento",
-        "and": "e", "at": "arroba", "dot": "ponto", "slash": "barra", "to": "a", "ratio": "a",
+        "and": "e", "at": "arroba", "dot": "ponto", "slash": "barra", "over": "barra", "to": "a", "ratio": "a",
         "times": "por", "number": "número", "degrees": "graus", "equals": "igual a",
         "plus_minus": "mais ou menos", "per_mille": "por mil",
     },

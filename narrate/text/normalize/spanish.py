@@ -182,7 +182,7 @@ SPANISH: Final = Language(
     num2words="es",
     words={
         "decimal": "coma", "point": "punto", "minus": "menos", "plus": "más", "percent": "por ciento",
-        "and": "y", "at": "arroba", "dot": "punto", "slash": "barra", "to": "a", "ratio": "a",
+        "and": "y", "at": "arroba", "dot": "punto", "slash": "barra", "over": "barra", "to": "a", "ratio": "a",
         "times": "por", "number": "número", "degrees": "grados", "equals": "igual a",
         "plus_minus": "más menos", "per_mille": "por mil",
     },
