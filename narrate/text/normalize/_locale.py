@@ -57,6 +57,9 @@ class Language:
     num2words: str | None = None
     """num2words' code ("es", "pt_BR"); None when num2words does not know the language."""
     words: Mapping[str, str] = field(default_factory=dict)
+    decimal_words: Mapping[str, str] = field(default_factory=dict)
+    """The decimal separator's word by symbol, where a region writes another one: Spanish "." ->
+    "punto" (es-MX writes "3.5" and says "tres punto cinco"); otherwise ``words["decimal"]``."""
     fraction_digits: bool = True
     """The digits after the decimal separator one by one ("zwei fünf"), or as a number
     ("veinticinco") when False."""
@@ -302,7 +305,7 @@ class Language:
             head = self.cardinal(int(integer))
         if not fraction:
             return head
-        decimal = self.say("decimal")
+        decimal = self.decimal_words.get(self.decimal_symbol) or self.say("decimal")
         if decimal is None or self.num2words is None:
             return f"{integer}{self.decimal_symbol}{fraction}"
         if self.fraction_digits or fraction.startswith("0") or len(fraction) > 3:

@@ -29,9 +29,10 @@ def named(name: str, step: Callable[[str], str]) -> Step:
 
 def agree_with(language: Language, words: str, following: str) -> str:
     """A whole number's words made to agree with the noun after it, when a noun follows."""
-    if not following or following.lower() in language.stopwords:
-        return words
-    return language.agree(words, following)
+    first = following.split(" ")[0]
+    if not first or first.lower() in language.stopwords:
+        return words  # "uno por ciento": no noun follows
+    return language.agree(words, first)
 
 
 def noun_after(language: Language, text: str, end: int) -> str:

@@ -52,7 +52,8 @@ def abbreviation_step(language: Language) -> Step:
             if not re.match(r"[ \t]+[A-ZÀ-Ý]", m.string[m.end() : m.end() + 3]):
                 return m.group(0)  # "M." or "Me" that is no title before a name
             return capitalize_like(spoken, m.string, m.start())
-        spoken = capitalize_like(spoken, m.string, m.start())
+        if m.group(0)[:1].isupper():
+            spoken = capitalize_like(spoken, m.string, m.start())
         if kind == "number":
             return spoken + ("" if rest[:1].isspace() else " ")
         if written.endswith(".") and ends_sentence(language, m.string, m.end()):
@@ -112,7 +113,7 @@ def email_step(language: Language) -> Step:
 def ampersand_step(language: Language) -> Step:
     """"Pérez & García" -> "Pérez y García"; letters joined by "&" stay as written ("I+D", "H&M")."""
     word = language.say("and")
-    pattern = re.compile(r"(?<=\w)[ \t]+&(?:amp;)?[ \t]+(?=\w)")
+    pattern = re.compile(r"(?<=[\w.])[ \t]+&(?:amp;)?[ \t]+(?=\w)")
     if not word:
         return named("expand_ampersands", lambda text: text)
     return named("expand_ampersands", lambda text: pattern.sub(f" {word} ", text))

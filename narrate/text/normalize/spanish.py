@@ -186,6 +186,7 @@ SPANISH: Final = Language(
         "times": "por", "number": "número", "degrees": "grados", "equals": "igual a",
         "plus_minus": "más menos", "per_mille": "por mil",
     },
+    decimal_words={",": "coma", ".": "punto"},
     fraction_digits=False,
     cardinal_fix=_cardinal_fix,
     agree=_agree,
