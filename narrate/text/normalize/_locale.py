@@ -101,6 +101,8 @@ class Language:
     money_of: Callable[[str, str], str] = _nothing
     """The word between a scale and a currency, from both: "de " ("millones de euros"), "d'"
     ("millions d'euros"), "" ("mil euros")."""
+    multipliers: Mapping[str, int] = field(default_factory=dict)
+    """Words written onto a number that multiply it: Italian "15mila" -> 15 000 ("quindicimila")."""
     scales: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Scale words and abbreviations after a number -> (one, many): "mill." -> ("millón", "millones")."""
     units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -185,11 +187,23 @@ class Language:
                     out.setdefault(short, number)
         return out
 
+    def is_one(self, count: Decimal) -> bool:
+        """Whether a count takes the singular here, by CLDR's plural rules: 1 everywhere; 1,2 too in
+        French ("1,2 milliard") and Brazilian Portuguese ("1,5 milhão")."""
+        if count == 1:
+            return True
+        if not self.locale:
+            return False
+        try:
+            return self.locale.plural_form(abs(count)) == "one"
+        except Exception:
+            return False
+
     def currency_name(self, code: str, count: Decimal) -> tuple[str, str]:
         """(name, gender) of a currency for an amount: ("euros", "m")."""
         if code in self.currencies:
             one, many, gender = self.currencies[code]
-            return (one if count == 1 else many), gender
+            return (one if self.is_one(count) else many), gender
         if not self.locale:
             return code, "m"
         plural = self.locale.plural_form(abs(count))
@@ -202,7 +216,7 @@ class Language:
         """A unit's name for a count ("kilómetros"), from this language's table or from CLDR."""
         if unit in self.units:
             one, many = self.units[unit]
-            return one if count == 1 else many
+            return one if self.is_one(count) else many
         if not self.locale:
             return None
         try:
@@ -347,6 +361,18 @@ def previous_word(text: str, start: int) -> str:
     """The word right before ``text[start]`` (spaces skipped, no punctuation between), or ""."""
     match = _PREVIOUS_WORD.search(text[max(0, start - WINDOW) : start])
     return match.group(1) if match else ""
+
+
+_LISTED: Final = re.compile(
+    r"([^\W\d_][\w'’]*)(?:[ \t]+\d{1,2}(?:\.|º|°|er)?[ \t]*(?:und|oder|bis|y|e|et|ou|o|,))+[ \t]*$"
+)
+
+
+def previous_word_of_list(text: str, start: int) -> str:
+    """The word before a list or range of numbers that ``text[start]`` ends: "am" for the "2." of "am
+    1. und 2. Juni"; else the word right before."""
+    match = _LISTED.search(text[max(0, start - WINDOW) : start])
+    return match.group(1) if match else previous_word(text, start)
 
 
 def at_sentence_start(text: str, start: int) -> bool:

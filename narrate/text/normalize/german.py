@@ -18,7 +18,7 @@ from typing import Final
 from num2words import num2words
 
 from ._common import Step
-from ._locale import ROMAN, Language, ends_sentence, previous_word, roman_value, tidy
+from ._locale import ROMAN, Language, ends_sentence, previous_word, previous_word_of_list, roman_value, tidy
 from .locale_numbers import noun_after, say_number
 from .localized import localized_pipeline
 
@@ -132,7 +132,7 @@ def _clock(h: int, m: int, unit: bool) -> str:
 # German's own steps: ordinals with a period, decades and years
 # --------------------------------------------------------------------------------------------------
 
-_DOT_ORDINAL: Final = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,4})\.(?=[ \t]+(?P<next>[^\W\d_][\w-]*))")
+_DOT_ORDINAL: Final = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,4})\.(?=(?P<comma>,)?[ \t]+(?P<next>[^\W\d_][\w-]*|\d))")
 
 
 def expand_dot_ordinals(text: str) -> str:
@@ -143,7 +143,11 @@ def expand_dot_ordinals(text: str) -> str:
 
     def replace(m: re.Match[str]) -> str:
         following = m.group("next")
-        previous = previous_word(text, m.start())
+        previous = previous_word_of_list(text, m.start())
+        if following[:1].isdigit() and not m.group("comma"):
+            return m.group(0)
+        if m.group("comma"):
+            following = "und"  # "am 3., 4. und 5. Mai"
         if following in GERMAN.sentence_starters or previous.lower() in _QUANTITY:
             return m.group(0)
         if previous.lower() in ("der", "die", "das"):

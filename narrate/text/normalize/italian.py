@@ -152,6 +152,7 @@ ITALIAN: Final = Language(
         "EUR": ("centesimo", "centesimi", "m"), "USD": ("centesimo", "centesimi", "m"),
         "CHF": ("centesimo", "centesimi", "m"), "GBP": ("penny", "pence", "m"),
     },
+    multipliers={"mila": 1000},
     money_cents="{units} e {cents}",
     money_of=lambda scale, name: "" if scale in ("mila", "mille") else "di ",
     scales={

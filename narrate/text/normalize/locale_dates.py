@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from ._common import Step
-from ._locale import ROMAN, WINDOW, Language, ends_sentence, previous_word, roman_value
+from ._locale import ROMAN, WINDOW, Language, ends_sentence, previous_word, previous_word_of_list, roman_value
 from .locale_numbers import agree_with, named
 
 # --------------------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def date_step(language: Language) -> Step:
     )
 
     def day_words(n: int, text: str, start: int) -> str:
-        previous = previous_word(text, start)
+        previous = previous_word_of_list(text, start)
         return language.day(n, previous) if language.day is not None else language.cardinal(n)
 
     def month_name(n: int) -> str:

@@ -170,7 +170,7 @@ def money_step(language: Language) -> Step:
         name, _ = language.currency_name(code, Decimal(2) if scale else value)
         if scale:
             one, many = language.scales[scale]
-            scale_word = one if value == 1 else many
+            scale_word = one if value is not None and language.is_one(value) else many
             return f"{say_number(language, written, scale_word)} {scale_word} {language.money_of(scale_word, name)}{name}"
         integer, fraction = parsed
         sub = language.subunits.get(code)
@@ -369,6 +369,8 @@ def ordinal_step(language: Language) -> Step:
 # --------------------------------------------------------------------------------------------------
 
 _LETTER_DIGIT: Final = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_DECADE_APOSTROPHE: Final = re.compile(r"(?<![\w'’])['’](?=[1-9]0\b)")
+"""The apostrophe of a decade written short ("gli anni '80"), which is not said."""
 _SLASH: Final = re.compile(r"(?<=\d)[ \t]?/[ \t]?(?=\d)")
 _SERIES: Final = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
 
@@ -377,7 +379,8 @@ def number_step(language: Language) -> Step:
     """Whatever digits are left, in words: 3.500 -> "tres mil quinientos"; 3 500 (also with a
     no-break space) the same; 4,5 -> "cuatro coma cinco"; -5 -> "menos cinco"; 21 años ->
     "veintiún años"; 2 Mio. -> "zwei Millionen"; #1 -> "número uno"; 3.11.2 -> "tres punto once
-    punto dos"; 7/2024 -> "siete barra dos mil veinticuatro"; G7 -> "G siete". A language num2words
+    punto dos"; 7/2024 -> "siete barra dos mil veinticuatro"; G7 -> "G siete"; "los '90" -> "los
+    noventa"; Italian "15mila" -> "quindicimila". A language num2words
     does not know keeps its digits."""
     num = language.number_pattern
     scales = "|".join(
@@ -402,7 +405,7 @@ def number_step(language: Language) -> Step:
         if scale:
             one, many = language.scales[scale]
             value = language.value(m.group("n"))
-            scale_word = one if value == 1 else many
+            scale_word = one if value is not None and language.is_one(value) else many
             words = f"{say_number(language, m.group('n'), scale_word)} {scale_word}"
         else:
             words = say_number(language, m.group("n"), noun_after(language, m.string, m.end()))
@@ -412,9 +415,17 @@ def number_step(language: Language) -> Step:
             return f"{minus} {words}{space}" if minus else m.group(0)
         return words + space
 
+    multiplied = re.compile(rf"(?<![\w.,])(?P<n>\d{{1,3}})(?P<word>{'|'.join(language.multipliers) or '(?!)'})\b")
+
+    def multiply(m: re.Match[str]) -> str:
+        return language.cardinal(int(m.group("n")) * language.multipliers[m.group("word")])
+
     def step(text: str) -> str:
         if not language.spells:
             return text
+        text = _DECADE_APOSTROPHE.sub("", text)
+        if language.multipliers:
+            text = multiplied.sub(multiply, text)
         if language.say("number"):
             text = number_sign.sub(language.say("number") + " ", text)
         text = _SERIES.sub(series, text)

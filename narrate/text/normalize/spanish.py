@@ -109,7 +109,7 @@ def _ordinal(n: int, suffix: str, previous: str, following: str) -> str:
         feminine = _is_feminine(following)
     if feminine:
         return " ".join(t[:-1] + "a" if t.endswith("o") else t for t in words.split(" "))
-    if following and following.lower() not in _STOPWORDS and not _is_feminine(following):
+    if following[:1].islower() and following not in _STOPWORDS and not _is_feminine(following):
         words = re.sub(r"\b(primer|tercer)o$", r"\1", words)
     return words
 

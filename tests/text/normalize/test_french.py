@@ -126,6 +126,38 @@ CASES = [
         "La Covid-dix-neuf a fait des ravages; le G sept s'est réuni.",
     ),
     ('Ouvert 24/7.', 'Ouvert vingt-quatre sur sept.'),
+    # whole sentences of news
+    (
+        "Le groupe a réalisé 1,2 milliard d'euros de chiffre d'affaires au 1er trimestre.",
+        "Le groupe a réalisé un virgule deux milliard d'euros de chiffre d'affaires au premier trimestre.",
+    ),
+    (
+        'Le rendez-vous est fixé à 20 h, puis à 8 h 30 et à 20h00.',
+        'Le rendez-vous est fixé à vingt heures, puis à huit heures trente et à vingt heures.',
+    ),
+    ('Dans les années 1980, le chômage explose.', 'Dans les années mille neuf cent quatre-vingts, le chômage explose.'),
+    (
+        'Le salaire médian atteint 2 100 € net, soit +3,5 %.',
+        'Le salaire médian atteint deux mille cent euros net, soit plus trois virgule cinq pour cent.',
+    ),
+    (
+        'Le gouvernement a utilisé le 49.3 pour la 20e fois.',
+        'Le gouvernement a utilisé le quarante-neuf virgule trois pour la vingtième fois.',
+    ),
+    ('Le n°1 mondial a gagné 6-4, 6-3.', 'Le numéro un mondial a gagné six à quatre, six à trois.'),
+    (
+        'Le CAC 40 a clôturé à 7 512,34 points.',
+        'Le CAC quarante a clôturé à sept mille cinq cent douze virgule trente-quatre points.',
+    ),
+    (
+        'À partir du 1er juillet 2024, le prix augmentera de 0,5 %.',
+        'À partir du premier juillet deux mille vingt-quatre, le prix augmentera de zéro virgule cinq pour cent.',
+    ),
+    (
+        'Il a 1 chance sur 3 ; le budget passe à 1,5 M€.',
+        "Il a une chance sur trois; le budget passe à un virgule cinq million d'euros.",
+    ),
+    ('Le Smic passe à 1 766,92 € brut.', 'Le Smic passe à mille sept cent soixante-six euros quatre-vingt-douze brut.'),
 ]
 """(fragment as written, as a French newsreader says it)."""
 

@@ -115,6 +115,37 @@ CASES = [
         'Die COVID-neunzehn-Pandemie traf alle; die G sieben trafen sich.',
     ),
     ('Das ist eine 5-jährige Studie.', 'Das ist eine fünf-jährige Studie.'),
+    # whole sentences of news
+    (
+        'Der Konzern erzielte 1,2 Milliarden Euro Umsatz, ein Plus von 3,5 Prozent.',
+        'Der Konzern erzielte eins Komma zwei Milliarden Euro Umsatz, ein Plus von drei Komma fünf Prozent.',
+    ),
+    (
+        'Die Wahl findet am Sonntag, 23. Februar 2025, statt.',
+        'Die Wahl findet am Sonntag, dreiundzwanzigster Februar zweitausendfünfundzwanzig, statt.',
+    ),
+    ('Am Montag, den 12. März, beginnt die Messe.', 'Am Montag, den zwölften März, beginnt die Messe.'),
+    (
+        'Am 1. und 2. Juni wird gestreikt; am 3., 4. und 5. Mai auch.',
+        'Am ersten und zweiten Juni wird gestreikt; am dritten, vierten und fünften Mai auch.',
+    ),
+    ('Der 1. und 2. Platz gingen an Berlin.', 'Der erste und zweite Platz gingen an Berlin.'),
+    (
+        'Seit 2015 kamen über 1,2 Mio. Menschen.',
+        'Seit zweitausendfünfzehn kamen über eins Komma zwei Millionen Menschen.',
+    ),
+    (
+        'Die Regierung will bis Ende 2025 rund 400.000 Wohnungen bauen.',
+        'Die Regierung will bis Ende zweitausendfünfundzwanzig rund vierhunderttausend Wohnungen bauen.',
+    ),
+    ('Er ist 1,85 m groß und wiegt 80 kg.', 'Er ist eins Komma acht fünf Meter groß und wiegt achtzig Kilogramm.'),
+    (
+        'Der Preis stieg um 0,5 Prozentpunkte auf 2,9 %.',
+        'Der Preis stieg um null Komma fünf Prozentpunkte auf zwei Komma neun Prozent.',
+    ),
+    ('Das Spiel endete 1:1, Halbzeit 0:0.', 'Das Spiel endete eins zu eins, Halbzeit null zu null.'),
+    ('In der 2. Hälfte des 20. Jahrhunderts.', 'In der zweiten Hälfte des zwanzigsten Jahrhunderts.'),
+    ('Der 1. FC Köln stieg ab.', 'Der erste FC Köln stieg ab.'),
 ]
 """(fragment as written, as a German newsreader says it)."""
 

@@ -101,6 +101,27 @@ CASES = [
         'Visitate esempio punto it o scrivete a info chiocciola esempio punto it.',
     ),
     ('Il G7 si è riunito; la legge 7/2024.', 'Il G sette si è riunito; la legge sette barra duemilaventiquattro.'),
+    # whole sentences of news
+    (
+        'Il gruppo ha registrato ricavi per 1,2 miliardi di euro, +3,5% rispetto al 2023.',
+        'Il gruppo ha registrato ricavi per uno virgola due miliardi di euro, più tre virgola cinque per cento rispetto al duemilaventitré.',
+    ),
+    ('Dal 2 al 5 marzo e fino al 31 dicembre.', 'Dal due al cinque marzo e fino al trentuno dicembre.'),
+    (
+        'A partire dal 1° luglio 2024 le bollette aumenteranno dello 0,8%.',
+        'A partire dal primo luglio duemilaventiquattro le bollette aumenteranno dello zero virgola otto per cento.',
+    ),
+    (
+        'Il Ftse Mib ha chiuso a 34.123,45 punti.',
+        'Il Ftse Mib ha chiuso a trentaquattromilacentoventitré virgola quarantacinque punti.',
+    ),
+    (
+        "Negli anni '80 circa 15mila persone hanno manifestato.",
+        'Negli anni ottanta circa quindicimila persone hanno manifestato.',
+    ),
+    ('Lo stipendio medio è di 1.500 euro netti.', 'Lo stipendio medio è di millecinquecento euro netti.'),
+    ('Il 2 giugno 1946 nacque la Repubblica.', 'Il due giugno millenovecentoquarantasei nacque la Repubblica.'),
+    ("Ha vinto 1 medaglia d'oro e 2 d'argento.", "Ha vinto una medaglia d'oro e due d'argento."),
 ]
 """(fragment as written, as a Italian newsreader says it)."""
 

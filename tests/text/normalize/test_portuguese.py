@@ -97,6 +97,51 @@ CASES = [
         'Acesse exemplo ponto com ponto br ou escreva para contato arroba exemplo ponto com ponto br.',
     ),
     ('A COVID-19 matou milhares; o G20 se reuniu.', 'A COVID-dezenove matou milhares; o G vinte se reuniu.'),
+    # whole sentences of news
+    (
+        'A empresa teve lucro de R$ 1,2 bilhão, alta de 3,5% sobre 2023.',
+        'A empresa teve lucro de um vírgula dois bilhão de reais, alta de três vírgula cinco por cento sobre dois mil e vinte e três.',
+    ),
+    ('De 2 a 5 de março e até 31 de dezembro.', 'De dois a cinco de março e até trinta e um de dezembro.'),
+    (
+        'A partir de 1º de julho de 2024 a conta de luz sobe 0,8%.',
+        'A partir de primeiro de julho de dois mil e vinte e quatro a conta de luz sobe zero vírgula oito por cento.',
+    ),
+    (
+        'O Ibovespa fechou em 128.345 pontos.',
+        'O Ibovespa fechou em cento e vinte e oito mil trezentos e quarenta e cinco pontos.',
+    ),
+    (
+        'O salário mínimo é de R$ 1.412 e o dólar fechou a R$ 5,12.',
+        'O salário mínimo é de mil quatrocentos e doze reais e o dólar fechou a cinco reais e doze centavos.',
+    ),
+    (
+        'Foram 1,5 milhão de vacinas e 2,3 milhões de doses.',
+        'Foram um vírgula cinco milhão de vacinas e dois vírgula três milhões de doses.',
+    ),
+    # more numbers and words
+    (
+        'O Brasil venceu a Argentina por 2 a 1 no dia 10 de setembro.',
+        'O Brasil venceu a Argentina por dois a um no dia dez de setembro.',
+    ),
+    ('Nos anos 80 a inflação passou de 1.000% ao ano.', 'Nos anos oitenta a inflação passou de mil por cento ao ano.'),
+    (
+        'A Petrobras investiu US$ 102 bilhões entre 2024-2028.',
+        'A Petrobras investiu cento e dois bilhões de dólares entre dois mil e vinte e quatro e dois mil e vinte e oito.',
+    ),
+    (
+        'A vacina tem 95,6% de eficácia em 1 dose.',
+        'A vacina tem noventa e cinco vírgula seis por cento de eficácia em uma dose.',
+    ),
+    (
+        'O Prof. Souza nasceu em 15/08/1975.',
+        'O professor Souza nasceu em quinze de agosto de mil novecentos e setenta e cinco.',
+    ),
+    (
+        'O terremoto de magnitude 7,8 deixou 200 mortos.',
+        'O terremoto de magnitude sete vírgula oito deixou duzentos mortos.',
+    ),
+    ('O ônibus saiu às 6h15 com 42 passageiros.', 'O ônibus saiu às seis e quinze com quarenta e dois passageiros.'),
 ]
 """(fragment as written, as a Portuguese newsreader says it)."""
 

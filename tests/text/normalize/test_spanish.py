@@ -157,6 +157,45 @@ CASES = [
         'La COVID-diecinueve y el G veinte; la ley siete barra dos mil veinticuatro.',
     ),
     ('La versión 3.11.2 salió ayer.', 'La versión tres punto once punto dos salió ayer.'),
+    # whole sentences of news
+    (
+        'La compañía ganó 8.000 millones de dólares (7.300 millones de euros), un 12,5% más.',
+        'La compañía ganó ocho mil millones de dólares (siete mil trescientos millones de euros), un doce coma cinco por ciento más.',
+    ),
+    (
+        'El PIB creció un 0,8% en el tercer trimestre y la deuda alcanzó 1,6 billones.',
+        'El PIB creció un cero coma ocho por ciento en el tercer trimestre y la deuda alcanzó uno coma seis billones.',
+    ),
+    (
+        'Del 2 al 5 de marzo se celebrará la feria, y hasta el 31 de diciembre.',
+        'Del dos al cinco de marzo se celebrará la feria, y hasta el treinta y uno de diciembre.',
+    ),
+    (
+        'A partir del 1 de julio de 2024 subirá la luz un +2,3 %.',
+        'A partir del uno de julio de dos mil veinticuatro subirá la luz un más dos coma tres por ciento.',
+    ),
+    (
+        'Sobre las 10.00 horas llegaron los 18 primeros heridos.',
+        'Sobre las diez horas llegaron los dieciocho primeros heridos.',
+    ),
+    (
+        "En los años 80, en los '90 y en la década de 1990.",
+        'En los años ochenta, en los noventa y en la década de mil novecientos noventa.',
+    ),
+    (
+        'El Ibex 35 cerró en 11.234,5 puntos.',
+        'El Ibex treinta y cinco cerró en once mil doscientos treinta y cuatro coma cinco puntos.',
+    ),
+    (
+        'La subida es de 1,5 puntos porcentuales hasta el 4,25%.',
+        'La subida es de uno coma cinco puntos porcentuales hasta el cuatro coma veinticinco por ciento.',
+    ),
+    ('El lunes 15 de abril, a las 19:00 h.', 'El lunes quince de abril, a las diecinueve horas.'),
+    ('Tiene 3 hijos y vive en el 3.º B.', 'Tiene tres hijos y vive en el tercero B.'),
+    (
+        'El 20 % de la población tiene más de 65 años.',
+        'El veinte por ciento de la población tiene más de sesenta y cinco años.',
+    ),
 ]
 """(fragment as written, as a Spanish newsreader says it)."""
 
