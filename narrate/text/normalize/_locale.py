@@ -150,7 +150,7 @@ class Language:
 
     @functools.cached_property
     def decimal_symbol(self) -> str:
-        """"," or "." as CLDR says for the locale ("," when it does not know it)."""
+        """ "," or "." as CLDR says for the locale ("," when it does not know it)."""
         return get_decimal_symbol(self.locale) if self.locale else ","
 
     @functools.cached_property

@@ -49,12 +49,12 @@ def _is_feminine(noun: str) -> bool:
 
 
 def _cardinal_fix(words: str) -> str:
-    """"hundertachtzig", "tausendfünfhundert" as said, not num2words' "einhundertachtzig"."""
+    """ "hundertachtzig", "tausendfünfhundert" as said, not num2words' "einhundertachtzig"."""
     return re.sub(r"^ein(?=hundert|tausend)", "", words)
 
 
 def _agree(words: str, noun: str) -> str:
-    """"eins" before a noun: "ein Euro", "ein Prozent", "ein Uhr", "eine Million", "eine Stunde"."""
+    """ "eins" before a noun: "ein Euro", "ein Prozent", "ein Uhr", "eine Million", "eine Stunde"."""
     if words != "eins" or not noun[:1].isupper():
         return words
     return "eine" if _is_feminine(noun) else "ein"
@@ -87,7 +87,7 @@ def _base_ordinal(n: int) -> str:
 
 
 def _ordinal_ending(previous: str, default: str) -> str:
-    """"-en", "-e" or ``default`` for an ordinal after ``previous``: "am zwölften", "der dritte",
+    """ "-en", "-e" or ``default`` for an ordinal after ``previous``: "am zwölften", "der dritte",
     "in der dritten", "bis dritten" ("vom ersten bis dritten Juli")."""
     word = previous.lower()
     if word in _WEAK_EN or word in _PREPOSITIONS:
@@ -136,7 +136,7 @@ _DOT_ORDINAL: Final = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,4})\.(?=(?P<comma>,)
 
 
 def expand_dot_ordinals(text: str) -> str:
-    """"die 3. Liga" -> "die dritte Liga"; "im 21. Jahrhundert" -> "im einundzwanzigsten
+    """ "die 3. Liga" -> "die dritte Liga"; "im 21. Jahrhundert" -> "im einundzwanzigsten
     Jahrhundert"; "zum 5. Mal" -> "zum fünften Mal"; "vom 1. bis" -> "vom ersten bis". A number
     with a period before a word that starts sentences ("auf 12. Die …"), or after "auf", "um" and
     other words of quantity, is a number that ends the sentence."""
@@ -165,12 +165,14 @@ _DECADE: Final = re.compile(r"(?<![\w.,])(?P<n>1[1-9]\d0|20[0-9]0|[1-9]0)er(?=[-
 
 
 def expand_decades(text: str) -> str:
-    """"1990er" -> "neunzehnhundertneunziger"; "die 80er Jahre" -> "die achtziger Jahre"."""
+    """ "1990er" -> "neunzehnhundertneunziger"; "die 80er Jahre" -> "die achtziger Jahre"."""
     return _DECADE.sub(lambda m: _year(int(m.group("n"))) + "er", text)
 
 
 _LONE_YEAR: Final = re.compile(r"(?<![\w.,:/-])(?P<y>1[1-9]\d\d)(?![\w%°]|[.,:/]\d)")
-_YEAR_WORDS: Final = frozenset("im jahr jahre jahres seit bis von vor nach ab um anno sommer winter frühjahr herbst".split())
+_YEAR_WORDS: Final = frozenset(
+    "im jahr jahre jahres seit bis von vor nach ab um anno sommer winter frühjahr herbst".split()
+)
 
 
 def expand_years(text: str) -> str:
@@ -199,7 +201,7 @@ _DATIVE: Final = frozenset("unter von mit bei nach seit zu aus vor".split())
 
 
 def expand_regnal_numbers(text: str) -> str:
-    """"Ludwig XIV." -> "Ludwig der Vierzehnte"; "Papst Leo XIV." -> "Papst Leo der Vierzehnte";
+    """ "Ludwig XIV." -> "Ludwig der Vierzehnte"; "Papst Leo XIV." -> "Papst Leo der Vierzehnte";
     the period stays when it also ends the sentence."""
 
     def replace(m: re.Match[str]) -> str:
@@ -233,10 +235,24 @@ GERMAN: Final = Language(
     tag="de",
     num2words="de",
     words={
-        "decimal": "Komma", "point": "Punkt", "minus": "minus", "plus": "plus", "percent": "Prozent",
-        "and": "und", "at": "at", "dot": "Punkt", "slash": "Slash", "over": "Strich", "to": "bis", "ratio": "zu",
-        "times": "mal", "number": "Nummer", "degrees": "Grad", "equals": "gleich",
-        "plus_minus": "plus minus", "per_mille": "Promille",
+        "decimal": "Komma",
+        "point": "Punkt",
+        "minus": "minus",
+        "plus": "plus",
+        "percent": "Prozent",
+        "and": "und",
+        "at": "at",
+        "dot": "Punkt",
+        "slash": "Slash",
+        "over": "Strich",
+        "to": "bis",
+        "ratio": "zu",
+        "times": "mal",
+        "number": "Nummer",
+        "degrees": "Grad",
+        "equals": "gleich",
+        "plus_minus": "plus minus",
+        "per_mille": "Promille",
     },
     fraction_digits=True,
     cardinal_fix=_cardinal_fix,
@@ -252,35 +268,83 @@ GERMAN: Final = Language(
     time_before=r"(?i:um|gegen|ab|bis|von|seit)",
     time_units=r"Uhr|h",
     currencies={
-        "EUR": ("Euro", "Euro", "m"), "USD": ("Dollar", "Dollar", "m"), "GBP": ("Pfund", "Pfund", "n"),
-        "CHF": ("Franken", "Franken", "m"), "JPY": ("Yen", "Yen", "m"), "CNY": ("Yuan", "Yuan", "m"),
-        "BRL": ("Real", "Real", "m"), "RUB": ("Rubel", "Rubel", "m"), "TRY": ("Lira", "Lira", "f"),
+        "EUR": ("Euro", "Euro", "m"),
+        "USD": ("Dollar", "Dollar", "m"),
+        "GBP": ("Pfund", "Pfund", "n"),
+        "CHF": ("Franken", "Franken", "m"),
+        "JPY": ("Yen", "Yen", "m"),
+        "CNY": ("Yuan", "Yuan", "m"),
+        "BRL": ("Real", "Real", "m"),
+        "RUB": ("Rubel", "Rubel", "m"),
+        "TRY": ("Lira", "Lira", "f"),
     },
     subunits={
-        "EUR": ("Cent", "Cent", "m"), "USD": ("Cent", "Cent", "m"), "CHF": ("Rappen", "Rappen", "m"),
+        "EUR": ("Cent", "Cent", "m"),
+        "USD": ("Cent", "Cent", "m"),
+        "CHF": ("Rappen", "Rappen", "m"),
         "GBP": ("Penny", "Pence", "m"),
     },
     money_cents="{units} {cents_number}",
     scales={
-        "Million": ("Million", "Millionen"), "Millionen": ("Million", "Millionen"), "Mio.": ("Million", "Millionen"),
-        "Mio": ("Million", "Millionen"), "Milliarde": ("Milliarde", "Milliarden"),
-        "Milliarden": ("Milliarde", "Milliarden"), "Mrd.": ("Milliarde", "Milliarden"), "Mrd": ("Milliarde", "Milliarden"),
-        "Billion": ("Billion", "Billionen"), "Billionen": ("Billion", "Billionen"), "Tsd.": ("Tausend", "Tausend"),
+        "Million": ("Million", "Millionen"),
+        "Millionen": ("Million", "Millionen"),
+        "Mio.": ("Million", "Millionen"),
+        "Mio": ("Million", "Millionen"),
+        "Milliarde": ("Milliarde", "Milliarden"),
+        "Milliarden": ("Milliarde", "Milliarden"),
+        "Mrd.": ("Milliarde", "Milliarden"),
+        "Mrd": ("Milliarde", "Milliarden"),
+        "Billion": ("Billion", "Billionen"),
+        "Billionen": ("Billion", "Billionen"),
+        "Tsd.": ("Tausend", "Tausend"),
     },
     abbreviations={
-        "z. B.": "zum Beispiel", "Z. B.": "Zum Beispiel", "d. h.": "das heißt", "u. a.": "unter anderem",
-        "usw.": "und so weiter", "bzw.": "beziehungsweise", "ca.": "circa", "etc.": "et cetera",
-        "vgl.": "vergleiche", "Vgl.": "vergleiche", "ggf.": "gegebenenfalls", "inkl.": "inklusive",
-        "evtl.": "eventuell", "v. a.": "vor allem", "u. U.": "unter Umständen", "z. T.": "zum Teil",
-        "i. d. R.": "in der Regel", "o. ä.": "oder Ähnliches", "o. Ä.": "oder Ähnliches", "s. o.": "siehe oben",
-        "s. u.": "siehe unten", "v. Chr.": "vor Christus", "n. Chr.": "nach Christus", "Jh.": "Jahrhundert",
-        "Jhd.": "Jahrhundert", "sog.": "sogenannte", "zzgl.": "zuzüglich", "bspw.": "beispielsweise",
-        "Str.": "Straße", "Tel.": "Telefon", "Std.": "Stunden", "Min.": "Minuten", "Mio.": "Millionen",
-        "Mrd.": "Milliarden", "Tsd.": "Tausend", "u. v. m.": "und vieles mehr", "Abb.": "Abbildung",
+        "z. B.": "zum Beispiel",
+        "Z. B.": "Zum Beispiel",
+        "d. h.": "das heißt",
+        "u. a.": "unter anderem",
+        "usw.": "und so weiter",
+        "bzw.": "beziehungsweise",
+        "ca.": "circa",
+        "etc.": "et cetera",
+        "vgl.": "vergleiche",
+        "Vgl.": "vergleiche",
+        "ggf.": "gegebenenfalls",
+        "inkl.": "inklusive",
+        "evtl.": "eventuell",
+        "v. a.": "vor allem",
+        "u. U.": "unter Umständen",
+        "z. T.": "zum Teil",
+        "i. d. R.": "in der Regel",
+        "o. ä.": "oder Ähnliches",
+        "o. Ä.": "oder Ähnliches",
+        "s. o.": "siehe oben",
+        "s. u.": "siehe unten",
+        "v. Chr.": "vor Christus",
+        "n. Chr.": "nach Christus",
+        "Jh.": "Jahrhundert",
+        "Jhd.": "Jahrhundert",
+        "sog.": "sogenannte",
+        "zzgl.": "zuzüglich",
+        "bspw.": "beispielsweise",
+        "Str.": "Straße",
+        "Tel.": "Telefon",
+        "Std.": "Stunden",
+        "Min.": "Minuten",
+        "Mio.": "Millionen",
+        "Mrd.": "Milliarden",
+        "Tsd.": "Tausend",
+        "u. v. m.": "und vieles mehr",
+        "Abb.": "Abbildung",
     },
     titles={"Dr.": "Doktor", "Prof.": "Professor", "Hr.": "Herr", "Hrn.": "Herrn", "Fr.": "Frau", "St.": "Sankt"},
     before_number={
-        "Nr.": "Nummer", "S.": "Seite", "Abs.": "Absatz", "Art.": "Artikel", "Bd.": "Band", "Kap.": "Kapitel",
+        "Nr.": "Nummer",
+        "S.": "Seite",
+        "Abs.": "Absatz",
+        "Art.": "Artikel",
+        "Bd.": "Band",
+        "Kap.": "Kapitel",
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,

@@ -196,29 +196,37 @@ def roman_step(language: Language) -> Step:
     quatorze", "Fase II" -> "fase dos". A lone "X" or "V" after a word that is no ruler's name
     ("Generación X") is left alone."""
     roman = rf"(?=[IVX]){ROMAN}"
+    say_century = language.century or language.cardinal
+    has_centuries = language.century is not None
     words = "|".join(re.escape(w) for w in sorted(language.century_words, key=len, reverse=True))
     join = r"[ \t]+(?:y|e|et|und|al|a|ao)[ \t]+|[ \t]?[-–][ \t]?"
-    century = re.compile(
-        rf"(?<![\w.])(?P<word>{words})[ \t]+(?P<roman>{roman})(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w.+&]|\.\w)"
-    ) if words else None
+    century = (
+        re.compile(
+            rf"(?<![\w.])(?P<word>{words})[ \t]+(?P<roman>{roman})"
+            rf"(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w.+&]|\.\w)"
+        )
+        if words and has_centuries
+        else None
+    )
     after = "|".join(re.escape(w) for w in sorted(language.century_after, key=len, reverse=True))
-    century_after = re.compile(rf"(?<![\w.])(?P<roman>{roman})[ \t]+(?P<word>{after})\b") if after else None
+    century_after = (
+        re.compile(rf"(?<![\w.])(?P<roman>{roman})[ \t]+(?P<word>{after})\b") if after and has_centuries else None
+    )
     suffix = rf"(?P<suffix>{language.ordinal_suffix})" if language.ordinal_suffix else "(?!)"
     roman_ordinal = re.compile(rf"(?<![\w.])(?P<roman>{roman}){suffix}(?![^\W\d_])")
     regnal = re.compile(rf"(?P<name>\b[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?P<roman>{roman})(?![\w'’+&-]|\.\w)")
 
     def spoken_century(m: re.Match[str]) -> str:
-        assert language.century is not None
-        spoken = f"{language.century_words[m.group('word')]} {language.century(roman_value(m.group('roman')))}"
+        spoken = f"{language.century_words[m.group('word')]} {say_century(roman_value(m.group('roman')))}"
         if m.group("roman2"):
             join = m.group("join").strip(" \t")
-            join = language.say("to") if join in "-–" else join
-            spoken += f" {join} {language.century(roman_value(m.group('roman2')))}"
+            if join in ("-", "–"):
+                join = language.say("to") or join
+            spoken += f" {join} {say_century(roman_value(m.group('roman2')))}"
         return spoken
 
     def spoken_century_after(m: re.Match[str]) -> str:
-        assert language.century is not None
-        return f"{language.century(roman_value(m.group('roman')))} {m.group('word')}"
+        return f"{say_century(roman_value(m.group('roman')))} {m.group('word')}"
 
     def ordinal(m: re.Match[str]) -> str:
         n = roman_value(m.group("roman"))
@@ -237,11 +245,10 @@ def roman_step(language: Language) -> Step:
     def step(text: str) -> str:
         if not language.spells:
             return text
-        if language.century is not None:
-            if century is not None:
-                text = century.sub(spoken_century, text)
-            if century_after is not None:
-                text = century_after.sub(spoken_century_after, text)
+        if century is not None:
+            text = century.sub(spoken_century, text)
+        if century_after is not None:
+            text = century_after.sub(spoken_century_after, text)
         if language.roman_ordinals:
             text = roman_ordinal.sub(ordinal, text)
         return regnal.sub(spoken_regnal, text)

@@ -171,7 +171,9 @@ def money_step(language: Language) -> Step:
         if scale:
             one, many = language.scales[scale]
             scale_word = one if value is not None and language.is_one(value) else many
-            return f"{say_number(language, written, scale_word)} {scale_word} {language.money_of(scale_word, name)}{name}"
+            return (
+                f"{say_number(language, written, scale_word)} {scale_word} {language.money_of(scale_word, name)}{name}"
+            )
         integer, fraction = parsed
         sub = language.subunits.get(code)
         if fraction and len(fraction) == 2 and sub and len(integer) <= MAX_DIGITS:
@@ -221,7 +223,9 @@ def percent_step(language: Language) -> Step:
             return m.group(0)
         first = _signed(language, m.group("sign"), say_number(language, m.group("a"), word))
         if m.group("b"):
-            return f"{join_range(language, m.string, m.start(), first, say_number(language, m.group('b'), word))} {word}"
+            return (
+                f"{join_range(language, m.string, m.start(), first, say_number(language, m.group('b'), word))} {word}"
+            )
         return f"{first} {word}"
 
     return named("expand_percents", lambda text: pattern.sub(replace, text))
@@ -277,7 +281,9 @@ def unit_step(language: Language) -> Step:
             return m.group(0)
         first = _signed(language, m.group("sign"), say_number(language, m.group("a"), name))
         if m.group("b"):
-            return f"{join_range(language, m.string, m.start(), first, say_number(language, m.group('b'), name))} {name}"
+            return (
+                f"{join_range(language, m.string, m.start(), first, say_number(language, m.group('b'), name))} {name}"
+            )
         return f"{first} {name}"
 
     def step(text: str) -> str:
@@ -302,9 +308,7 @@ def range_step(language: Language) -> Step:
     num = language.number_pattern
     to = language.say("to")
     ratio = language.say("ratio") or to
-    years = re.compile(
-        rf"(?<![\w.,$€£/-])(?P<a>{_YEAR})[ \t]?[–—-][ \t]?(?P<b>{_YEAR}|\d{{2}})(?![\w%]|[.,/:-]\d)"
-    )
+    years = re.compile(rf"(?<![\w.,$€£/-])(?P<a>{_YEAR})[ \t]?[–—-][ \t]?(?P<b>{_YEAR}|\d{{2}})(?![\w%]|[.,/:-]\d)")
     numbers = re.compile(rf"(?<![\w.,$€£/:-])(?P<a>{num})[ \t]?[–—-][ \t]?(?P<b>{num})(?![\w%/:-]|[.,]\d)")
     ratios = re.compile(r"(?<![\w.,:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\w:]|[.,]\d)")
 
@@ -389,7 +393,9 @@ def number_step(language: Language) -> Step:
         if (not s.isalpha() or len(s) > 2) and s not in language.look_past
     )
     scale_pattern = rf"(?:[ \t]?(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
-    pattern = re.compile(rf"(?P<minus>(?<![\w.,)\]])[-−](?=\d))?(?<![\d.,])(?P<n>{num}){scale_pattern}(?P<space>[ \t]*)")
+    pattern = re.compile(
+        rf"(?P<minus>(?<![\w.,)\]])[-−](?=\d))?(?<![\d.,])(?P<n>{num}){scale_pattern}(?P<space>[ \t]*)"
+    )
     number_sign = re.compile(r"(?<![\w#&])#[ \t]?(?=\d)")
     point = language.say("point")
 

@@ -35,7 +35,11 @@ def abbreviation_step(language: Language) -> Step:
     those said only before a number ("Nr. 5" -> "Nummer 5", "n.º 3" -> "número 3"). A title's
     period never ends the sentence; an abbreviation's does when a new sentence follows."""
     table: dict[str, tuple[str, str, str]] = {}
-    for kind, entries in (("title", language.titles), ("abbr", language.abbreviations), ("number", language.before_number)):
+    for kind, entries in (
+        ("title", language.titles),
+        ("abbr", language.abbreviations),
+        ("number", language.before_number),
+    ):
         for written, spoken in entries.items():
             table[_key(written)] = (kind, written, spoken)
     if not table:
@@ -111,7 +115,7 @@ def email_step(language: Language) -> Step:
 
 
 def ampersand_step(language: Language) -> Step:
-    """"Pérez & García" -> "Pérez y García"; letters joined by "&" stay as written ("I+D", "H&M")."""
+    """ "Pérez & García" -> "Pérez y García"; letters joined by "&" stay as written ("I+D", "H&M")."""
     word = language.say("and")
     pattern = re.compile(r"(?<=[\w.])[ \t]+&(?:amp;)?[ \t]+(?=\w)")
     if not word:

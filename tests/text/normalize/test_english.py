@@ -180,7 +180,9 @@ def test_english_variants_use_the_english_rules(language: str) -> None:
 
 def test_other_languages_do_not_get_the_english_rules() -> None:
     # German has rules of its own (test_german.py); a language num2words does not know is only cleaned
-    assert normalize_for_speech("Dr.\x00  Müller   kam 2019.", language="de") == "Doktor Müller kam zweitausendneunzehn."
+    assert (
+        normalize_for_speech("Dr.\x00  Müller   kam 2019.", language="de") == "Doktor Müller kam zweitausendneunzehn."
+    )
     assert normalize_for_speech("Dr.\x00  Juma   alikuja 2019.", language="sw") == "Dr. Juma alikuja 2019."
 
 

@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from narrate.text.normalize import PIPELINE, normalize_for_speech
-from narrate.text.normalize import french, german, italian, portuguese, spanish
+from narrate.text.normalize import PIPELINE, french, german, italian, normalize_for_speech, portuguese, spanish
 from narrate.text.normalize.languages import generic_language, pipeline_for
 
 # --------------------------------------------------------------------------------------------------
@@ -50,7 +49,9 @@ def test_every_language_pipeline_starts_and_ends_like_english() -> None:
 # Any other language
 # --------------------------------------------------------------------------------------------------
 
-_ENGLISH = re.compile(r"\b(?:percent|point|minus|dollars?|cents|kilometers|miles|thousand|million|hundred|and|degrees)\b")
+_ENGLISH = re.compile(
+    r"\b(?:percent|point|minus|dollars?|cents|kilometers|miles|thousand|million|hundred|and|degrees)\b"
+)
 """English words the English pipeline would have put in."""
 
 OTHER_LANGUAGES = [
@@ -94,7 +95,12 @@ def test_a_language_num2words_does_not_know_keeps_its_digits(tag: str) -> None:
 
 def test_the_generic_language_takes_its_words_from_num2words_and_cldr() -> None:
     dutch = generic_language("nl")
-    assert (dutch.num2words, dutch.decimal_symbol, dutch.say("minus"), dutch.say("decimal")) == ("nl", ",", "min", "komma")
+    assert (dutch.num2words, dutch.decimal_symbol, dutch.say("minus"), dutch.say("decimal")) == (
+        "nl",
+        ",",
+        "min",
+        "komma",
+    )
     assert dutch.months[2] == "maart"
     assert generic_language("sw").num2words is None
     assert generic_language("fr-CH").num2words == "fr_CH"
