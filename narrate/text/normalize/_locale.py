@@ -101,6 +101,8 @@ class Language:
     money_of: Callable[[str, str], str] = _nothing
     """The word between a scale and a currency, from both: "de " ("millones de euros"), "d'"
     ("millions d'euros"), "" ("mil euros")."""
+    fractions: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    """Denominators -> (one, many) for fractions: 3 -> ("tercio", "tercios") ("2/3" -> "dos tercios")."""
     multipliers: Mapping[str, int] = field(default_factory=dict)
     """Words written onto a number that multiply it: Italian "15mila" -> 15 000 ("quindicimila")."""
     scales: Mapping[str, tuple[str, str]] = field(default_factory=dict)

@@ -197,6 +197,17 @@ FRENCH: Final = Language(
         "CHF": ("centime", "centimes", "m"),
         "CAD": ("cent", "cents", "m"),
     },
+    fractions={
+        2: ("demi", "demis"),
+        3: ("tiers", "tiers"),
+        4: ("quart", "quarts"),
+        5: ("cinquième", "cinquièmes"),
+        6: ("sixième", "sixièmes"),
+        7: ("septième", "septièmes"),
+        8: ("huitième", "huitièmes"),
+        9: ("neuvième", "neuvièmes"),
+        10: ("dixième", "dixièmes"),
+    },
     money_cents="{units} {cents_number}",
     money_of=_money_of,
     scales={

@@ -284,6 +284,17 @@ GERMAN: Final = Language(
         "CHF": ("Rappen", "Rappen", "m"),
         "GBP": ("Penny", "Pence", "m"),
     },
+    fractions={
+        2: ("Hälfte", "Hälften"),
+        3: ("Drittel", "Drittel"),
+        4: ("Viertel", "Viertel"),
+        5: ("Fünftel", "Fünftel"),
+        6: ("Sechstel", "Sechstel"),
+        7: ("Siebtel", "Siebtel"),
+        8: ("Achtel", "Achtel"),
+        9: ("Neuntel", "Neuntel"),
+        10: ("Zehntel", "Zehntel"),
+    },
     money_cents="{units} {cents_number}",
     scales={
         "Million": ("Million", "Millionen"),

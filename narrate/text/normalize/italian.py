@@ -173,6 +173,17 @@ ITALIAN: Final = Language(
         "GBP": ("penny", "pence", "m"),
     },
     multipliers={"mila": 1000},
+    fractions={
+        2: ("mezzo", "mezzi"),
+        3: ("terzo", "terzi"),
+        4: ("quarto", "quarti"),
+        5: ("quinto", "quinti"),
+        6: ("sesto", "sesti"),
+        7: ("settimo", "settimi"),
+        8: ("ottavo", "ottavi"),
+        9: ("nono", "noni"),
+        10: ("decimo", "decimi"),
+    },
     money_cents="{units} e {cents}",
     money_of=lambda scale, name: "" if scale in ("mila", "mille") else "di ",
     scales={

@@ -19,6 +19,7 @@ from babel.numbers import get_territory_currencies
 
 from ._common import Step
 from ._locale import MAX_DIGITS, WINDOW, Language, next_word, previous_word
+from .numbers import VULGAR_FRACTIONS
 
 
 def named(name: str, step: Callable[[str], str]) -> Step:
@@ -30,7 +31,7 @@ def named(name: str, step: Callable[[str], str]) -> Step:
 def agree_with(language: Language, words: str, following: str) -> str:
     """A whole number's words made to agree with the noun after it, when a noun follows."""
     first = following.split(" ")[0]
-    if not first or first.lower() in language.stopwords:
+    if not first or first.lower() in language.stopwords or first == language.say("over"):
         return words  # "uno por ciento": no noun follows
     return language.agree(words, first)
 
@@ -149,8 +150,8 @@ def money_step(language: Language) -> Step:
     scales = "|".join(re.escape(s) for s in sorted(language.scales, key=len, reverse=True)) or "(?!)"
     currency = rf"(?:{symbols}|\b(?:{codes})\b)"
     pattern = re.compile(
-        rf"(?<![\w$€£¥])(?P<pre>{currency})[ \t]?(?P<n1>{num})(?:[ \t]?(?P<s1>{scales})(?![^\W\d_]))?(?![\w$€£¥])"
-        rf"|(?<![\w.,])(?P<n2>{num})[ \t]?(?:(?P<s2>{scales})[ \t]?(?:de[ \t]|di[ \t]|d')?)?(?P<post>{currency})"
+        rf"(?<![\w$€£¥])(?P<pre>{currency})[ \t]?(?P<n1>{num})(?:,[-–]{{1,2}})?(?:[ \t]?(?P<s1>{scales})(?![^\W\d_]))?(?![\w$€£¥])"
+        rf"|(?<![\w.,])(?P<n2>{num})(?:,[-–]{{1,2}})?[ \t]?(?:(?P<s2>{scales})[ \t]?(?:de[ \t]|di[ \t]|d')?)?(?P<post>{currency})"
         r"(?![\w$€£¥])"
     )
 
@@ -375,6 +376,10 @@ def ordinal_step(language: Language) -> Step:
 _LETTER_DIGIT: Final = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _DECADE_APOSTROPHE: Final = re.compile(r"(?<![\w'’])['’](?=[1-9]0\b)")
 """The apostrophe of a decade written short ("gli anni '80"), which is not said."""
+_FRACTION: Final = re.compile(r"(?<![\w/.,])(?P<a>\d)/(?P<b>\d{1,2})(?![\w/]|[.,]\d)")
+_VULGAR: Final = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")
+_DASH_CENTS: Final = re.compile(r"(?<=\d),(?:-{1,2}|–)(?![\w-])")
+"""The ",-" of a round price ("5,- €", German)."""
 _SLASH: Final = re.compile(r"(?<=\d)[ \t]?/[ \t]?(?=\d)")
 _SERIES: Final = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
 
@@ -384,8 +389,9 @@ def number_step(language: Language) -> Step:
     no-break space) the same; 4,5 -> "cuatro coma cinco"; -5 -> "menos cinco"; 21 años ->
     "veintiún años"; 2 Mio. -> "zwei Millionen"; #1 -> "número uno"; 3.11.2 -> "tres punto once
     punto dos"; 7/2024 -> "siete barra dos mil veinticuatro"; G7 -> "G siete"; "los '90" -> "los
-    noventa"; Italian "15mila" -> "quindicimila". A language num2words
-    does not know keeps its digits."""
+    noventa"; Italian "15mila" -> "quindicimila"; 2/3 -> "dos tercios", ½ -> "un medio" (where the
+    language has fraction words); 5,- -> "fünf". A language num2words does not know keeps its
+    digits."""
     num = language.number_pattern
     scales = "|".join(
         re.escape(s)
@@ -398,6 +404,23 @@ def number_step(language: Language) -> Step:
     )
     number_sign = re.compile(r"(?<![\w#&])#[ \t]?(?=\d)")
     point = language.say("point")
+    over = language.say("over")
+
+    def fraction(m: re.Match[str]) -> str:
+        numerator, denominator = int(m.group("a")), int(m.group("b"))
+        if not 0 < numerator < denominator or denominator not in language.fractions:
+            return m.group(0)
+        one, many = language.fractions[denominator]
+        name = one if numerator == 1 else many
+        return f"{agree_with(language, language.cardinal(numerator), name)} {name}"
+
+    def vulgar(m: re.Match[str]) -> str:
+        numerator, denominator = VULGAR_FRACTIONS[m.group(0)]
+        if denominator not in language.fractions:
+            return m.group(0)
+        one, many = language.fractions[denominator]
+        name = one if numerator == 1 else many
+        return f"{agree_with(language, language.cardinal(numerator), name)} {name}"
 
     def series(m: re.Match[str]) -> str:
         if re.fullmatch(num, m.group(0)):
@@ -435,8 +458,12 @@ def number_step(language: Language) -> Step:
         if language.say("number"):
             text = number_sign.sub(language.say("number") + " ", text)
         text = _SERIES.sub(series, text)
-        if language.say("over"):
-            text = _SLASH.sub(f" {language.say('over')} ", text)
+        if language.fractions:
+            text = _FRACTION.sub(fraction, text)
+            text = _VULGAR.sub(vulgar, text)
+        if over:
+            text = _SLASH.sub(f" {over} ", text)
+        text = _DASH_CENTS.sub("", text)
         text = _LETTER_DIGIT.sub(" ", text)
         return pattern.sub(replace, text)
 

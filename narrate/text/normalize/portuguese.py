@@ -213,6 +213,17 @@ BRAZIL: Final = Language(
         "EUR": ("centavo", "centavos", "m"),
         "USD": ("centavo", "centavos", "m"),
     },
+    fractions={
+        2: ("meio", "meios"),
+        3: ("terço", "terços"),
+        4: ("quarto", "quartos"),
+        5: ("quinto", "quintos"),
+        6: ("sexto", "sextos"),
+        7: ("sétimo", "sétimos"),
+        8: ("oitavo", "oitavos"),
+        9: ("nono", "nonos"),
+        10: ("décimo", "décimos"),
+    },
     money_cents="{units} e {cents}",
     money_of=lambda scale, name: "" if scale == "mil" else "de ",
     scales={

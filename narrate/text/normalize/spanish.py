@@ -250,6 +250,17 @@ SPANISH: Final = Language(
         "BRL": ("centavo", "centavos", "m"),
         "GBP": ("penique", "peniques", "m"),
     },
+    fractions={
+        2: ("medio", "medios"),
+        3: ("tercio", "tercios"),
+        4: ("cuarto", "cuartos"),
+        5: ("quinto", "quintos"),
+        6: ("sexto", "sextos"),
+        7: ("séptimo", "séptimos"),
+        8: ("octavo", "octavos"),
+        9: ("noveno", "novenos"),
+        10: ("décimo", "décimos"),
+    },
     money_cents="{units} con {cents}",
     money_of=lambda scale, name: "" if scale == "mil" else "de ",
     scales={

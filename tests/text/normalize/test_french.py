@@ -158,6 +158,8 @@ CASES = [
         "Il a une chance sur trois; le budget passe à un virgule cinq million d'euros.",
     ),
     ("Le Smic passe à 1 766,92 € brut.", "Le Smic passe à mille sept cent soixante-six euros quatre-vingt-douze brut."),
+    # fractions
+    ("Les 2/3 des sièges et 1/4 des voix.", "Les deux tiers des sièges et un quart des voix."),
 ]
 """(fragment as written, as a French newsreader says it)."""
 

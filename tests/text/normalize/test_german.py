@@ -146,6 +146,11 @@ CASES = [
     ("Das Spiel endete 1:1, Halbzeit 0:0.", "Das Spiel endete eins zu eins, Halbzeit null zu null."),
     ("In der 2. Hälfte des 20. Jahrhunderts.", "In der zweiten Hälfte des zwanzigsten Jahrhunderts."),
     ("Der 1. FC Köln stieg ab.", "Der erste FC Köln stieg ab."),
+    # fractions and round prices
+    (
+        "Zwei Drittel, also 2/3 der Stimmen; das Menü kostet 12,- €.",
+        "Zwei Drittel, also zwei Drittel der Stimmen; das Menü kostet zwölf Euro.",
+    ),
 ]
 """(fragment as written, as a German newsreader says it)."""
 

@@ -122,6 +122,8 @@ CASES = [
     ("Lo stipendio medio è di 1.500 euro netti.", "Lo stipendio medio è di millecinquecento euro netti."),
     ("Il 2 giugno 1946 nacque la Repubblica.", "Il due giugno millenovecentoquarantasei nacque la Repubblica."),
     ("Ha vinto 1 medaglia d'oro e 2 d'argento.", "Ha vinto una medaglia d'oro e due d'argento."),
+    # fractions
+    ("I 2/3 dei seggi e ¼ dei voti.", "I due terzi dei seggi e un quarto dei voti."),
 ]
 """(fragment as written, as a Italian newsreader says it)."""
 

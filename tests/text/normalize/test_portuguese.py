@@ -142,6 +142,8 @@ CASES = [
         "O terremoto de magnitude sete vírgula oito deixou duzentos mortos.",
     ),
     ("O ônibus saiu às 6h15 com 42 passageiros.", "O ônibus saiu às seis e quinze com quarenta e dois passageiros."),
+    # fractions
+    ("Os 2/3 dos votos e 1/4 das cadeiras.", "Os dois terços dos votos e um quarto das cadeiras."),
 ]
 """(fragment as written, as a Portuguese newsreader says it)."""
 

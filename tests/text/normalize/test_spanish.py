@@ -196,6 +196,8 @@ CASES = [
         "El 20 % de la población tiene más de 65 años.",
         "El veinte por ciento de la población tiene más de sesenta y cinco años.",
     ),
+    # fractions
+    ("Los 2/3 de los votos y ¼ de los escaños.", "Los dos tercios de los votos y un cuarto de los escaños."),
 ]
 """(fragment as written, as a Spanish newsreader says it)."""
 
