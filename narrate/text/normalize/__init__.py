@@ -1,11 +1,16 @@
-"""Speech normalisation: text as it should be *spoken*, for English.
+"""Speech normalisation: text as it should be *spoken*, in the article's language.
 
 Applied to the spoken text only (the display text is kept elsewhere), after the pronunciation
 lexicon and before the text reaches an engine. The work is done by a pipeline of small named
 ``str -> str`` functions, :data:`PIPELINE`, run in order; each one handles one kind of token and can
 be used and tested alone.
 
-What the output looks like, and why:
+:func:`normalize_for_speech` dispatches on the primary subtag of its ``language`` tag (lower-case,
+before "-" or "_"; ``languages.pipeline_for``): English ("en", "en-US", "en_GB") gets the English
+pipeline described below, unchanged; Spanish, French, German, Italian and Portuguese get a pipeline
+of their own (see "Other languages" at the end); any other language gets a generic one.
+
+What the English output looks like, and why:
 
 * Numbers become words (num2words), without the commas num2words writes inside large numbers
   ("one million, five hundred thousand") because engines pause at commas.
@@ -55,13 +60,36 @@ before dashes become pauses ("5–10" is "5 to 10", not "5, 10"); ``expand_symbo
 the steps before it left; ``tidy_punctuation`` comes last and cleans up after all of them.
 
 Shared helpers (number words, where a sentence ends, the ``Step`` type) are in ``_common``.
-``language`` chooses the steps: the English pipeline for "en" and its variants; for any other
-language only the language-neutral steps (characters, spaces, tidying) run.
+
+Other languages
+---------------
+
+Each language with rules of its own is one module holding its data and its pipeline: ``spanish``,
+``french``, ``german``, ``italian``, ``portuguese`` (Brazil for "pt" and "pt-BR", Portugal for
+"pt-PT" and the other regions). A module fills in one ``_locale.Language`` (the fixed words such as
+"coma" and "por ciento", abbreviations and titles, currency and scale names, and the few rules that
+are the language's own: gender and apocope of numbers, ordinals, the day of a date, the clock,
+centuries and rulers) and builds its ``PIPELINE`` with ``localized.localized_pipeline``, which puts in
+order the shared, locale-aware steps of ``locale_numbers`` (phone numbers, money, percents, ordinals,
+units, ranges, plain numbers), ``locale_dates`` (times, dates, Roman numbers) and ``locale_words``
+(web and e-mail addresses, abbreviations, symbols), around the language-neutral steps above
+(characters, spaces, ellipses, dashes, tidying). German adds steps of its own (ordinals written
+"3.", years, decades, "Ludwig XIV."). A new language is one such module plus its tests, and a line
+in ``languages``.
+
+num2words spells the numbers (its output corrected where it is wrong: Spanish "veintiuno mil",
+"décimoprimero"); Babel (CLDR) gives each locale's decimal and group symbols (so a region such as
+"es-MX" or "de-CH" gets its own: "3,500", "1'000"), month names, currency and unit names in the
+plural form the number calls for. A language without a module gets numbers in num2words' words with
+CLDR's separators, months, currencies and units (Dutch, Polish, Swedish …); when num2words does not
+know the language its digits stay as written. No step ever puts an English word into another
+language: a word the language has none for leaves its symbol as written.
+
+Unlike the English steps, the localized steps spell their numbers themselves, because a number
+agrees with what it counts ("veintiún años", "doscientas personas", "eine Million", "un'ora").
 """
 
 from __future__ import annotations
-
-from typing import Final
 
 from ._common import SENTENCE_STARTERS, Step
 from .abbreviations import (
@@ -76,6 +104,7 @@ from .abbreviations import (
 from .characters import normalize_spaces, remove_control_characters
 from .dates_times import MONTHS, expand_dates, expand_times
 from .english import PIPELINE
+from .languages import LANGUAGES, pipeline_for
 from .money import CURRENCIES, expand_money
 from .numbers import (
     VULGAR_FRACTIONS,
@@ -93,7 +122,9 @@ from .years import YEAR_AFTER, YEAR_BEFORE, YEAR_WEAK, expand_decades, expand_ra
 
 __all__ = [
     "PIPELINE",
+    "LANGUAGES",
     "normalize_for_speech",
+    "pipeline_for",
     "remove_control_characters",
     "normalize_spaces",
     "expand_ellipses",
@@ -136,18 +167,16 @@ __all__ = [
     "YEAR_AFTER",
 ]
 
-_LANGUAGE_NEUTRAL: Final[tuple[Step, ...]] = (remove_control_characters, normalize_spaces, tidy_punctuation)
-
 
 def normalize_for_speech(text: str, *, language: str = "en") -> str:
     """Text as it should be spoken: abbreviations, initialisms, numbers, money, dates, times, web
     addresses and symbols in words, dashes and ellipses as pauses.
 
-    ``language`` is a language tag; the English rules run for "en" and its variants ("en-us",
-    "en_GB"); for any other language only control characters and spaces are cleaned up. Sentence
+    ``language`` is a language tag ("en", "es", "pt-BR", "de_CH"); the pipeline is chosen by its
+    primary subtag (:func:`pipeline_for`): English's for "en" and its variants, a language
+    module's for es, fr, de, it and pt, a generic one (num2words and CLDR) for any other. Sentence
     punctuation is kept, so the result can still be split into sentences. Never raises.
     """
-    english = language.lower().replace("_", "-").split("-")[0] == "en"
-    for step in PIPELINE if english else _LANGUAGE_NEUTRAL:
+    for step in pipeline_for(language):
         text = step(text)
     return text

@@ -1,0 +1,48 @@
+"""The pipeline of every language but English, put in order from the steps of the ``locale_*``
+modules for one :class:`~narrate.text.normalize._locale.Language`.
+
+The order is English's, for the same reasons (see the package's docstring): characters and spaces
+first; web addresses before anything reads their dots and digits; times, dates and phone numbers
+before the number steps spell their digits; ranges before dashes become pauses. Two differences:
+ordinals come before units, so that "3° posto" is a place and "40°" a temperature; and a language
+can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._common import Step
+from ._locale import Language
+from .characters import normalize_spaces, remove_control_characters
+from .locale_dates import date_step, roman_step, time_step
+from .locale_numbers import money_step, number_step, ordinal_step, percent_step, phone_step, range_step, unit_step
+from .locale_words import abbreviation_step, ampersand_step, email_step, symbol_step, web_step
+from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+
+
+def localized_pipeline(language: Language, *, before_numbers: Sequence[Step] = ()) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for ``language``, in order."""
+    return (
+        remove_control_characters,
+        normalize_spaces,
+        expand_ellipses,
+        web_step(language),
+        email_step(language),
+        ampersand_step(language),
+        time_step(language),
+        date_step(language),
+        phone_step(language),
+        abbreviation_step(language),
+        roman_step(language),
+        money_step(language),
+        percent_step(language),
+        ordinal_step(language),
+        unit_step(language),
+        range_step(language),
+        *before_numbers,
+        number_step(language),
+        symbol_step(language),
+        expand_dashes,
+        tidy_punctuation,
+    )
