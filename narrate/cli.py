@@ -485,8 +485,8 @@ def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> 
         ok, note = statuses.get(preset.engine, (False, f"unknown engine '{preset.engine}'"))
         state = note if ok else f"unavailable: {note}"
         fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
-        speaks = preset.language or "the article's language"
-        typer.echo(f"  {name:<14} {preset.engine:<8} {speaks}; {state}{fallback}  {preset.description}")
+        speaks = language_name(preset.language) if preset.language else "the article's language"
+        typer.echo(f"  {name:<14} {preset.engine:<8} {state}{fallback} · speaks {speaks} · {preset.description}")
         typer.echo(f"  {'':<14} {path}")
     typer.echo("Languages ([voices] in narrate.toml; unlisted: English by build.voice, the rest by espeak):")
     for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):

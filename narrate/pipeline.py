@@ -167,13 +167,14 @@ class Narrator:
     ) -> Narrator:
         """A narrator with the config's chunk cache unless told not to; a bad ``voice`` or
         ``language`` is an error now, before any article is read."""
-        if voice is not None:
-            load_preset(voice)
         if language is not None and canonical(language) is None:
             raise InputError(f"'{language}' is not a language tag (write e.g. es, fr or pt-BR)")
         cache = ChunkCache(config.cache.root()) if use_cache and config.cache.enabled else None
-        return cls(out_dir, config, voice=voice, cache=cache, threaded=threaded,
-                   language=canonical(language) if language else None)
+        narrator = cls(out_dir, config, voice=voice, cache=cache, threaded=threaded,
+                       language=canonical(language) if language else None)
+        if voice is not None:  # its engine and options are checked now (the pool keeps it for the articles)
+            narrator.speakers.speaker(load_preset(voice), narrator.language)
+        return narrator
 
     def close(self) -> None:
         self.speakers.close()

@@ -235,6 +235,20 @@ def test_voices_lists_presets_and_engines(tmp_path: Path) -> None:
     assert any(line.split()[:3] == ["default", "hibari", "offline"] for line in lines)
     engines = lines[lines.index("Engines:") + 1 :]
     assert any(line.split()[:2] == ["hibari", "offline"] for line in engines)
+    assert any(line.split()[:2] == ["espeak", "offline"] for line in engines)
+    (espeak,) = [line for line in lines if line.split()[:2] == ["espeak", "espeak"]]
+    assert "speaks the article's language" in espeak
+    assert any("speaks English (United States)" in line for line in lines if line.split()[:1] == ["default"])
+
+
+def test_voices_lists_the_language_routes(tmp_path: Path) -> None:
+    (tmp_path / "narrate.toml").write_text('[voices]\nes = "gtts"\n"*" = "espeak"\n', encoding="utf-8")
+    result = _run("voices", "--config", "narrate.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    routes = result.stdout.split("Languages (", 1)[1].split("Engines:")[0]
+    assert [line.split() for line in routes.splitlines()[1:] if line.strip()] == [
+        ["es", "(Spanish)", "gtts"], ["every", "other", "language", "espeak"]
+    ]
 
 
 def test_project_voices_folder_adds_presets(tmp_path: Path) -> None:
@@ -268,7 +282,7 @@ def test_cache_info_and_prune(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "body, message",
     [
-        ('engine = "nope"\n', "unknown engine 'nope' (engines: gtts, hibari"),
+        ('engine = "nope"\n', "unknown engine 'nope' (engines: espeak, gtts, hibari"),
         ('engine = "hibari"\nspeed = = 1\n', "p.toml: not valid TOML ("),
         ('engine = "hibari"\nlexicon = "gone.toml"\n', "p.toml: 'lexicon' file "),
         ('engine = "hibari"\ncolour = "blue"\n', "p.toml: unknown key 'colour'"),

@@ -59,8 +59,11 @@ def narrate(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def sidecar(out: Path) -> dict:
+    """The episode's sidecar with its details file."""
     (path,) = (out / "episodes").glob("*/episode.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(json.loads((path.parent / data["files"]["details"]).read_text(encoding="utf-8")))
+    return data
 
 
 def write_articles(folder: Path, *languages: str) -> list[Path]:
