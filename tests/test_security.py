@@ -49,7 +49,10 @@ EVIL = "</script><script>alert(1)</script> <!-- x --> ]]> & \"q\" 's' <img src=x
 
 # --- no shell, no dynamic code -----------------------------------------------------------------
 
-FORBIDDEN_MODULES = {"subprocess", "pickle", "marshal", "shelve", "yaml", "dill", "commands", "pty"}
+FORBIDDEN_MODULES = {"subprocess", "pickle", "marshal", "shelve", "dill", "commands", "pty"}
+YAML_ALLOWED = {"yaml.safe_load", "yaml.YAMLError"}
+"""Front matter is read with PyYAML's safe loader only: no other yaml name (load, unsafe_load,
+full_load, Loader) may appear, so no article can make a Python object."""
 FORBIDDEN_CALLS = {
     "os.system", "os.popen", "os.execv", "os.execve", "os.execvp", "os.execl", "os.spawnv", "os.spawnl",
     "os.posix_spawn", "os.startfile", "tempfile.mktemp", "importlib.import_module",
@@ -81,6 +84,10 @@ def test_no_shell_and_no_dynamic_code_anywhere_in_narrate() -> None:
                           if a.name.split(".")[0] in FORBIDDEN_MODULES]
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in FORBIDDEN_MODULES:
                 found.append(f"{where}:{node.lineno} from {node.module} import")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "yaml":
+                found.append(f"{where}:{node.lineno} from yaml import (use yaml.safe_load)")
+            elif isinstance(node, ast.Attribute) and _dotted(node).startswith("yaml.") and _dotted(node) not in YAML_ALLOWED:
+                found.append(f"{where}:{node.lineno} {_dotted(node)}")
             elif isinstance(node, ast.Call):
                 name = _dotted(node.func)
                 if name in FORBIDDEN_CALLS or name in FORBIDDEN_BUILTINS:

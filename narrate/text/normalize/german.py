@@ -115,10 +115,8 @@ def _year(n: int) -> str:
     """1100 to 1999 in hundreds ("neunzehnhundertneunzig"); later years as numbers
     ("zweitausendvierundzwanzig")."""
     if 1100 <= n <= 1999:
-        try:
-            return tidy(num2words(n, lang="de", to="year"))
-        except Exception:
-            pass
+        hundreds, rest = divmod(n, 100)  # "neunzehnhundertneunzig": num2words' German year, without its quirks
+        return tidy(GERMAN.cardinal(hundreds) + "hundert" + (GERMAN.cardinal(rest) if rest else ""))
     return GERMAN.cardinal(n)
 
 
