@@ -1,0 +1,73 @@
+"""A review set of news pages in Spanish, French, German, Portuguese and Italian, read the real way
+(:func:`narrate.text.reader.read_article`, the language taken from the page or detected).
+
+The pages (tests/data/review-articles/) were written for this review, apart from the rules and
+their first fixtures: each imitates the structure and boilerplate of a kind of outlet in its
+language (national dailies, regional papers, news magazines, agencies, public broadcasters), as a
+full HTML page, and once per language as plain text and as Markdown copied from a browser with the
+stub lines left in. Next to each, ``<name>.json`` holds the ground truth: the body sentences, the
+boilerplate lines, and the optional lines (title, standfirst, section label) that may be spoken or not.
+
+No boilerplate line may be spoken outside the body's own sentences (a body sentence may begin like
+a label: "Más información llegará…", "Leggi anche le ordinanze…"), and every body sentence must be.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from narrate.models import Article
+from narrate.text.reader import read_article
+
+REVIEW = Path(__file__).resolve().parent.parent / "data" / "review-articles"
+PAGES = sorted(p for p in REVIEW.iterdir() if p.suffix in (".html", ".txt", ".md"))
+
+
+def truth(path: Path) -> dict:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+@cache
+def article(path: Path) -> Article:
+    return read_article(path)
+
+
+def leaked(path: Path) -> list[str]:
+    """Boilerplate lines spoken outside the body's sentences."""
+    expected = truth(path)
+    rest = article(path).spoken_text
+    for known in sorted(expected["body"] + expected["optional"], key=len, reverse=True):
+        rest = rest.replace(known, "\n")
+    return [line for line in expected["boilerplate"] if re.search(rf"(?<!\w){re.escape(line)}(?!\w)", rest)]
+
+
+def lost(path: Path) -> list[str]:
+    """Body sentences not spoken."""
+    spoken = article(path).spoken_text
+    return [sentence for sentence in truth(path)["body"] if sentence not in spoken]
+
+
+def test_every_language_has_three_pages_a_text_and_a_markdown_copy() -> None:
+    for language in ("es", "fr", "de", "pt", "it"):
+        suffixes = [p.suffix for p in PAGES if truth(p)["language"] == language]
+        assert sorted(suffixes) == [".html", ".html", ".html", ".md", ".txt"], language
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_article_is_read_in_its_language(path: Path) -> None:
+    assert article(path).language.split("-")[0] == truth(path)["language"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_no_boilerplate_is_spoken(path: Path) -> None:
+    assert leaked(path) == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_every_body_sentence_is_spoken(path: Path) -> None:
+    assert lost(path) == []
