@@ -40,9 +40,10 @@ def article(path: Path) -> Article:
 def leaked(path: Path) -> list[str]:
     """Boilerplate lines spoken outside the body's sentences."""
     expected = truth(path)
-    rest = article(path).spoken_text
-    for known in sorted(expected["body"] + expected["optional"], key=len, reverse=True):
-        rest = rest.replace(known, "\n")
+    optional = set(expected["optional"])
+    rest = "\n\n".join(block.text for block in article(path).blocks if block.text not in optional)
+    for sentence in sorted(expected["body"], key=len, reverse=True):
+        rest = rest.replace(sentence, "\n")
     return [line for line in expected["boilerplate"] if re.search(rf"(?<!\w){re.escape(line)}(?!\w)", rest)]
 
 
