@@ -51,6 +51,11 @@ class LineRule:
     takes_next: int = 0
     """A label ("Lee también", "Mehr zum Thema") takes up to this many following lines with it when they
     are linked headlines (short, no sentence end) and the label stands alone on its line."""
+    tail: bool = False
+    """Only tried on what is left after the article's last sentence, once the other rules have run
+    (the teasers, promotions and credits a page ends with)."""
+    links: bool = False
+    """Only tried on a Markdown list item or paragraph made of links alone (navigation, related stories)."""
 
 
 def rule(name: str, pattern: str, action: Action = Action.DROP, **kw: object) -> LineRule:

@@ -8,6 +8,7 @@ from functools import partial
 
 from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
+from .neutral import TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -187,5 +188,6 @@ RULES: tuple[LineRule, ...] = (
         r"\(?photo d['’](?:illustration|archives?)[^.!?]{0,60}\)?", r"\((?:photo|image|illustration)\s*:?[^.!?()]{1,60}\)",
         r"(?:photos?|images?|vid[ée]o) (?:de|par) (?-i:[A-Z])[^.!?]{0,60}", r"photo\s+(?-i:[A-Z]{2,})[^.!?]{0,60}",
     ),
+    *TEASERS,
 )
 """French rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

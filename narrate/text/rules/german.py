@@ -24,6 +24,7 @@ from .base import (
     staff,
 )
 from .dates import Calendar, date_rule
+from .neutral import TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -201,5 +202,6 @@ RULES: tuple[LineRule, ...] = (
         rf"(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|quelle|copyright)\s*:\s*{CREDIT}",
         r"\((?:foto|bild)\s*:?[^.!?()]{1,60}\)", r"bildunterschrift\s*:?.{0,200}",
     ),
+    *TEASERS,
 )
 """German rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

@@ -9,6 +9,7 @@ from functools import partial
 
 from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
+from .neutral import TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -161,5 +162,6 @@ RULES: tuple[LineRule, ...] = (
         r"(?:foto|immagin[ei]|video|credits?|crediti|fonte|illustrazione)\s*:\s*[^.!?]{1,80}",
         r"\(?foto\s+(?:(?-i:[A-Z]{2,})|d['’]archivio|di (?-i:[A-Z]))[^.!?]{0,60}\)?", r"\((?:foto|immagine)\s*:?[^.!?()]{1,60}\)",
     ),
+    *TEASERS,
 )
 """Italian rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

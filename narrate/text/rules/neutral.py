@@ -13,7 +13,7 @@ import re
 
 from .base import Action, LineRule, rule
 
-__all__ = ["AGENCIES", "NEUTRAL", "RELATED_HEADLINE", "SEPARATOR", "SITE_TAG", "VENDOR_STUBS"]
+__all__ = ["AGENCIES", "NEUTRAL", "RELATED_HEADLINE", "SEPARATOR", "SITE_TAG", "TEASERS", "VENDOR_STUBS"]
 
 _VENDORS = r"trinity audio|beyondwords|speechkit|amazon polly|instaread|elevenlabs|eleven labs|ad auris|speechify|play\.ht|wellsaid|audioburst"
 
@@ -83,3 +83,13 @@ NEUTRAL: tuple[LineRule, ...] = (
     RELATED_HEADLINE,
 )
 """Rules that read no language's words, tried after the language's own rules."""
+
+TEASERS: tuple[LineRule, ...] = (
+    LineRule("link-list", re.compile(r".+"), links=True, headings=False),
+    LineRule("trailing-teaser", re.compile(r".+"), tail=True),
+)
+"""Rules that read no words but a line's place: a Markdown line made of links alone (a menu, a list
+of related stories), and what a page leaves after the article's last sentence that is no sentence
+(related headlines and their labels, "Mehr Bildung", "Ultimi articoli"). A language's module lists
+them when its pages have been reviewed with them (the English rules, measured on their own
+benchmark, do without)."""

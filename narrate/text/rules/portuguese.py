@@ -10,6 +10,7 @@ from functools import partial
 
 from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, rule, staff
 from .dates import Calendar, date_rule
+from .neutral import TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -187,5 +188,6 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|imagens?|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
     ),
     rule("photo-credit", rf".{{3,250}}?\s[-–—]\s*(?:{_MEDIA})\s*:\s*[^.!?]{{1,80}}"),
+    *TEASERS,
 )
 """Portuguese rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

@@ -8,6 +8,7 @@ from functools import partial
 
 from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
 from .dates import Calendar, date_rule
+from .neutral import TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -203,5 +204,6 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|fotograf[íi]as?|im[áa]genes|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
         r"\((?:foto|imagen|fotograf[íi]a)\s*:?[^.!?()]{1,60}\)",
     ),
+    *TEASERS,
 )
 """Spanish rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

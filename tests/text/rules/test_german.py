@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from narrate.text.rules import is_dateline, parse_date, rules_for
-from tests.text.rules.cases import assert_removed_by, assert_spoken
+from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
     ("Audio-Player wird geladen", "player-stub"),
@@ -154,7 +154,7 @@ def test_near_miss_is_spoken(line: str) -> None:
 
 
 def test_every_german_rule_has_a_case() -> None:
-    own = {rule.name for rule in rules_for("de")} - {"site-tag"}
+    own = {rule.name for rule in rules_for("de")} - {"site-tag"} - TEASER_RULES
     assert {rule for _, rule in BOILERPLATE} >= own
     assert len(BOILERPLATE) >= 60 and len(NEAR_MISSES) >= 25
 
