@@ -158,14 +158,29 @@ def _apply_rules_beside(
     metadata: dict[Action, str],
 ) -> None:
     """Rules that only take a line next to a line another rule took (a line of names beside a
-    dateline); never the first line left, which may be the title."""
+    dateline, a place beside a byline); never the first line left, which may be the title. A line
+    taken so may let its neighbour go in turn ("ANA GARCÍA" / "Bilbao" / a dateline)."""
     text_units = [i for i, unit in enumerate(units) if not unit.blank]
     kept = [i for i in text_units if units[i].kind is not None]
     if not rules or not kept:
         return
+    for _ in range(_BESIDE_PASSES):
+        if not _beside_pass(units, rules, taken, removed, metadata, text_units, kept[0]):
+            return
+
+
+_BESIDE_PASSES = 3
+
+
+def _beside_pass(
+    units: list[_Unit], rules: tuple[LineRule, ...], taken: dict[int, str], removed: list[RemovedLine],
+    metadata: dict[Action, str], text_units: list[int], first: int,
+) -> bool:
+    """One pass of the rules that look at a line's neighbours; True when it took a line."""
+    took = False
     for position, index in enumerate(text_units):
         unit = units[index]
-        if unit.kind is None or unit.level or index == kept[0]:
+        if unit.kind is None or unit.level or index == first:
             continue
         neighbours = {taken.get(text_units[p]) for p in (position - 1, position + 1) if 0 <= p < len(text_units)}
         for rule in rules:
@@ -173,7 +188,9 @@ def _apply_rules_beside(
             if match is not None and (rule.accept is None or rule.accept(unit.text)):
                 taken[index] = rule.name
                 _remove(unit, rule, (match.groupdict().get("value") or "").strip(), removed, metadata)
+                took = True
                 break
+    return took
 
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "’", ")")

@@ -15,7 +15,7 @@ from enum import Enum
 
 __all__ = [
     "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule",
-    "byline", "clean_names", "names_beside", "phrases", "rule", "staff", "words",
+    "byline", "clean_names", "names_beside", "phrases", "place_beside", "rule", "staff", "words",
 ]
 
 
@@ -64,10 +64,14 @@ def rule(name: str, pattern: str, action: Action = Action.DROP, **kw: object) ->
 
 
 def phrases(name: str, *alternatives: str, tail: str = "", **kw: object) -> LineRule:
-    """A rule for lines that are one of ``alternatives`` (regular expressions), then ``tail``, then
-    only punctuation (a colon, an ellipsis, an arrow; not a single period, which ends sentences)."""
+    """A rule for lines that are one of ``alternatives`` (regular expressions), after an emoji or an
+    arrow perhaps, then ``tail``, then only punctuation (a colon, an ellipsis, an arrow; not a single period, which ends sentences)."""
     body = "|".join(alternatives)
-    return rule(name, rf"(?:{body}){tail}(?:\.{{2,}}|[\s…:!?»>→|•·\-–—])*", **kw)
+    return rule(name, rf"{_LEAD}(?:{body}){tail}(?:\.{{2,}}|[\s…:!?»>→|•·\-–—])*", **kw)
+
+
+_LEAD = r"(?:[^\w\s«“\"'(¿¡\[]{1,3}\s*)?"
+"""Symbols a label may start with: an emoji, an arrow, a bullet ("📲 Participe do canal…", "► Lee también")."""
 
 
 DURATION = r"(?:\s*[-–—:(·•|,]?\s*(?:\d+\s*(?:min(?:ute|uto|uti|uten)?s?|minuti|mn)\.?|\d{1,2}:\d{2})\s*\)?)?"
@@ -118,6 +122,14 @@ def names_beside(
     return LineRule(
         "byline", re.compile(pattern), Action.AUTHOR, accept=_not_a_sentence, convert=convert, beside=frozenset(beside)
     )
+
+
+def place_beside(particles: str, beside: Iterable[str] = ("date", "byline")) -> LineRule:
+    """The place a story was written in, alone on its line beside a byline or a dateline ("Bilbao",
+    "São Paulo", "Frankfurt am Main", "Jaén -"): one to four capitalised words, dropped."""
+    word = rf"(?-i:[{UPPER}][\w'’.\-]*)"
+    pattern = rf"{word}(?:\s+(?:(?i:{particles})\s+)?{word}){{0,3}}(?:\s*[,(]\s*{word}(?:\s+{word})?\)?)?\s*[-–—:]?"
+    return LineRule("byline", re.compile(pattern), beside=frozenset(beside))
 
 
 _TAIL = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"

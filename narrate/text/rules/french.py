@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
-from .neutral import TEASERS
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -68,7 +68,8 @@ RULES: tuple[LineRule, ...] = (
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
-    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
+    place_beside(_PARTICLES),
     staff(r"(?:par\s+)?(?:la\s+)?r[ée]daction", r"(?:par\s+)?(?:le\s+monde\s+)?avec\s+(?:AFP|AP|Reuters)"),
     date_rule(CALENDAR),
     phrases(
@@ -188,6 +189,7 @@ RULES: tuple[LineRule, ...] = (
         r"\(?photo d['’](?:illustration|archives?)[^.!?]{0,60}\)?", r"\((?:photo|image|illustration)\s*:?[^.!?()]{1,60}\)",
         r"(?:photos?|images?|vid[ée]o) (?:de|par) (?-i:[A-Z])[^.!?]{0,60}", r"photo\s+(?-i:[A-Z]{2,})[^.!?]{0,60}",
     ),
+    *CAPTIONS,
     *TEASERS,
 )
 """French rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

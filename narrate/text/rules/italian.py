@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
-from .neutral import TEASERS
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -69,7 +69,8 @@ RULES: tuple[LineRule, ...] = (
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
-    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
+    place_beside(_PARTICLES),
     staff(r"(?:(?:di|a cura (?:di|della))\s+)?(?:la\s+)?redazione(?: online| web)?"),
     date_rule(CALENDAR),
     phrases(
@@ -162,6 +163,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:foto|immagin[ei]|video|credits?|crediti|fonte|illustrazione)\s*:\s*[^.!?]{1,80}",
         r"\(?foto\s+(?:(?-i:[A-Z]{2,})|d['’]archivio|di (?-i:[A-Z]))[^.!?]{0,60}\)?", r"\((?:foto|immagine)\s*:?[^.!?()]{1,60}\)",
     ),
+    *CAPTIONS,
     *TEASERS,
 )
 """Italian rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

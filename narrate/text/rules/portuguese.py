@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, rule, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, rule, staff
 from .dates import Calendar, date_rule
-from .neutral import TEASERS
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -70,7 +70,8 @@ RULES: tuple[LineRule, ...] = (
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
-    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
+    place_beside(_PARTICLES),
     staff(
         r"(?:(?:por|texto)\s*:?\s*)?(?:da\s+)?reda[çc][ãa]o",
         r"(?:da|do) (?:(?-i:[A-Z][\w]*)|g1|uol|estad[ãa]o|ag[êe]ncia [\w ]{2,20})(?:,? (?:em|no|na|de) (?-i:[A-Z])[\w ]{1,30})?",
@@ -188,6 +189,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|imagens?|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
     ),
     rule("photo-credit", rf".{{3,250}}?\s[-–—]\s*(?:{_MEDIA})\s*:\s*[^.!?]{{1,80}}"),
+    *CAPTIONS,
     *TEASERS,
 )
 """Portuguese rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
-from .neutral import TEASERS
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -69,7 +69,8 @@ RULES: tuple[LineRule, ...] = (
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
-    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
+    place_beside(_PARTICLES),
     staff(r"(?:(?:por|texto)\s*:?\s*)?(?:la\s+)?redacci[óo]n", r"(?:por\s+)?agencias"),
     phrases("byline", r"sobre (?:la firma|el autor|la autora|los autores)"),
     date_rule(CALENDAR),
@@ -204,6 +205,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|fotograf[íi]as?|im[áa]genes|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
         r"\((?:foto|imagen|fotograf[íi]a)\s*:?[^.!?()]{1,60}\)",
     ),
+    *CAPTIONS,
     *TEASERS,
 )
 """Spanish rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""
