@@ -90,6 +90,11 @@ RULES: tuple[LineRule, ...] = (
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
     place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|kolumnist(?:in)?|fotograf(?:in)?)"
+        r"(?: (?:im|in|f[üu]r|der|des|bei) [^.!?]{1,40})?",
+    ),
     staff(r"(?:von (?:der )?)?redaktion", r"\(?red\)?(?:\s*/\s*(?:dpa|afp|ap|reuters|kna|epd|apa))?", r"(?:dpa|afp|ap|reuters|kna|epd|apa)\s*/\s*red"),
     date_rule(CALENDAR),
     phrases(
@@ -117,7 +122,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein|einen) [\w+\- ]{0,30}(?:abo|abonnement|zugang|konto)\s*\??.{0,60}",
         r".{0,80}\b\d+ (?:tage|wochen|monate) (?:lang )?(?:kostenlos|gratis|f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro))"
         r"(?: zur probe)? (?:testen|lesen|probelesen|weiterlesen|nutzen)\b.{0,160}",
-        r"mehr perspektiven, mehr verstehen", r"(?:freien?|vollen?|unbegrenzten?|unbegrenzter) zugang zu allen .{0,100}",
+        r"mehr perspektiven, mehr verstehen\.?", r"(?:freien?|vollen?|unbegrenzten?|unbegrenzter) zugang zu allen .{0,100}",
         r"(?:jetzt )?(?:ein )?abo (?:abschlie[ßs]en|w[äa]hlen|testen)(?: und .{0,80})?",
         r"jetzt (?:abonnieren|abo abschlie[ßs]en|testen|weiterlesen|freischalten|registrieren|anmelden)(?: (?:und|f[üu]r|ab|mit) .{0,80})?",
         r"(?:mit|als) [\w+\- ]{0,30}(?:plus|\+|abo) weiterlesen.{0,60}", r"weiterlesen mit [\w+\- ]{0,40}",

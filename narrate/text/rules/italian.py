@@ -28,7 +28,7 @@ CALENDAR = Calendar(
     labels=(
         "pubblicato", "pubblicata", "aggiornato", "aggiornata", "aggiornamento", "ultimo", "ultima", "modifica",
         "modificato", "il", "alle", "ore", "del", "dell'", "dell’", "fa", "ora", "minuti?", "min", "giorni?", "ieri",
-        "oggi", "h", "e", "data", "creato",
+        "oggi", "h", "e", "data", "creato", "di", "lettura",
     ),
     links=("del",),
 )
@@ -46,6 +46,7 @@ _SUBSCRIBERS = r"(?:abbonati|abbonate|abbonat[oa]|iscritti|premium|sostenitori)"
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"pausa|riprendi",
         r"caricamento (?:del |in corso del )?(?:lettore|player|riproduttore)(?: audio)?", r"caricamento in corso",
         r"ascolta(?:re)? (?:l['’]\s?articolo|questo articolo|la notizia|l['’]audio|il podcast|la versione audio)(?: dell['’]\s?articolo)?",
         r"ascolta(?: ora)?", r"riproduci(?: audio| video)?", r"versione audio(?: dell['’]\s?articolo)?",
@@ -71,6 +72,11 @@ RULES: tuple[LineRule, ...] = (
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
     place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:giornalista|redattore|redattrice|inviat[oa]|corrispondente|editorialista|fotografo|fotografa)"
+        r"(?: (?:a|di|del|della|per) [^.!?]{1,40})?",
+    ),
     staff(r"(?:(?:di|a cura (?:di|della))\s+)?(?:la\s+)?redazione(?: online| web)?"),
     date_rule(CALENDAR),
     phrases(
@@ -88,6 +94,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"sostieni (?:il |la |l['’]\s?)?[\w ]{1,30}",
+        r"se (?:apprezzi|ti piace) (?:il nostro lavoro|quello che facciamo).{0,200}",
         rf"(?:questo )?(?:contenuto|articolo) (?:[èe] )?(?:riservato|dedicato|esclusivo|disponibile solo) (?:agli|ai|per gli|per i|per) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:riservato|solo|esclusivo) (?:agli|ai|per gli|per) {_SUBSCRIBERS}",
         r"(?:sei |sei gi[àa] |gi[àa] )(?:abbonat[oa]|iscritt[oa]|registrat[oa])\s*\??.{0,60}",
@@ -105,6 +113,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "follow",
+        r".{0,60}\b[èe] (?:anche )?su (?:whatsapp|telegram|instagram|google news|threads)\b.{0,200}",
         r"seguici\b.{0,160}",
         r"segui (?:\S+ ){1,4}su (?:facebook|twitter|x|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|google news)\b.{0,100}",
         r"(?:iscriviti|entra|unisciti) (?:al|nel) (?:nostro )?canale.{0,120}",
@@ -134,6 +143,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "controls",
+        r"cerca|ricerca|menu",
         r"chiudi", r"mostra (?:di pi[ùu]|altro|tutto)", r"ingrandisci(?: (?:l['’]immagine|la foto))?", r"torna su",
         r"(?:apri la |vai alla )?(?:foto)?gallery", r"schermo intero",
     ),

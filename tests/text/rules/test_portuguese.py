@@ -10,6 +10,14 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Exclusivo', 'paywall'),
+    ('Assine o Expresso e tenha acesso ilimitado a todos os conteúdos.', 'paywall'),
+    ('Assine UOL', 'paywall'),
+    ('Pausar', 'player-stub'),
+    ('Jornalista', 'byline'),
+    ('O autor da mensagem, e não o UOL, é o responsável pelo comentário.', 'comments'),
+    ('📲 Participe do canal do Portal Campinas no WhatsApp', 'follow'),
+    ('Prédios no bairro de Arroios, em Lisboa Foto: José Fernandes', 'photo-credit'),
     ("Carregando o player...", "player-stub"),
     ("A carregar o leitor de áudio", "player-stub"),
     ("Ouvir este artigo", "player-stub"),
@@ -106,6 +114,8 @@ BOILERPLATE = [
 ]
 
 NEAR_MISSES = [
+    'Além de ter acesso a água potável, as famílias receberam cestas básicas.',
+    'Exclusivo de uma empresa, o contrato foi anulado.',
     "Por trás de cada estande há meses de preparação.",
     "Por isso, a prefeitura ampliou o horário.",
     "Por Mariana, a escola faria tudo de novo.",
