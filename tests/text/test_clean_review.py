@@ -53,10 +53,10 @@ def lost(path: Path) -> list[str]:
     return [sentence for sentence in truth(path)["body"] if sentence not in spoken]
 
 
-def test_every_language_has_three_pages_a_text_and_a_markdown_copy() -> None:
+def test_every_language_has_three_pages_or_more_a_text_and_a_markdown_copy() -> None:
     for language in ("es", "fr", "de", "pt", "it"):
         suffixes = [p.suffix for p in PAGES if truth(p)["language"] == language]
-        assert sorted(suffixes) == [".html", ".html", ".html", ".md", ".txt"], language
+        assert suffixes.count(".html") >= 3 and ".md" in suffixes and ".txt" in suffixes, language
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

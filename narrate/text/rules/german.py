@@ -116,6 +116,9 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"[\w-]{1,20}-?plus-artikel(?:\s*:.{0,120})?",
+        r".{0,60}\b(?:alle artikel|artikel|weiter)?\s?(?:lesen|weiterlesen|testen) (?:f[üu]r|ab) (?:nur )?\d+(?:,\d\d)? ?(?:€|euro)\b.{0,80}",
+        r"(?:monatlich |jederzeit )k[üu]ndbar",
         rf"(?:dieser )?(?:artikel|inhalt|beitrag|text) (?:ist )?(?:nur|exklusiv) f[üu]r {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:nur|exklusiv) f[üu]r {_SUBSCRIBERS}", r"(?:\()?abopflichtiger inhalt(?:\))?",
         rf"(?:sie sind )?bereits (?:abonnent(?:in)?|{_SUBSCRIBERS})\s*\??.{{0,60}}",

@@ -102,6 +102,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"(?:este|el|nuestro) periodismo (?:solo|s[óo]lo) es posible (?:con|gracias a).{0,100}",
+        r"apoya (?:el|nuestro|este) periodismo.{0,100}",
         rf"(?:este )?(?:contenido|art[íi]culo|noticia|reportaje) (?:es )?(?:exclusivo|reservado|s[óo]lo|solo|disponible s[óo]lo|disponible solo) (?:para|a) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:s[óo]lo|solo|exclusivo) para {_SUBSCRIBERS}",
         rf"(?:contenido|art[íi]culo) (?:exclusivo|premium)(?: para {_SUBSCRIBERS})?",
