@@ -73,6 +73,7 @@ RULES: tuple[LineRule, ...] = (
     place_beside(_PARTICLES),
     phrases(
         "byline",
+        r"(?:un )?article r[ée]dig[ée] par [^.!?]{1,80}",
         r"(?:journaliste|r[ée]dacteur|r[ée]dactrice|correspondante?|chroniqueu(?:r|se)|reporter|photographe)"
         r"(?: (?:au|à la|aux|du|de la|en|à) [^.!?]{1,40})?",
     ),
@@ -96,6 +97,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"cet article vous a plu\s*\?.{0,200}",
         r"(?:article |contenu )?(?:pour les|r[ée]serv[ée]e? aux) abonn[ée]s",
         r".{0,120}[.!]\s+abonnez-vous (?:pour|d[èe]s|[àa] partir de|sans) .{0,100}",
         r"(?:le |la )?\w+ soutient .{0,60}\. abonnez-vous.{0,100}",

@@ -116,6 +116,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"hat ihnen (?:dieser|der) artikel gefallen\s*\?.{0,200}",
         r"[\w-]{1,20}-?plus-artikel(?:\s*:.{0,120})?",
         r".{0,60}\b(?:alle artikel|artikel|weiter)?\s?(?:lesen|weiterlesen|testen) (?:f[üu]r|ab) (?:nur )?\d+(?:,\d\d)? ?(?:€|euro)\b.{0,80}",
         r"(?:monatlich |jederzeit )k[üu]ndbar",
@@ -171,6 +172,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "related",
+        r"mehr (?:zum thema|zu|über) [^.!?]{1,40} lesen sie hier\.?",
         r"lesen sie (?:auch|mehr|hier|dazu|dazu auch|jetzt)(?: zum thema)?",
         r"(?:über )?dieses thema (?:berichtete|im programm).{0,150}", r"auch interessant", r"mehr zum thema",
         r"das k[öo]nnte sie (?:auch )?interessieren", r"auch lesenswert", r"unsere empfehlung(?:en)?",

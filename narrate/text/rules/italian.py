@@ -46,6 +46,7 @@ _SUBSCRIBERS = r"(?:abbonati|abbonate|abbonat[oa]|iscritti|premium|sostenitori)"
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"ascolta(?:re)? (?:questo articolo|l['’]\s?articolo|la notizia) (?:ora|adesso)",
         r"pausa|riprendi",
         r"caricamento (?:del |in corso del )?(?:lettore|player|riproduttore)(?: audio)?", r"caricamento in corso",
         r"ascolta(?:re)? (?:l['’]\s?articolo|questo articolo|la notizia|l['’]audio|il podcast|la versione audio)(?: dell['’]\s?articolo)?",
@@ -94,6 +95,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"ti [èe] piaciuto (?:questo|l['’])\s?articolo\s*\?.{0,200}",
         r"sostieni (?:il |la |l['’]\s?)?[\w ]{1,30}",
         r"se (?:apprezzi|ti piace) (?:il nostro lavoro|quello che facciamo).{0,200}",
         rf"(?:questo )?(?:contenuto|articolo) (?:[èe] )?(?:riservato|dedicato|esclusivo|disponibile solo) (?:agli|ai|per gli|per i|per) {_SUBSCRIBERS}.{{0,60}}",

@@ -103,6 +103,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"gostou (?:deste|desta) (?:artigo|not[íi]cia|mat[ée]ria|conte[úu]do|reportagem)\s*\?.{0,200}",
+        r"[^.!?]{0,120}[.!?]\s+apoie o jornalismo.{0,100}",
         r"exclusivo(?: para assinantes)?",
         r"assine (?:o |a |j[áa] |agora )?[\w ]{0,30}\b(?:e (?:tenha|ganhe|aproveite|leia)|para (?:ter|ler|continuar)).{0,160}",
         r"assine (?-i:[A-Z][\w]*)(?: (?-i:[A-Z][\w]*))?",
@@ -156,7 +158,7 @@ RULES: tuple[LineRule, ...] = (
     phrases(
         "related",
         r"(?:leia|veja|ler|ver) (?:tamb[ée]m|mais|ainda|a seguir)", r"saiba mais", r"confira (?:tamb[ée]m|mais)",
-        r"(?:not[íi]cias|artigos|mat[ée]rias|conte[úu]dos?) relacionad[oa]s", r"relacionad[oa]s?",
+        r"(?:not[íi]cias?|artigos?|mat[ée]rias?|conte[úu]dos?) relacionad[oa]s?", r"relacionad[oa]s?",
         r"mais (?:lidas?|vistas?|not[íi]cias|populares|recentes|comentadas?)", r"[úu]ltimas(?: not[íi]cias)?",
         r"voc[êe] (?:pode|poder[áa]) (?:gostar|se interessar)", r"recomendad[oa]s?(?: para voc[êe])?",
         r"(?:tamb[ée]m )?pode (?:lhe )?interessar", r"n[ãa]o perca", r"em alta", r"destaques",

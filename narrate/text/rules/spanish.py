@@ -102,7 +102,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
-        r"(?:este|el|nuestro) periodismo (?:solo|s[óo]lo) es posible (?:con|gracias a).{0,100}",
+        r"(?:este|el|nuestro) periodismo (?:(?:solo|s[óo]lo) es posible|necesita|depende de|existe gracias a) .{0,120}",
+        r"(?:¿\s*)?te ha gustado (?:este|esta) (?:art[íi]culo|noticia|contenido)\s*\?.{0,200}",
         r"apoya (?:el|nuestro|este) periodismo.{0,100}",
         rf"(?:este )?(?:contenido|art[íi]culo|noticia|reportaje) (?:es )?(?:exclusivo|reservado|s[óo]lo|solo|disponible s[óo]lo|disponible solo) (?:para|a) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:s[óo]lo|solo|exclusivo) para {_SUBSCRIBERS}",

@@ -9,6 +9,8 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Article rédigé par franceinfo avec AFP', 'byline'),
+    ('Cet article vous a plu ? Soutenez-nous.', 'paywall'),
     ('Pour les abonnés', 'paywall'),
     ('Lecture en 3 min', 'reading-time'),
     ('Libération soutient le pluralisme. Abonnez-vous pour 1 € le premier mois.', 'paywall'),

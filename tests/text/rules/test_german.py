@@ -10,6 +10,8 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Mehr zum Thema Bildung lesen Sie hier.', 'related'),
+    ('Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn.', 'paywall'),
     ('Dieser Text wurde mit einer KI-Stimme vertont.', 'player-stub'),
     ('Sie haben bereits ein Digital-Abo? Hier anmelden', 'paywall'),
     ('Jetzt 30 Tage kostenlos testen', 'paywall'),

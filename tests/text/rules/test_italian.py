@@ -10,6 +10,8 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Ascolta questo articolo ora...', 'player-stub'),
+    ('Ti è piaciuto questo articolo? Sostienici.', 'paywall'),
     ('Cerca', 'controls'),
     ('Sostieni il Post', 'paywall'),
     ('Se apprezzi il nostro lavoro abbonati: avrai accesso a tutti i contenuti e alle newsletter.', 'paywall'),

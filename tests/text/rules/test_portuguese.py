@@ -10,6 +10,8 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Artigo relacionado', 'related'),
+    ('Gostou deste artigo? Junte-se à nossa comunidade de leitores e apoie o jornalismo independente.', 'paywall'),
     ('Exclusivo', 'paywall'),
     ('Assine o Expresso e tenha acesso ilimitado a todos os conteúdos.', 'paywall'),
     ('Assine UOL', 'paywall'),

@@ -9,6 +9,8 @@ from narrate.text.rules import is_dateline, parse_date, rules_for
 from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Este periodismo necesita tu apoyo. Hazte socio, hazte socia.', 'paywall'),
+    ('¿Te ha gustado este artículo? Apóyanos con una suscripción.', 'paywall'),
     ('Ver 12 comentarios', 'comments'),
     ('Recibí en tu email las novedades sobre bienestar y prevención.', 'newsletter'),
     ('Periodista', 'byline'),
