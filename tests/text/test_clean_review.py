@@ -16,7 +16,8 @@ sentences, all 35 pages): es 24/190 and 0/67, fr 18/157 and 0/52, de 20/159 and 
 "Bildunterschrift" rule took a sentence starting "Bildunterschriften und Fotos…"), pt 21/155 and
 0/55, it 18/150 and 0/49; now none. The pages whose style says "written after the fixes" (one HTML
 page and one pasted copy per language) were written after the first round of fixes and measured
-before the rules were changed for them: 8 of their 149 boilerplate lines leaked.
+before the rules were changed for them: 11 of their 149 boilerplate lines leaked (3 of 84 on the
+pages, 8 of 65 on the pasted copies), and no body sentence was lost.
 """
 
 from __future__ import annotations
