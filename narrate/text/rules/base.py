@@ -114,11 +114,13 @@ def byline(lead: str, joiners: str, particles: str, convert: Callable[[str], str
 
 
 def names_beside(
-    joiners: str, particles: str, convert: Callable[[str], str | None], beside: Iterable[str] = ("date",)
+    joiners: str, particles: str, convert: Callable[[str], str | None], beside: Iterable[str] = ("date",),
+    tail: bool = True,
 ) -> LineRule:
     """A byline without its lead word: a line of people's names ("Ana García y Luis Pérez"), taken
-    only next to a line that the ``beside`` rules took (a dateline), never as the first line."""
-    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?P<value>{_names(joiners, particles, agencies=False)}){_TAIL}"
+    only next to a line that the ``beside`` rules took (a dateline), never as the first line; with
+    ``tail`` False, names alone (no ", corresponsal en Bruselas": "Serie B, il Perugia…" is a headline)."""
+    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?P<value>{_names(joiners, particles, agencies=False)}){_TAIL if tail else ''}"
     return LineRule(
         "byline", re.compile(pattern), Action.AUTHOR, accept=_not_a_sentence, convert=convert, beside=frozenset(beside)
     )
@@ -126,10 +128,11 @@ def names_beside(
 
 def place_beside(particles: str, beside: Iterable[str] = ("date", "byline")) -> LineRule:
     """The place a story was written in, alone on its line beside a byline or a dateline ("Bilbao",
-    "São Paulo", "Frankfurt am Main", "Jaén -"): one to four capitalised words, dropped."""
+    "São Paulo", "Frankfurt am Main", "Jaén -"): one to four capitalised words, dropped. A line of names beside
+    it may then go as a byline ("JAVIER MOLINA" / "Bilbao" / a dateline)."""
     word = rf"(?-i:[{UPPER}][\w'’.\-]*)"
     pattern = rf"{word}(?:\s+(?:(?i:{particles})\s+)?{word}){{0,3}}(?:\s*[,(]\s*{word}(?:\s+{word})?\)?)?\s*[-–—:]?"
-    return LineRule("byline", re.compile(pattern), beside=frozenset(beside))
+    return LineRule("place", re.compile(pattern), beside=frozenset(beside))
 
 
 _TAIL = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"

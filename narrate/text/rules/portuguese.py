@@ -71,7 +71,8 @@ RULES: tuple[LineRule, ...] = (
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
-    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("date", "byline")),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
     place_beside(_PARTICLES),
     phrases(
         "byline",

@@ -17,8 +17,9 @@ FRAME = {
 }
 
 
-TEASER_RULES = frozenset({"link-list", "trailing-teaser"})
-"""Rules that judge a line by its place (links alone, after the last sentence), tested in test_teasers.py."""
+TEASER_RULES = frozenset({"link-list", "trailing-teaser", "place"})
+"""Rules that judge a line by its place (links alone, after the last sentence, beside a byline),
+tested in test_teasers.py."""
 
 
 def cleaned(language: str, line: str) -> Article:

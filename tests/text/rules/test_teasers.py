@@ -66,3 +66,19 @@ def test_markdown_lines_made_of_links_go() -> None:
 def test_a_table_after_the_last_sentence_stays() -> None:
     text = f"# Título\n\n{BODY['es']}\n\n| Equipo | Puntos |\n| --- | --- |\n| Valdemora | 42 |\n"
     assert removed(clean_text(text, format="markdown", language="es")) == []
+
+
+def test_a_place_beside_a_dateline_goes_and_the_names_beside_it() -> None:
+    text = (
+        "El puerto cierra su mejor año\nJAVIER MOLINA ETXEBERRIA\nBilbao\n"
+        "Actualizado Jueves, 14 marzo 2024 - 10:45\n" + BODY["es"] + "\n"
+    )
+    article = clean_text(text, language="es")
+    assert [rule for _, rule in removed(article)] == ["byline", "place", "date"]
+    assert article.author == "Javier Molina Etxeberria"
+
+
+def test_a_headline_beside_a_newsroom_byline_stays() -> None:
+    text = "Login\nSerie B, il Perugia cambia allenatore\nRedazione Sport\n16 Marzo 2024 - 21:40\n" + BODY["it"] + "\n"
+    article = clean_text(text, language="it")
+    assert "Serie B, il Perugia cambia allenatore" in [article.title, *article.spoken_text.split("\n\n")]
