@@ -65,6 +65,10 @@ class _Unit:
     """Markdown heading level; 0 when the unit is not a Markdown heading."""
     group: int = 0
     """Markdown: the block this line belongs to (the lines of one paragraph share it)."""
+    linked: bool = False
+    """Markdown: the line is made of links alone ("[Política](/politica)")."""
+    listed: bool = False
+    """A list item or a table row (Markdown), or a line that starts with a bullet (plain text)."""
 
 
 def clean_text(
@@ -88,8 +92,9 @@ def clean_text(
     removed: list[RemovedLine] = []
     units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
     metadata: dict[Action, str] = {}
-    taken = _apply_rules(units, tuple(r for r in rules if not r.beside), removed, metadata, format)
+    taken = _apply_rules(units, tuple(r for r in rules if not r.beside and not r.tail), removed, metadata, format)
     _apply_rules_beside(units, tuple(r for r in rules if r.beside), taken, removed, metadata)
+    _apply_rules_tail(units, tuple(r for r in rules if r.tail), removed, metadata)
 
     _mark_blank_before(units)
     found_title = _take_title(units, removed, format) if title is None else None
@@ -131,8 +136,8 @@ def _apply_rules(
             continue
         rule, value = (None, "")
         if unit.level != 1:  # the title is never boilerplate
-            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level)
-        if rule is None and label is not None and headlines < label.takes_next and _linked_headline(unit):
+            rule, value = _match(unit.text, rules, in_header=not seen_body, heading=unit.level, linked=unit.linked)
+        if (rule is None or rule.links) and label is not None and headlines < label.takes_next and _linked_headline(unit):
             rule, headlines = label, headlines + 1
         elif rule is not None:
             label, headlines = (rule, 0) if rule.takes_next and len(unit.text.split()) <= _MAX_LABEL_WORDS else (None, 0)
@@ -153,14 +158,29 @@ def _apply_rules_beside(
     metadata: dict[Action, str],
 ) -> None:
     """Rules that only take a line next to a line another rule took (a line of names beside a
-    dateline); never the first line left, which may be the title."""
+    dateline, a place beside a byline); never the first line left, which may be the title. A line
+    taken so may let its neighbour go in turn ("ANA GARCÍA" / "Bilbao" / a dateline)."""
     text_units = [i for i, unit in enumerate(units) if not unit.blank]
     kept = [i for i in text_units if units[i].kind is not None]
     if not rules or not kept:
         return
+    for _ in range(_BESIDE_PASSES):
+        if not _beside_pass(units, rules, taken, removed, metadata, text_units, kept[0]):
+            return
+
+
+_BESIDE_PASSES = 3
+
+
+def _beside_pass(
+    units: list[_Unit], rules: tuple[LineRule, ...], taken: dict[int, str], removed: list[RemovedLine],
+    metadata: dict[Action, str], text_units: list[int], first: int,
+) -> bool:
+    """One pass of the rules that look at a line's neighbours; True when it took a line."""
+    took = False
     for position, index in enumerate(text_units):
         unit = units[index]
-        if unit.kind is None or unit.level or index == kept[0]:
+        if unit.kind is None or unit.level or index == first:
             continue
         neighbours = {taken.get(text_units[p]) for p in (position - 1, position + 1) if 0 <= p < len(text_units)}
         for rule in rules:
@@ -168,7 +188,38 @@ def _apply_rules_beside(
             if match is not None and (rule.accept is None or rule.accept(unit.text)):
                 taken[index] = rule.name
                 _remove(unit, rule, (match.groupdict().get("value") or "").strip(), removed, metadata)
+                took = True
                 break
+    return took
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "’", ")")
+_MAX_TAIL_WORDS = 25
+
+
+def _apply_rules_tail(
+    units: list[_Unit], rules: tuple[LineRule, ...], removed: list[RemovedLine], metadata: dict[Action, str]
+) -> None:
+    """Rules for what is left after the article's last sentence (a paragraph that ends as a sentence
+    does): short lines and section headings that end no sentence, such as the headlines of related
+    stories and the labels above them. Nothing goes when the last sentence introduces what follows
+    (it ends with a colon), and lists and tables stay unless they are made of links alone."""
+    if not rules:
+        return
+    last = max(
+        (i for i, unit in enumerate(units) if unit.kind is BlockKind.PARAGRAPH and unit.text.endswith(_SENTENCE_END)),
+        default=None,
+    )
+    if last is None or units[last].text.endswith(":"):
+        return
+    for unit in units[last + 1 :]:
+        if unit.kind is None or unit.level == 1 or (unit.listed and not unit.linked):
+            continue
+        if len(unit.text.split()) > _MAX_TAIL_WORDS or unit.text.endswith(_SENTENCE_END):
+            continue
+        rule, value = _match(unit.text, rules, in_header=False, heading=unit.level, linked=unit.linked, tail=True)
+        if rule is not None:
+            _remove(unit, rule, value, removed, metadata)
 
 
 def _remove(unit: _Unit, rule: LineRule, value: str, removed: list[RemovedLine], metadata: dict[Action, str]) -> None:
@@ -198,11 +249,15 @@ def clean_line(value: str) -> str:
     return _normalise(value)
 
 
+_BULLET = re.compile(r"(?:[-*+•▪·–—]|\d{1,3}[.)])\s")
+
+
 def _text_units(text: str) -> list[_Unit]:
     units = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _normalise(raw)
-        units.append(_Unit(number, line, BlockKind.PARAGRAPH) if line else _Unit(number, "", None, blank=True))
+        listed = bool(_BULLET.match(line))
+        units.append(_Unit(number, line, BlockKind.PARAGRAPH, listed=listed) if line else _Unit(number, "", None, blank=True))
     return units
 
 
@@ -211,10 +266,13 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
     units: list[_Unit] = []
     tokens = _MARKDOWN.parse(text)
     lines = text.splitlines()
+    lists = 0  # how deep inside lists the current token is
     i = 0
     while i < len(tokens):
         token = tokens[i]
         number = token.map[0] + 1 if token.map else 0
+        if token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+            lists += 1 if token.type.endswith("_open") else -1
         if token.type == "heading_open":
             units.append(_Unit(number, _inline_text(tokens[i + 1]), BlockKind.HEADING, level=int(token.tag[1])))
             i += 3
@@ -222,9 +280,11 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
         if token.type == "paragraph_open":
             # One unit per source line, so that rules still match whole lines inside a paragraph.
             lines_of_paragraph = _inline_lines(tokens[i + 1])
+            linked = _linked_lines(tokens[i + 1])
             if any(lines_of_paragraph):
                 units.extend(
-                    _Unit(number + k, line, BlockKind.PARAGRAPH, blank_before=True, group=i)
+                    _Unit(number + k, line, BlockKind.PARAGRAPH, blank_before=True, group=i, linked=linked[k],
+                          listed=lists > 0)
                     for k, line in enumerate(lines_of_paragraph)
                     if line
                 )
@@ -241,7 +301,7 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
                 i += 1
             row = ", ".join(c for c in cells if c)
             if row:
-                units.append(_Unit(number, row, BlockKind.PARAGRAPH, blank_before=True))
+                units.append(_Unit(number, row, BlockKind.PARAGRAPH, blank_before=True, listed=True))
             continue
         if token.type in ("fence", "code_block", "html_block"):
             rule = "markdown-html" if token.type == "html_block" else "markdown-code"
@@ -269,14 +329,34 @@ def _inline_lines(token: Token) -> list[str]:
     return [_normalise("".join(parts)) for parts in lines]
 
 
+def _linked_lines(token: Token) -> list[bool]:
+    """For each line of an inline token: whether it is made of links alone (and separators)."""
+    lines: list[list[bool]] = [[]]  # per line: True for a piece of link text, False for other text
+    depth = 0
+    for child in token.children or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif child.type in ("text", "code_inline") and (depth or child.content.strip(" |·•,-–—")):
+            lines[-1].append(depth > 0)
+    return [bool(pieces) and all(pieces) for pieces in lines]
+
+
 def _match(
-    line: str, rules: tuple[LineRule, ...], *, in_header: bool, heading: int = 0
+    line: str, rules: tuple[LineRule, ...], *, in_header: bool, heading: int = 0, linked: bool = False,
+    tail: bool = False,
 ) -> tuple[LineRule | None, str]:
     """The first rule that takes ``line``, and its value. A Markdown heading (``heading`` > 1) is only
     tried against the rules that read words ("## Más información"), not those that judge a line by
-    its shape (capitals, site tags): a section heading in capitals is content."""
+    its shape (capitals, site tags): a section heading in capitals is content. Rules for lines made
+    of links (``links``) only take such lines; rules for the article's tail (``tail``) only the tail."""
     for rule in rules:
         if (rule.header_only and not in_header) or (heading and not rule.headings):
+            continue
+        if (rule.links and not linked) or rule.tail != tail:
             continue
         match = rule.pattern.fullmatch(line)
         if match is None:

@@ -10,7 +10,9 @@ The work is trafilatura's; this module drives it and adds what narration needs a
    job descriptions and publisher names out of the author, a date taken from the URL when the
    page's own disagrees with it.
 3. Before extraction, too, a few kinds of boilerplate that sit inside the article's own markup are
-   removed by structure (:mod:`narrate.text.boilerplate`).
+   removed by structure (:mod:`narrate.text.boilerplate`), and on Spanish, French, German,
+   Portuguese and Italian pages the small boxes whose markup names them (paywall, newsletter,
+   byline, share, related, ad, player).
 4. An article body that the page splits into sibling containers of one class (with adverts
    between them) is put back together; trafilatura alone keeps the first part.
 5. trafilatura's XML body is turned into markdown narration can use (:mod:`narrate.text.markdown`),
@@ -33,7 +35,8 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from ..errors import InputError
-from .boilerplate import WORD, prune_inline_boilerplate
+from .boilerplate import BOX_LANGUAGES, WORD, prune_boxes, prune_inline_boilerplate
+from .language import primary
 from .markdown import Block, body_blocks, drop_comment_sections, norm_space, render
 from .metadata import PageMetadata, comparable, page_metadata
 from .players import NEVER_PRUNED, drop_element, may_have_players, prune_players
@@ -176,6 +179,8 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedPage:
     page_info = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     metadata = page_metadata(tree, page_info, url)
     prune_inline_boilerplate(tree)
+    if metadata.language and primary(metadata.language) in BOX_LANGUAGES:
+        prune_boxes(tree)
     document = _extract(tree, url)  # trafilatura works on a copy of the tree
     if document is None:
         raise InputError(NO_ARTICLE)

@@ -15,7 +15,7 @@ from enum import Enum
 
 __all__ = [
     "CREDIT", "DURATION", "LINK_TAIL", "SEPARATED_TAIL", "UPPER", "Action", "LineRule",
-    "byline", "clean_names", "names_beside", "phrases", "rule", "staff", "words",
+    "byline", "clean_names", "names_beside", "phrases", "place_beside", "rule", "staff", "words",
 ]
 
 
@@ -51,6 +51,11 @@ class LineRule:
     takes_next: int = 0
     """A label ("Lee también", "Mehr zum Thema") takes up to this many following lines with it when they
     are linked headlines (short, no sentence end) and the label stands alone on its line."""
+    tail: bool = False
+    """Only tried on what is left after the article's last sentence, once the other rules have run
+    (the teasers, promotions and credits a page ends with)."""
+    links: bool = False
+    """Only tried on a Markdown list item or paragraph made of links alone (navigation, related stories)."""
 
 
 def rule(name: str, pattern: str, action: Action = Action.DROP, **kw: object) -> LineRule:
@@ -59,10 +64,14 @@ def rule(name: str, pattern: str, action: Action = Action.DROP, **kw: object) ->
 
 
 def phrases(name: str, *alternatives: str, tail: str = "", **kw: object) -> LineRule:
-    """A rule for lines that are one of ``alternatives`` (regular expressions), then ``tail``, then
-    only punctuation (a colon, an ellipsis, an arrow; not a single period, which ends sentences)."""
+    """A rule for lines that are one of ``alternatives`` (regular expressions), after an emoji or an
+    arrow perhaps, then ``tail``, then only punctuation (a colon, an ellipsis, an arrow; not a single period, which ends sentences)."""
     body = "|".join(alternatives)
-    return rule(name, rf"(?:{body}){tail}(?:\.{{2,}}|[\s…:!?»>→|•·\-–—])*", **kw)
+    return rule(name, rf"{_LEAD}(?:{body}){tail}(?:\.{{2,}}|[\s…:!?»>→|•·\-–—])*", **kw)
+
+
+_LEAD = r"(?:[^\w\s«“\"'(¿¡\[]{1,3}\s*)?"
+"""Symbols a label may start with: an emoji, an arrow, a bullet ("📲 Participe do canal…", "► Lee también")."""
 
 
 DURATION = r"(?:\s*[-–—:(·•|,]?\s*(?:\d+\s*(?:min(?:ute|uto|uti|uten)?s?|minuti|mn)\.?|\d{1,2}:\d{2})\s*\)?)?"
@@ -105,14 +114,25 @@ def byline(lead: str, joiners: str, particles: str, convert: Callable[[str], str
 
 
 def names_beside(
-    joiners: str, particles: str, convert: Callable[[str], str | None], beside: Iterable[str] = ("date",)
+    joiners: str, particles: str, convert: Callable[[str], str | None], beside: Iterable[str] = ("date",),
+    tail: bool = True,
 ) -> LineRule:
     """A byline without its lead word: a line of people's names ("Ana García y Luis Pérez"), taken
-    only next to a line that the ``beside`` rules took (a dateline), never as the first line."""
-    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?P<value>{_names(joiners, particles, agencies=False)}){_TAIL}"
+    only next to a line that the ``beside`` rules took (a dateline), never as the first line; with
+    ``tail`` False, names alone (no ", corresponsal en Bruselas": "Serie B, il Perugia…" is a headline)."""
+    pattern = rf"(?=.{{0,{_MAX_BYLINE}}}$)(?P<value>{_names(joiners, particles, agencies=False)}){_TAIL if tail else ''}"
     return LineRule(
         "byline", re.compile(pattern), Action.AUTHOR, accept=_not_a_sentence, convert=convert, beside=frozenset(beside)
     )
+
+
+def place_beside(particles: str, beside: Iterable[str] = ("date", "byline")) -> LineRule:
+    """The place a story was written in, alone on its line beside a byline or a dateline ("Bilbao",
+    "São Paulo", "Frankfurt am Main", "Jaén -"): one to four capitalised words, dropped. A line of names beside
+    it may then go as a byline ("JAVIER MOLINA" / "Bilbao" / a dateline)."""
+    word = rf"(?-i:[{UPPER}][\w'’.\-]*)"
+    pattern = rf"{word}(?:\s+(?:(?i:{particles})\s+)?{word}){{0,3}}(?:\s*[,(]\s*{word}(?:\s+{word})?\)?)?\s*[-–—:]?"
+    return LineRule("place", re.compile(pattern), beside=frozenset(beside))
 
 
 _TAIL = r"(?:\s*(?:,|\||/|[-–—]|\()\s*[^.!?]{0,80}?\)?)?"

@@ -24,6 +24,8 @@ from .base import Action, LineRule, words
 __all__ = ["ENGLISH", "Calendar", "date_rule", "is_dateline", "parse_date"]
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_SHORT_YEAR = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
+"""A date with a two-digit year ("19/03/24"), read in every language but English."""
 _DEFAULT = datetime(2000, 1, 1)
 _ISO = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
 _TIME = (
@@ -117,7 +119,7 @@ ENGLISH = Calendar(
 
 def parse_date(value: str, calendar: Calendar = ENGLISH) -> str | None:
     """ISO date (YYYY-MM-DD) of the first date written in ``value`` in any common form, or None."""
-    if not _YEAR.search(value):
+    if not _YEAR.search(value) and (calendar is ENGLISH or not _SHORT_YEAR.search(value)):
         return None
     candidate = (calendar.date_in_line or _date_pattern(calendar)).search(value)
     if candidate is None and not calendar.fuzzy_fallback:

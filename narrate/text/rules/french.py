@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -26,7 +27,7 @@ CALENDAR = Calendar(
     labels=(
         "publié", "publiée", "publie", "mis", "mise", "à", "a", "jour", "modifié", "modifiée", "actualisé",
         "actualisée", "le", "la", "les", "du", "de", "l'", "et", "en", "h", "heures?", "minutes?", "min", "mn",
-        "jours?", "il", "y", "hier", "aujourd'hui", "aujourd’hui", "dernière", "derniere", "date", "créé", "édité",
+        "jours?", "il", "y", "lecture", "hier", "aujourd'hui", "aujourd’hui", "dernière", "derniere", "date", "créé", "édité",
     ),
 )
 
@@ -43,6 +44,7 @@ _SUBSCRIBERS = r"(?:abonn[ée]e?s?|membres|premium)"
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"(?:mettre en )?pause|reprendre la lecture",
         r"chargement (?:du|de la) (?:lecteur|player|lecture)(?: audio)?(?: en cours)?",
         r"[ée]cout(?:er|ez) (?:cet|l['’]|cette|l['’]int[ée]gralit[ée] de l['’])\s?(?:article|info|information|[ée]mission|podcast)",
         r"[ée]couter(?: l['’]article)?", r"lecture audio(?: de l['’]article)?",
@@ -68,6 +70,14 @@ RULES: tuple[LineRule, ...] = (
         convert=_AUTHOR,
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
+    place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:un )?article r[ée]dig[ée] par [^.!?]{1,80}",
+        r"(?:journaliste|r[ée]dacteur|r[ée]dactrice|correspondante?|chroniqueu(?:r|se)|reporter|photographe)"
+        r"(?: (?:au|à la|aux|du|de la|en|à) [^.!?]{1,40})?",
+    ),
     staff(r"(?:par\s+)?(?:la\s+)?r[ée]daction", r"(?:par\s+)?(?:le\s+monde\s+)?avec\s+(?:AFP|AP|Reuters)"),
     date_rule(CALENDAR),
     phrases(
@@ -88,6 +98,10 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"cet article vous a plu\s*\?.{0,200}",
+        r"(?:article |contenu )?(?:pour les|r[ée]serv[ée]e? aux) abonn[ée]s",
+        r".{0,120}[.!]\s+abonnez-vous (?:pour|d[èe]s|[àa] partir de|sans) .{0,100}",
+        r"(?:le |la )?\w+ soutient .{0,60}\. abonnez-vous.{0,100}",
         rf"(?:cet |l['’])?(?:article|contenu|[ée]dition) (?:est )?(?:r[ée]serv[ée]e?|exclusif|accessible) (?:aux|à nos|pour les) {_SUBSCRIBERS}.{{0,60}}",
         rf"r[ée]serv[ée]e? (?:aux|à nos) {_SUBSCRIBERS}",
         rf"(?:article|contenu) {_SUBSCRIBERS}", rf"exclusivit[ée] {_SUBSCRIBERS}",
@@ -102,6 +116,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "newsletter",
+        r"recevez (?:chaque|tous les|toutes les|gratuitement|par e-?mail|directement|notre|nos)\b.{0,150}",
+        r"(?:vos|les) donn[ée]es (?:personnelles )?(?:sont|seront) trait[ée]es.{0,200}",
         r"(?:inscrivez-vous|abonnez-vous|recevez|inscription|je m['’]inscris|s['’]inscrire)\s.{0,100}"
         r"(?:newsletter|lettre d['’]information|infolettre|bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)|e-?mail|courriel).{0,120}",
         r"(?:notre |la |nos |les )?(?:newsletters?|infolettres?|lettres? d['’]information)(?: [^.!?]{1,40})?",
@@ -134,6 +150,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "related",
+        r"(?:notre|nos) dossiers?(?: (?:sur|consacr[ée]s? [àa]u?x?|sp[ée]cial) [^.!?]{1,60})?",
         r"(?:[àa] |a )?lire (?:aussi|[ée]galement|plus)", r"lire aussi", r"voir aussi", r"[àa] voir (?:aussi|[ée]galement)",
         r"sur le m[êe]me (?:sujet|th[èe]me)", r"dans la m[êe]me rubrique", r"pour aller plus loin", r"en savoir plus",
         r"les plus (?:lus|partag[ée]s|comment[ée]s|consult[ée]s|r[ée]cents)", r"(?:articles|contenus) (?:li[ée]s|associ[ée]s|recommand[ée]s)",
@@ -151,12 +168,14 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "controls",
+        r"menu|rechercher|recherche",
         r"fermer", r"afficher (?:plus|la suite|moins)", r"agrandir(?: l['’]image| la photo)?", r"retour en haut(?: de (?:la )?page)?",
         r"voir (?:la galerie|les photos|le diaporama)", r"plein [ée]cran",
     ),
     phrases("tags", r"mots[- ]cl[ée]s", r"th[èe]mes?", r"tags", r"sujets?(?: associ[ée]s)?", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
         "reading-time",
+        r"lecture(?: en)? \d+\s*(?:min(?:utes?)?|mn)\.?",
         r"(?:temps de )?lecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\.?", r"\d+\s*(?:min(?:utes?)?|mn)\.? de lecture",
     ),
     phrases(
@@ -187,5 +206,7 @@ RULES: tuple[LineRule, ...] = (
         r"\(?photo d['’](?:illustration|archives?)[^.!?]{0,60}\)?", r"\((?:photo|image|illustration)\s*:?[^.!?()]{1,60}\)",
         r"(?:photos?|images?|vid[ée]o) (?:de|par) (?-i:[A-Z])[^.!?]{0,60}", r"photo\s+(?-i:[A-Z]{2,})[^.!?]{0,60}",
     ),
+    *CAPTIONS,
+    *TEASERS,
 )
 """French rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

@@ -21,9 +21,11 @@ from .base import (
     clean_names,
     names_beside,
     phrases,
+    place_beside,
     staff,
 )
 from .dates import Calendar, date_rule
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -42,6 +44,7 @@ CALENDAR = Calendar(
     labels=(
         "veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "geändert", "aktualisierung", "am", "um",
         "uhr", "vor", "stunden?", "minuten?", "min", "tagen?", "gestern", "heute", "seit", "ab", "datum", "und",
+        "lesezeit", "lesedauer",
     ),
 )
 
@@ -61,8 +64,12 @@ RULES: tuple[LineRule, ...] = (
         r"(?:audio-?player|player|audio) wird geladen", r"(?:diesen |den )?artikel (?:an)?h[öo]ren",
         r"artikel vorlesen(?: lassen)?", r"vorlesen(?: lassen)?", r"anh[öo]ren", r"zum anh[öo]ren",
         r"h[öo]ren sie (?:diesen|den) artikel", r"(?:audio|h[öo]r)version(?: (?:dieses|des) artikels)?",
-        r"(?:dieser artikel|diese audioversion|dieser beitrag|der text) (?:wurde|wird) (?:mit|durch|von) (?:einer )?"
-        r"(?:ki|k[üu]nstlicher intelligenz|einer computerstimme|synthetischer stimme).{0,60}",
+        r"(?:dieser artikel|diese audioversion|dieser beitrag|dieser text|der text|der artikel) (?:wurde|wird|ist) "
+        r"(?:mit|durch|von) (?:einer )?(?:ki|k[üu]nstliche[rn]? intelligenz|einer computerstimme|computerstimme"
+        r"|synthetische[rn]? stimme).{0,60}",
+        r"(?:eine )?(?:ki|computer)-?stimme liest (?:diesen|den) (?:artikel|text).{0,40}", r"pause(?:ren)?",
+        r"(?:artikel|beitrag) (?:zum )?h[öo]ren", r"(?:audio|player) schlie[ßs]en", r"player schlie[ßs]en",
+        r"(?:audio: )?beitrag (?:an)?h[öo]ren", r"audio herunterladen",
         r"(?:ihr|dein) browser unterst[üu]tzt (?:das |kein |keine )?(?:audio|video)(?:-element|s)?(?: nicht)?.{0,40}",
         r"video (?:abspielen|wird geladen|starten)", r"wiedergabe",
         tail=DURATION,
@@ -75,12 +82,20 @@ RULES: tuple[LineRule, ...] = (
     ),
     byline(
         r"von|text(?: von)?|autor(?:in)?|autoren|ein (?:kommentar|gastbeitrag|beitrag|interview|essay|bericht|porträt) von"
-        r"|eine (?:analyse|reportage|kolumne|glosse|recherche) von|aus [\w-]+ berichtet|recherche",
+        r"|eine (?:analyse|reportage|kolumne|glosse|recherche) von|aus [\w-]+ berichtet|recherche"
+        r"|mit (?:informationen|material|beitr[äa]gen) (?:von|der|des)",
         joiners=_JOINERS,
         particles=_PARTICLES,
         convert=_AUTHOR,
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
+    place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|kolumnist(?:in)?|fotograf(?:in)?)"
+        r"(?: (?:im|in|f[üu]r|der|des|bei) [^.!?]{1,40})?",
+    ),
     staff(r"(?:von (?:der )?)?redaktion", r"\(?red\)?(?:\s*/\s*(?:dpa|afp|ap|reuters|kna|epd|apa))?", r"(?:dpa|afp|ap|reuters|kna|epd|apa)\s*/\s*red"),
     date_rule(CALENDAR),
     phrases(
@@ -102,16 +117,25 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"hat ihnen (?:dieser|der) artikel gefallen\s*\?.{0,200}",
+        r"[\w-]{1,20}-?plus-artikel(?:\s*:.{0,120})?",
+        r".{0,60}\b(?:alle artikel|artikel|weiter)?\s?(?:lesen|weiterlesen|testen) (?:f[üu]r|ab) (?:nur )?\d+(?:,\d\d)? ?(?:€|euro)\b.{0,80}",
+        r"(?:monatlich |jederzeit )k[üu]ndbar",
         rf"(?:dieser )?(?:artikel|inhalt|beitrag|text) (?:ist )?(?:nur|exklusiv) f[üu]r {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:nur|exklusiv) f[üu]r {_SUBSCRIBERS}", r"(?:\()?abopflichtiger inhalt(?:\))?",
         rf"(?:sie sind )?bereits (?:abonnent(?:in)?|{_SUBSCRIBERS})\s*\??.{{0,60}}",
+        r"(?:sie haben|haben sie|du hast|hast du) (?:bereits|schon) (?:ein|einen) [\w+\- ]{0,30}(?:abo|abonnement|zugang|konto)\s*\??.{0,60}",
+        r".{0,80}\b\d+ (?:tage|wochen|monate) (?:lang )?(?:kostenlos|gratis|f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro))"
+        r"(?: zur probe)? (?:testen|lesen|probelesen|weiterlesen|nutzen)\b.{0,160}",
+        r"mehr perspektiven, mehr verstehen\.?", r"(?:freien?|vollen?|unbegrenzten?|unbegrenzter) zugang zu allen .{0,100}",
+        r"(?:jetzt )?(?:ein )?abo (?:abschlie[ßs]en|w[äa]hlen|testen)(?: und .{0,80})?",
         r"jetzt (?:abonnieren|abo abschlie[ßs]en|testen|weiterlesen|freischalten|registrieren|anmelden)(?: (?:und|f[üu]r|ab|mit) .{0,80})?",
         r"(?:mit|als) [\w+\- ]{0,30}(?:plus|\+|abo) weiterlesen.{0,60}", r"weiterlesen mit [\w+\- ]{0,40}",
         r"(?:anmelden|einloggen|login|registrieren)(?: (?:und|um) .{0,60})?",
         r"zugang zu allen (?:artikeln|inhalten).{0,80}", r"\d+ (?:monate?|wochen?) f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro).{0,60}",
         r"(?:digital-?|plus-?)?abo(?: abschlie[ßs]en| w[äa]hlen| bestellen)?", r"[\w-]{1,20}\+(?:\s*\(abopflichtiger inhalt\))?", r"plus-?artikel", r"[\w-]{1,20} ?plus",
         r"(?:digitales?|plus|digital)[- ]?abo(?:\s*:.{0,80}|\s+(?:abschlie[ßs]en|testen|bestellen|sichern|w[äa]hlen).{0,40})?",
-        r"(?:jetzt )?\d+ (?:monate?|wochen?) (?:gratis|kostenlos|f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro))(?: (?:testen|lesen))?",
+        r"(?:jetzt )?\d+ (?:monate?|wochen?|tage) (?:gratis|kostenlos|f[üu]r (?:nur )?\d+(?:,\d\d)?\s*(?:€|euro))(?: (?:testen|lesen))?",
         r"(?:ihr|dein) (?:kostenloses |freies )?kontingent.{0,80}", r"unterst[üu]tzen sie (?:unabh[äa]ngigen )?journalismus.{0,100}",
     ),
     phrases(
@@ -121,6 +145,9 @@ RULES: tuple[LineRule, ...] = (
         r"(?:(?:unser(?:en)?|der|den|zum) )?newsletter(?:-anmeldung| abonnieren| bestellen|: [^.!?]{1,60})?",
         r"(?:jeden (?:morgen|abend|tag|freitag|sonntag)|einmal (?:pro|die) woche)\b.{0,120}(?:postfach|newsletter|e-?mail).{0,60}",
         r"(?:ihre )?e-?mail-?adresse(?: eingeben)?",
+        r"(?:der |unser |zum )?newsletter\b[^.!?]{0,50}\s[–—-]\s.{0,200}",
+        r"mit (?:der|ihrer) anmeldung (?:zum newsletter )?(?:akzeptieren|stimmen) sie.{0,200}",
+        r"ihre daten werden .{0,40}verarbeitet.{0,160}",
     ),
     phrases(
         "follow",
@@ -146,6 +173,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "related",
+        r"mehr (?:zum thema|zu|über) [^.!?]{1,40} lesen sie hier\.?",
         r"lesen sie (?:auch|mehr|hier|dazu|dazu auch|jetzt)(?: zum thema)?",
         r"(?:über )?dieses thema (?:berichtete|im programm).{0,150}", r"auch interessant", r"mehr zum thema",
         r"das k[öo]nnte sie (?:auch )?interessieren", r"auch lesenswert", r"unsere empfehlung(?:en)?",
@@ -165,6 +193,7 @@ RULES: tuple[LineRule, ...] = (
         "controls",
         r"schlie[ßs]en", r"vergr[öo][ßs]ern", r"bildbeschreibung (?:einblenden|ausblenden)", r"zur startseite",
         r"(?:nach oben|zurück nach oben)", r"vollbild", r"(?:zur )?(?:bilder)?galerie(?: öffnen)?",
+        r"men[üu]", r"suche", r"navigation", r"(?:auf einer seite lesen|seite \d+ ?/ ?\d+|n[äa]chste seite|vorherige seite)",
     ),
     phrases("tags", r"schlagw(?:o|ö)rte?", r"stichw(?:o|ö)rte?", r"themen", r"tags", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
@@ -199,7 +228,9 @@ RULES: tuple[LineRule, ...] = (
     phrases(
         "photo-credit",
         rf"(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|quelle|copyright)\s*:\s*{CREDIT}",
-        r"\((?:foto|bild)\s*:?[^.!?()]{1,60}\)", r"bildunterschrift\s*:?.{0,200}",
+        r"\((?:foto|bild)\s*:?[^.!?()]{1,60}\)", r"bildunterschrift(?:\s*:.{0,200})?",
     ),
+    *CAPTIONS,
+    *TEASERS,
 )
 """German rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

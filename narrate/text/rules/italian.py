@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -27,7 +28,7 @@ CALENDAR = Calendar(
     labels=(
         "pubblicato", "pubblicata", "aggiornato", "aggiornata", "aggiornamento", "ultimo", "ultima", "modifica",
         "modificato", "il", "alle", "ore", "del", "dell'", "dell’", "fa", "ora", "minuti?", "min", "giorni?", "ieri",
-        "oggi", "h", "e", "data", "creato",
+        "oggi", "h", "e", "data", "creato", "di", "lettura",
     ),
     links=("del",),
 )
@@ -45,6 +46,8 @@ _SUBSCRIBERS = r"(?:abbonati|abbonate|abbonat[oa]|iscritti|premium|sostenitori)"
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"ascolta(?:re)? (?:questo articolo|l['’]\s?articolo|la notizia) (?:ora|adesso)",
+        r"pausa|riprendi",
         r"caricamento (?:del |in corso del )?(?:lettore|player|riproduttore)(?: audio)?", r"caricamento in corso",
         r"ascolta(?:re)? (?:l['’]\s?articolo|questo articolo|la notizia|l['’]audio|il podcast|la versione audio)(?: dell['’]\s?articolo)?",
         r"ascolta(?: ora)?", r"riproduci(?: audio| video)?", r"versione audio(?: dell['’]\s?articolo)?",
@@ -69,6 +72,13 @@ RULES: tuple[LineRule, ...] = (
         convert=_AUTHOR,
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
+    place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:giornalista|redattore|redattrice|inviat[oa]|corrispondente|editorialista|fotografo|fotografa)"
+        r"(?: (?:a|di|del|della|per) [^.!?]{1,40})?",
+    ),
     staff(r"(?:(?:di|a cura (?:di|della))\s+)?(?:la\s+)?redazione(?: online| web)?"),
     date_rule(CALENDAR),
     phrases(
@@ -86,6 +96,9 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"ti [èe] piaciuto (?:questo|l['’])\s?articolo\s*\?.{0,200}",
+        r"sostieni (?:il |la |l['’]\s?)?[\w ]{1,30}",
+        r"se (?:apprezzi|ti piace) (?:il nostro lavoro|quello che facciamo).{0,200}",
         rf"(?:questo )?(?:contenuto|articolo) (?:[èe] )?(?:riservato|dedicato|esclusivo|disponibile solo) (?:agli|ai|per gli|per i|per) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:riservato|solo|esclusivo) (?:agli|ai|per gli|per) {_SUBSCRIBERS}",
         r"(?:sei |sei gi[àa] |gi[àa] )(?:abbonat[oa]|iscritt[oa]|registrat[oa])\s*\??.{0,60}",
@@ -103,6 +116,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "follow",
+        r".{0,60}\b[èe] (?:anche )?su (?:whatsapp|telegram|instagram|google news|threads)\b.{0,200}",
         r"seguici\b.{0,160}",
         r"segui (?:\S+ ){1,4}su (?:facebook|twitter|x|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|google news)\b.{0,100}",
         r"(?:iscriviti|entra|unisciti) (?:al|nel) (?:nostro )?canale.{0,120}",
@@ -132,6 +146,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "controls",
+        r"cerca|ricerca|menu",
         r"chiudi", r"mostra (?:di pi[ùu]|altro|tutto)", r"ingrandisci(?: (?:l['’]immagine|la foto))?", r"torna su",
         r"(?:apri la |vai alla )?(?:foto)?gallery", r"schermo intero",
     ),
@@ -161,5 +176,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:foto|immagin[ei]|video|credits?|crediti|fonte|illustrazione)\s*:\s*[^.!?]{1,80}",
         r"\(?foto\s+(?:(?-i:[A-Z]{2,})|d['’]archivio|di (?-i:[A-Z]))[^.!?]{0,60}\)?", r"\((?:foto|immagine)\s*:?[^.!?()]{1,60}\)",
     ),
+    *CAPTIONS,
+    *TEASERS,
 )
 """Italian rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

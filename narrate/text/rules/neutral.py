@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .base import Action, LineRule, rule
+from .base import UPPER, Action, LineRule, rule
 
-__all__ = ["AGENCIES", "NEUTRAL", "RELATED_HEADLINE", "SEPARATOR", "SITE_TAG", "VENDOR_STUBS"]
+__all__ = ["AGENCIES", "CAPTIONS", "NEUTRAL", "RELATED_HEADLINE", "SEPARATOR", "SITE_TAG", "TEASERS", "VENDOR_STUBS"]
 
 _VENDORS = r"trinity audio|beyondwords|speechkit|amazon polly|instaread|elevenlabs|eleven labs|ad auris|speechify|play\.ht|wellsaid|audioburst"
 
@@ -83,3 +83,31 @@ NEUTRAL: tuple[LineRule, ...] = (
     RELATED_HEADLINE,
 )
 """Rules that read no language's words, tried after the language's own rules."""
+
+_ARCHIVE = r"ufficio stampa|courtesy|cortes[íi]a|cedida|archivo|archives?|archiv|arquivo|archivio|handout|divulga[çc][ãa]o"
+
+CAPTIONS: tuple[LineRule, ...] = (
+    rule(
+        "photo-credit",
+        # a caption that ends with a credit in capitals after its sentence: "…, en una imagen de archivo. EL CORREO"
+        rf"[^.!?]{{3,250}}[.!?]\s+(?!(?:{AGENCIES})$)(?-i:[{UPPER}]{{2,}}(?:[ '’.\-][{UPPER}]+){{1,3}})"
+        # with a "Foto:" credit and no sentence end: "Prédios em Arroios, em Lisboa Foto: José Fernandes"
+        rf"|[^.!?]{{3,250}}?\s(?:[-–—|]\s*)?(?:{_MEDIA_WORD}|cr[ée]dito?s?)\s*:\s*[^.!?]{{1,80}}"
+        # with a credit after a dash and a slash: "…, le 18 mars 2024. — A. Brélivet / 20 Minutes"
+        rf"|.{{3,250}}?[.!?]\s*[—–|]\s*[^!?/]{{2,60}}/\s*[^!?/]{{2,40}}"
+        # with an agency, an archive or a press office in brackets: "… di via Bottelli (fotogramma)"
+        rf"|.{{3,250}}?\s\((?:{AGENCIES}|{_ARCHIVE})\b[^()]{{0,60}}\)",
+    ),
+)
+"""Photo captions that end with a credit the language's own rules do not read (listed by the
+Spanish, French, German, Portuguese and Italian rules)."""
+
+TEASERS: tuple[LineRule, ...] = (
+    LineRule("link-list", re.compile(r".+"), links=True, headings=False),
+    LineRule("trailing-teaser", re.compile(r".+"), tail=True),
+)
+"""Rules that read no words but a line's place: a Markdown line made of links alone (a menu, a list
+of related stories), and what a page leaves after the article's last sentence that is no sentence
+(related headlines and their labels, "Mehr Bildung", "Ultimi articoli"). A language's module lists
+them when its pages have been reviewed with them (the English rules, measured on their own
+benchmark, do without)."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, rule, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, rule, staff
 from .dates import Calendar, date_rule
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -29,7 +30,7 @@ CALENDAR = Calendar(
     labels=(
         "publicado", "publicada", "atualizado", "atualizada", "actualizado", "actualizada", "atualização",
         "atualizacao", "actualização", "última", "ultima", "modificado", "em", "às", "as", "a", "de", "do", "da",
-        "e", "o", "há", "ha", "horas?", "minutos?", "min", "dias?", "h", "hoje", "ontem", "horário de brasília",
+        "e", "o", "há", "ha", "leitura", "horas?", "minutos?", "min", "dias?", "h", "hoje", "ontem", "horário de brasília",
     ),
     links=("de", "do"),
 )
@@ -48,6 +49,7 @@ _MEDIA = r"foto|fotos|imagem|imagens|v[íi]deos?|ilustra[çc][ãa]o|arte|infogr[
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"pausar|pausa|retomar",
         r"(?:carregando|a carregar) (?:o )?(?:player|leitor|[áa]udio|reprodutor)(?: de [áa]udio)?", r"carregando", r"a carregar",
         r"(?:ouvir|ou[çc]a|escute|escutar)(?: (?:este|esta|o|a|essa|esse))? (?:artigo|not[íi]cia|mat[ée]ria|conte[úu]do|texto|reportagem|[áa]udio)",
         r"ouvir(?: agora)?", r"reproduzir(?: [áa]udio| v[íi]deo)?", r"vers[ãa]o (?:em )?[áa]udio",
@@ -70,6 +72,13 @@ RULES: tuple[LineRule, ...] = (
         convert=_AUTHOR,
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
+    place_beside(_PARTICLES),
+    phrases(
+        "byline",
+        r"(?:jornalista|rep[óo]rter|colunista|editor(?:a)?|correspondente|redator(?:a)?|fot[óo]grafo|fot[óo]grafa)"
+        r"(?: (?:d[oa]|em|no|na) [^.!?]{1,40})?",
+    ),
     staff(
         r"(?:(?:por|texto)\s*:?\s*)?(?:da\s+)?reda[çc][ãa]o",
         r"(?:da|do) (?:(?-i:[A-Z][\w]*)|g1|uol|estad[ãa]o|ag[êe]ncia [\w ]{2,20})(?:,? (?:em|no|na|de) (?-i:[A-Z])[\w ]{1,30})?",
@@ -95,6 +104,13 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"gostou (?:deste|desta) (?:artigo|not[íi]cia|mat[ée]ria|conte[úu]do|reportagem)\s*\?.{0,200}",
+        r"[^.!?]{0,120}[.!?]\s+apoie o jornalismo.{0,100}",
+        r"exclusivo(?: para assinantes)?",
+        r"assine (?:o |a |j[áa] |agora )?[\w ]{0,30}\b(?:e (?:tenha|ganhe|aproveite|leia)|para (?:ter|ler|continuar)).{0,160}",
+        r"assine (?-i:[A-Z][\w]*)(?: (?-i:[A-Z][\w]*))?",
+        r".{0,60}vantagens de ser (?:assinante|subscritor).{0,120}",
+        r"al[ée]m de ter acesso a (?:reportagens|conte[úu]dos|not[íi]cias|colunas|mat[ée]rias).{0,200}",
         rf"(?:este |esta )?(?:conte[úu]do|mat[ée]ria|artigo|reportagem|not[íi]cia|recurso|fun[çc][ãa]o) (?:[ée] )?(?:exclusiv[oa]|restrit[oa]|reservad[oa]|dispon[íi]vel apenas) (?:para|a|aos) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:exclusivo|apenas|s[óo]) (?:para )?{_SUBSCRIBERS}",
         r"j[áa] [ée] (?:assinante|subscritor|membro)\s*\??.{0,60}",
@@ -109,6 +125,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "newsletter",
+        r"(?:os )?(?:seus|teus) dados (?:pessoais )?(?:ser[ãa]o|s[ãa]o) tratados.{0,200}",
         r"(?:inscreva-se|assine|receba|cadastre(?:-se| seu e-?mail)|subscreva|registe-se|registre-se)\s.{0,100}"
         r"(?:newsletter|boletim|e-?mail|caixa de (?:entrada|correio)).{0,120}",
         r"(?:a |as |nossa |nossas )?newsletters?(?: d[oa] [^.!?]{1,40})?",
@@ -131,6 +148,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "comments",
+        r"o autor da mensagem.{0,200}",
+        r"os coment[áa]rios n[ãa]o representam.{0,200}",
         r"\d+\s+coment[áa]rios?", r"coment[áa]rios?(?:\s*\(\d+\))?",
         r"(?:ver|ler|mostrar|ocultar|deixe|deixar|adicionar|escrever|publicar|carregar|carregando)"
         r" (?:um |os |o |seu |o seu |todos os |mais )?coment[áa]rios?(?: \(\d+\))?",
@@ -140,7 +159,7 @@ RULES: tuple[LineRule, ...] = (
     phrases(
         "related",
         r"(?:leia|veja|ler|ver) (?:tamb[ée]m|mais|ainda|a seguir)", r"saiba mais", r"confira (?:tamb[ée]m|mais)",
-        r"(?:not[íi]cias|artigos|mat[ée]rias|conte[úu]dos?) relacionad[oa]s", r"relacionad[oa]s?",
+        r"(?:not[íi]cias?|artigos?|mat[ée]rias?|conte[úu]dos?) relacionad[oa]s?", r"relacionad[oa]s?",
         r"mais (?:lidas?|vistas?|not[íi]cias|populares|recentes|comentadas?)", r"[úu]ltimas(?: not[íi]cias)?",
         r"voc[êe] (?:pode|poder[áa]) (?:gostar|se interessar)", r"recomendad[oa]s?(?: para voc[êe])?",
         r"(?:tamb[ée]m )?pode (?:lhe )?interessar", r"n[ãa]o perca", r"em alta", r"destaques",
@@ -150,6 +169,7 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "controls",
+        r"buscar|pesquisar|busca|menu",
         r"fechar", r"(?:mostrar|ver) mais", r"ampliar(?: imagem| foto)?", r"(?:aumentar|diminuir) (?:a )?(?:fonte|letra|texto)",
         r"voltar ao (?:topo|in[íi]cio)", r"tela cheia", r"ecr[ãa] inteiro", r"ver galeria",
     ),
@@ -187,5 +207,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|imagens?|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
     ),
     rule("photo-credit", rf".{{3,250}}?\s[-–—]\s*(?:{_MEDIA})\s*:\s*[^.!?]{{1,80}}"),
+    *CAPTIONS,
+    *TEASERS,
 )
 """Portuguese rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, staff
+from .base import DURATION, LINK_TAIL, LineRule, byline, clean_names, names_beside, phrases, place_beside, staff
 from .dates import Calendar, date_rule
+from .neutral import CAPTIONS, TEASERS
 
 __all__ = ["CALENDAR", "CODE", "RULES"]
 
@@ -26,7 +27,7 @@ CALENDAR = Calendar(
     labels=(
         "publicado", "publicada", "actualizado", "actualizada", "actualización", "actualizacion", "última",
         "ultima", "modificado", "modificada", "fecha", "creado", "el", "a", "las", "la", "de", "del", "en", "y",
-        "hace", "horas?", "minutos?", "min", "días?", "segundos?", "ayer", "hoy", "h", "hs", "hrs", "m", "hora", "al",
+        "hace", "horas?", "minutos?", "lectura", "min", "días?", "segundos?", "ayer", "hoy", "h", "hs", "hrs", "m", "hora", "al",
     ),
     links=("de", "del"),
 )
@@ -44,6 +45,7 @@ _SUBSCRIBERS = r"(?:suscriptor(?:es|as|a)?|socios?|socias?|abonad[oa]s?|miembros
 RULES: tuple[LineRule, ...] = (
     phrases(
         "player-stub",
+        r"paus(?:ar|a)|reanudar",
         r"cargando (?:el )?(?:reproductor|audio|player)(?: de audio)?",
         r"escuch(?:ar|a|e|en)(?: (?:este|esta|el|la))? (?:art[íi]culo|noticia|nota|audio|contenido|texto)(?: complet[oa])?",
         r"escuchar(?: ahora)?",
@@ -69,8 +71,16 @@ RULES: tuple[LineRule, ...] = (
         convert=_AUTHOR,
     ),
     names_beside(_JOINERS, _PARTICLES, _AUTHOR),
+    names_beside(_JOINERS, _PARTICLES, _AUTHOR, beside=("place",), tail=False),
+    place_beside(_PARTICLES),
     staff(r"(?:(?:por|texto)\s*:?\s*)?(?:la\s+)?redacci[óo]n", r"(?:por\s+)?agencias"),
-    phrases("byline", r"sobre (?:la firma|el autor|la autora|los autores)"),
+    phrases(
+        "byline", r"sobre (?:la firma|el autor|la autora|los autores)",
+        r"(?:periodista|redactor(?:a)?|reporter[oa]|editor(?:a)?|corresponsal|columnista|colaborador(?:a)?|fot[óo]graf[oa])"
+        r"(?: (?:en|de|del|de la) [^.!?]{1,40})?",
+        r"(?:periodista|redactor(?:a)?|reporter[oa]|editor(?:a)?|corresponsal) (?:de|en) la (?:secci[óo]n|redacci[óo]n)"
+        r" [^!?]{1,200}",
+    ),
     date_rule(CALENDAR),
     phrases(
         "advertisement",
@@ -93,6 +103,9 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "paywall",
+        r"(?:este|el|nuestro) periodismo (?:(?:solo|s[óo]lo) es posible|necesita|depende de|existe gracias a) .{0,120}",
+        r"(?:¿\s*)?te ha gustado (?:este|esta) (?:art[íi]culo|noticia|contenido)\s*\?.{0,200}",
+        r"apoya (?:el|nuestro|este) periodismo.{0,100}",
         rf"(?:este )?(?:contenido|art[íi]culo|noticia|reportaje) (?:es )?(?:exclusivo|reservado|s[óo]lo|solo|disponible s[óo]lo|disponible solo) (?:para|a) {_SUBSCRIBERS}.{{0,60}}",
         rf"(?:s[óo]lo|solo|exclusivo) para {_SUBSCRIBERS}",
         rf"(?:contenido|art[íi]culo) (?:exclusivo|premium)(?: para {_SUBSCRIBERS})?",
@@ -113,6 +126,9 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "newsletter",
+        r"(?:rec[íi]b[ií]|suscrib[íi]te|anot[áa]te|registr[áa]te)\s.{0,100}(?:newsletter|bolet[íi]n|correo|e-?mail|mail|buz[óo]n).{0,120}",
+        r"(?:rec[íi]be|rec[íi]b[íi])(?:la|las|lo)? .{0,120}\ben tu (?:correo|buz[óo]n|e-?mail|mail|bandeja|celular|m[óo]vil|whatsapp).{0,60}",
+        r"(?:tus|sus) datos (?:personales )?(?:ser[áa]n|son) tratados.{0,200}",
         r"(?:suscr[íi]bete|ap[úu]ntate|reg[íi]strate|inscr[íi]bete|rec[íi]be(?:la|las|lo)?)\s.{0,100}"
         r"(?:newsletter|bolet[íi]n|boletines|correo|e-?mail|buz[óo]n|bandeja de entrada).{0,120}",
         r"(?:nuestra |la |nuestras |las )?newsletters?(?: de [^.!?]{1,40})?",
@@ -142,6 +158,8 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "comments",
+        r"(?:ver|leer|mostrar) (?:los )?\d+ comentarios?",
+        r"(?:los comentarios (?:no representan|son responsabilidad)|el autor del comentario es).{0,200}",
         r"\d+\s+comentarios?", r"comentarios?(?:\s*\(?\d+\)?)?", r"rellen[ea] su nombre.{0,60}para comentar",
         r"(?:ver|leer|mostrar|ocultar|deja|dejar|a[ñn]ade|a[ñn]adir|escribe|escribir|publica|publicar|cargar)"
         r" (?:un |los |tu |el |todos los |m[áa]s )?comentarios?(?: \(\d+\))?",
@@ -165,12 +183,14 @@ RULES: tuple[LineRule, ...] = (
     ),
     phrases(
         "controls",
+        r"buscar|buscador|b[úu]squeda|men[úu]",
         r"cerrar", r"mostrar m[áa]s", r"ampliar(?: imagen| foto)?", r"(?:aumentar|disminuir|reducir) (?:el )?(?:tama[ñn]o|letra|fuente|texto)(?: de (?:la )?(?:letra|fuente|texto))?",
         r"(?:volver|ir) (?:arriba|al inicio)", r"ver (?:galer[íi]a|fotos)", r"pantalla completa",
     ),
     phrases("tags", r"archivado en", r"etiquetas", r"temas", r"tags", r"palabras clave", tail=r"(?:\s*:\s*.{0,200})?"),
     phrases(
         "reading-time",
+        r"(?:tiempo de )?lectura\s*:?\s*\d+\s*(?:min(?:utos?)?|')\.?(?:\s*[|·•-]\s*.{0,40})?",
         r"(?:tiempo de )?lectura\s*:?\s*\d+\s*(?:min(?:utos?)?|')\.?", r"\d+\s*(?:min(?:utos?)?|')\.? de lectura",
     ),
     phrases(
@@ -203,5 +223,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:fotos?|fotograf[íi]as?|im[áa]genes|v[íi]deo) (?:de|por) (?-i:[A-Z])[^.!?]{0,60}",
         r"\((?:foto|imagen|fotograf[íi]a)\s*:?[^.!?()]{1,60}\)",
     ),
+    *CAPTIONS,
+    *TEASERS,
 )
 """Spanish rules in the order they are tried (after the vendors' stubs, before the neutral rules)."""

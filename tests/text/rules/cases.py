@@ -17,6 +17,11 @@ FRAME = {
 }
 
 
+TEASER_RULES = frozenset({"link-list", "trailing-teaser", "place"})
+"""Rules that judge a line by its place (links alone, after the last sentence, beside a byline),
+tested in test_teasers.py."""
+
+
 def cleaned(language: str, line: str) -> Article:
     """``line`` between two body paragraphs, cleaned with the rules of ``language``."""
     first, last = FRAME[language]

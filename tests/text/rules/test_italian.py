@@ -7,9 +7,18 @@ from __future__ import annotations
 import pytest
 
 from narrate.text.rules import is_dateline, parse_date, rules_for
-from tests.text.rules.cases import assert_removed_by, assert_spoken
+from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Ascolta questo articolo ora...', 'player-stub'),
+    ('Ti è piaciuto questo articolo? Sostienici.', 'paywall'),
+    ('Cerca', 'controls'),
+    ('Sostieni il Post', 'paywall'),
+    ('Se apprezzi il nostro lavoro abbonati: avrai accesso a tutti i contenuti e alle newsletter.', 'paywall'),
+    ('Corriere del Nord è anche su Whatsapp. È sufficiente cliccare qui per iscriversi al canale.', 'follow'),
+    ('13 Marzo 2024 Aggiornato alle 19:10 2 minuti di lettura', 'date'),
+    ('Giornalista', 'byline'),
+    ('Una classe della primaria di via Bottelli (fotogramma)', 'photo-credit'),
     ("Caricamento del lettore audio...", "player-stub"),
     ("Caricamento player", "player-stub"),
     ("Ascolta l'articolo", "player-stub"),
@@ -106,6 +115,8 @@ BOILERPLATE = [
 ]
 
 NEAR_MISSES = [
+    'Sostieni che la legge sia sbagliata, ma non hai prove.',
+    'Cerca lavoro da due anni senza risultati, racconta la madre.',
     "Di fronte all'ingresso restaurato, il sindaco ha parlato di una giornata storica.",
     "Di Stefano, il custode, lavora al Verdi da trent'anni.",
     "Di solito il teatro apre alle 20.",
@@ -147,7 +158,7 @@ def test_near_miss_is_spoken(line: str) -> None:
 
 
 def test_every_italian_rule_has_a_case() -> None:
-    own = {rule.name for rule in rules_for("it")} - {"site-tag"}
+    own = {rule.name for rule in rules_for("it")} - {"site-tag"} - TEASER_RULES
     assert {rule for _, rule in BOILERPLATE} >= own
     assert len(BOILERPLATE) >= 60 and len(NEAR_MISSES) >= 25
 

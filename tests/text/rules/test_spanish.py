@@ -6,9 +6,19 @@ from __future__ import annotations
 import pytest
 
 from narrate.text.rules import is_dateline, parse_date, rules_for
-from tests.text.rules.cases import assert_removed_by, assert_spoken
+from tests.text.rules.cases import TEASER_RULES, assert_removed_by, assert_spoken
 
 BOILERPLATE = [
+    ('Este periodismo necesita tu apoyo. Hazte socio, hazte socia.', 'paywall'),
+    ('¿Te ha gustado este artículo? Apóyanos con una suscripción.', 'paywall'),
+    ('Ver 12 comentarios', 'comments'),
+    ('Recibí en tu email las novedades sobre bienestar y prevención.', 'newsletter'),
+    ('Periodista', 'byline'),
+    ('Periodista de la sección Sociedad. Cubre salud pública desde 2015.', 'byline'),
+    ('Buscar', 'controls'),
+    ('Pausar', 'player-stub'),
+    ('📲 Sigue toda la información en nuestro canal de WhatsApp', 'follow'),
+    ('Las grúas del puerto, en una imagen de archivo. EL CORREO', 'photo-credit'),
     ("Cargando el reproductor de audio...", "player-stub"),
     ("Cargando reproductor", "player-stub"),
     ("Escuchar este artículo", "player-stub"),
@@ -117,6 +127,10 @@ BOILERPLATE = [
 ]
 
 NEAR_MISSES = [
+    'Recibe cada año cientos de quejas, según el Ayuntamiento.',
+    'Periodista de formación, el ministro conoce bien los medios.',
+    'El Gobierno aprobó ayer el decreto. EFE',
+    'Buscar agua se ha convertido en una rutina diaria en el pueblo.',
     "Por la mañana, el tranvía circula lleno.",
     "Por Camposol pasan cada día miles de coches.",
     "Por Ana García, la ministra no dijo nada.",
@@ -165,7 +179,7 @@ def test_near_miss_is_spoken(line: str) -> None:
 
 
 def test_every_spanish_rule_has_a_case() -> None:
-    own = {rule.name for rule in rules_for("es")} - {"site-tag"}
+    own = {rule.name for rule in rules_for("es")} - {"site-tag"} - TEASER_RULES
     assert {rule for _, rule in BOILERPLATE} >= own
     assert len(BOILERPLATE) >= 60 and len(NEAR_MISSES) >= 25
 
