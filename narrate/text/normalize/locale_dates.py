@@ -14,7 +14,7 @@ from typing import Final
 
 from ._common import Step
 from ._locale import ROMAN, WINDOW, Language, ends_sentence, previous_word, previous_word_of_list, roman_value
-from .locale_numbers import agree_with, named
+from .locale_numbers import agree_with, join_range, named
 
 # --------------------------------------------------------------------------------------------------
 # Times
@@ -36,6 +36,19 @@ def time_step(language: Language) -> Step:
         rf"{units}(?![^\W\d_]|[.,:]\d)"
     )
     clock = language.clock
+    between = re.compile(
+        r"(?<![\w:.,$€£])(?P<h>\d{1,2}):(?P<m>\d{2})[ \t]?[-–][ \t]?(?P<h2>\d{1,2}):(?P<m2>\d{2})"
+        rf"{units}(?![^\W\d_]|[.,:]\d)"
+    )
+
+    def time_range(m: re.Match[str]) -> str:
+        """9:00-14:00 -> "nueve a catorce": two times joined as a range, not by a hyphen."""
+        times = (int(m.group("h")), int(m.group("m"))), (int(m.group("h2")), int(m.group("m2")))
+        if not language.say("to") or any(h > 24 or minutes > 59 for h, minutes in times):
+            return m.group(0)
+        first = clock(*times[0], False)
+        second = clock(*times[1], bool(m.groupdict().get("unit")))
+        return join_range(language, m.string, m.start(), first, second)
 
     def replace(m: re.Match[str]) -> str:
         hours = int(m.group("h"))
@@ -67,6 +80,7 @@ def time_step(language: Language) -> Step:
         if not language.spells:
             return text
         text = _DURATION.sub(duration, text)
+        text = between.sub(time_range, text)
         return pattern.sub(replace, text)
 
     return named("expand_times", step)
@@ -203,7 +217,7 @@ def roman_step(language: Language) -> Step:
     century = (
         re.compile(
             rf"(?<![\w.])(?P<word>{words})[ \t]+(?P<roman>{roman})"
-            rf"(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w.+&]|\.\w)"
+            rf"(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w+&]|\.\w)"
         )
         if words and has_centuries
         else None
