@@ -16,6 +16,7 @@ from typing import Final
 
 from num2words import num2words
 
+from . import romance
 from ._common import Step
 from ._locale import Language, tidy
 from .localized import localized_pipeline
@@ -77,6 +78,8 @@ def _agree(words: str, noun: str) -> str:
     personas -> "doscientas personas", 21 000 personas -> "veintiuna mil personas"; millions never
     agree ("doscientos millones de personas")."""
     tokens = words.split(" ")
+    if noun.endswith("ó"):
+        return words  # a verb, not a noun: "la sub-21 ganó"
     if _is_feminine(noun):
         cut = max((i + 1 for i, t in enumerate(tokens) if t in _SCALE_NOUNS), default=0)
         tokens[cut:] = [_FEMININE_FORMS.get(t, t) for t in tokens[cut:]]
@@ -170,6 +173,8 @@ _STOPWORDS: Final = frozenset(
     de del y e o u a al en por para con sin que el la los las lo un una se es son fue ha han más menos
     entre hasta desde sobre como pero ni si no según tras ante contra hacia durante mediante ya también
     le les su sus mi mis muy cada otro otra otros otras este esta estos estas ese esa esos esas puntos
+    está era estaba había sería será tenía llega cuesta supera alcanza suma registra queda pasa marca deja
+    acumula representa ronda eleva sitúa hubo
     """.split()
 )
 _STARTERS: Final = frozenset(
@@ -339,6 +344,15 @@ SPANISH: Final = Language(
         "p.": "página",
         "cap.": "capítulo",
         "vol.": "volumen",
+        "RD": "Real Decreto",
+        "RDL": "Real Decreto-ley",
+    },
+    units={
+        "p.p.": ("punto porcentual", "puntos porcentuales"),
+        "l/m²": ("litro por metro cuadrado", "litros por metro cuadrado"),
+        "l/m2": ("litro por metro cuadrado", "litros por metro cuadrado"),
+        "nm": ("nanómetro", "nanómetros"),
+        "h": ("hora", "horas"),
     },
     sentence_starters=_STARTERS,
     century_words={"siglo": "siglo", "Siglo": "Siglo", "siglos": "siglos", "s.": "siglo", "ss.": "siglos"},
@@ -350,5 +364,28 @@ SPANISH: Final = Language(
 """Spanish as written in Spain and most of Latin America (decimal comma); a region whose CLDR data
 says otherwise (es-MX: "3.5", "3,500") gets its own separators."""
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(SPANISH)
+
+
+def early_steps(language: Language) -> tuple[Step, ...]:
+    """Spanish's own steps before money and the other number steps (see ``romance``): "Ley
+    7/2024", "temporada 2023/24", "hasta el 31/12", "en 2021", "1,80 m", "85,50 euros", "½ punto",
+    "24/7", "1T 2024"."""
+    return (
+        romance.numbered_by_year(language, "de"),
+        romance.seasons(language),
+        romance.day_and_month(language, {"el", "del", "al", "hasta", "desde", "día"}),
+        romance.years_after(
+            language,
+            {"en", "desde", "hasta", "año", "hacia", "durante", "mediados", "finales", "principios"},
+            {"de", "del", "el", "y", "para", "entre", "a", "o"},
+        ),
+        romance.heights(language, "{units} {cm}"),
+        romance.currency_words(language, {"euros": "€", "dólares": "US$"}),
+        romance.halves(("medio", "media"), _is_feminine),
+        romance.around_the_clock("veinticuatro siete"),
+        romance.quarters(language, ("primer", "segundo", "tercer", "cuarto"), "de"),
+    )
+
+
+PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(SPANISH, early=early_steps(SPANISH))
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Spanish, in order."""
