@@ -106,7 +106,7 @@ _STOPWORDS: Final = frozenset(
     """
     di del della dei degli delle e ed o a al alla ai agli alle in nel nella nei negli nelle per con su
     sul sulla da dal dalla tra fra che il lo la i gli le l un una è sono ha hanno più meno circa oltre
-    contro verso dopo prima come ma se non anche punti all dall dell nell sull
+    contro verso dopo prima come ma se non anche punti all dall dell nell sull suo sua suoi sue
     """.split()
 )
 _STARTERS: Final = frozenset(
@@ -253,6 +253,7 @@ ITALIAN: Final = Language(
         "d.lgs.": "decreto legislativo",
         "D.Lgs.": "decreto legislativo",
         "D.lgs.": "decreto legislativo",
+        "km": "chilometro",
     },
     units={
         "mq": ("metro quadrato", "metri quadrati"),
@@ -260,6 +261,7 @@ ITALIAN: Final = Language(
         "p.p.": ("punto percentuale", "punti percentuali"),
         "nm": ("nanometro", "nanometri"),
         "h": ("ora", "ore"),
+        "s": ("secondo", "secondi"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -289,9 +291,14 @@ def _aged(m: re.Match[str]) -> str:
     return stem + m.group("suffix")
 
 
+def _per(name: str) -> str:
+    """ "al litro", "all'ora": a price per unit."""
+    return f"all'{name}" if name[:1] in "aeiou" else f"al {name}"
+
+
 def early_steps(language: Language) -> tuple[Step, ...]:
     """Italian's own steps before money and the other number steps (see ``romance``): "legge
-    104/1992", "stagione 2023/24", "entro il 31/12", "1,80 m", "2,50 euro", "½ punto", "24/7",
+    104/1992", "stagione 2023/24", "entro il 31/12", "1,80 m", "2,50 euro", "½ punto", "24/7", "1,75 €/l",
     and three of its own: "un 14enne", "20 mila", "il '68"."""
     return (
         named("expand_ages", lambda text: _AGED.sub(_aged, text)),
@@ -304,6 +311,7 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.currency_words(language, {"euro": "€", "dollari": "US$"}),
         romance.halves(("mezzo", "mezza"), _is_feminine),
         romance.around_the_clock("ventiquattro su sette"),
+        romance.per_unit(language, _per),
     )
 
 

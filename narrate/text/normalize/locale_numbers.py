@@ -362,9 +362,11 @@ def ordinal_step(language: Language) -> Step:
         suffix = m.group("suffix")
         following = next_word(m.string, m.end())
         head = re.split(r"['’]", following)[0].lower()
-        if "°" in suffix and (not following or head in language.stopwords or following[0].isupper()):
-            return m.group(0)  # "40°": degrees, read by the unit step
         previous = previous_word(m.string, m.start())
+        # a capital after it is "C" or a name ("40° Nord"), unless an article says ordinal ("il suo 2° Slam")
+        capital = following[:1].isupper() and (len(following) == 1 or previous.lower() not in language.stopwords)
+        if "°" in suffix and (not following or head in language.stopwords or capital):
+            return m.group(0)  # "40°": degrees, read by the unit step
         return language.ordinal_words(int(m.group("n")), suffix, previous, following)
 
     return named("expand_ordinals", lambda text: pattern.sub(replace, text) if language.spells else text)

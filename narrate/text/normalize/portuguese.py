@@ -286,6 +286,7 @@ BRAZIL: Final = Language(
         "Art.": "artigo",
         "cap.": "capítulo",
         "vol.": "volume",
+        "km": "quilômetro",
     },
     units={
         "°": ("grau", "graus"),
@@ -293,6 +294,7 @@ BRAZIL: Final = Language(
         "p.p.": ("ponto percentual", "pontos percentuais"),
         "nm": ("nanômetro", "nanômetros"),
         "h": ("hora", "horas"),
+        "s": ("segundo", "segundos"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -363,7 +365,7 @@ def _score(language: Language) -> Step:
 def early_steps(language: Language) -> tuple[Step, ...]:
     """Portuguese's own steps before money and the other number steps (see ``romance``): "Lei
     14.133/2021", "temporada 2023/24", "até 31/12", "em 2021", "1,80 m", "5,89 reais", "½ xícara",
-    "24/7", "1T24", and two of its own: scores "3x1", and "das dez às dezesseis horas" for "das 10h
+    "24/7", "1T24", "R$ 45 por m²", "1 em cada 4 pessoas", "35º", and two of its own: scores "3x1", and "das dez às dezesseis horas" for "das 10h
     às 16h"."""
     return (
         named("expand_hour_ranges", lambda text: _HOURS_TWICE.sub(r"\g<from>", text)),
@@ -379,6 +381,9 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.halves(("meio", "meia"), _is_feminine),
         romance.around_the_clock("vinte e quatro por sete"),
         romance.quarters(language, ("primeiro", "segundo", "terceiro", "quarto"), "de"),
+        romance.per_unit(language, "por {}".format),
+        romance.one_in(language, "em cada|de cada", _is_feminine),
+        romance.degree_signs(language),
     )
 
 

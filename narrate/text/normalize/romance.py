@@ -14,6 +14,8 @@ ranges and plain numbers.
 * Heights: "1,80 m" -> "un metro ochenta", "um metro e oitenta", "un metro e ottanta".
 * Amounts with cents before a currency's name: "85,50 euros" is read as "85,50 €" is.
 * "½ punto" -> "medio punto"; "24/7"; quarters written "1T 2024" -> "primer trimestre de …".
+* Prices per unit: "0,15 €/kWh" -> "… por kilovatio hora"; "1 de cada 4 personas" -> "una de cada
+  cuatro personas"; "38º" written for "38°".
 """
 
 from __future__ import annotations
@@ -166,3 +168,73 @@ def quarters(language: Language, ordinals: tuple[str, str, str, str], of: str) -
         return spoken
 
     return _sub("expand_quarters", pattern, replace)
+
+
+_PER_WORDS: Final = (
+    "litro mes año hora día semana persona noche ano mês dia pessoa anno mese giorno ora settimana notte chilo kilo"
+).split()
+
+
+def per_unit(language: Language, per: Callable[[str], str]) -> Step:
+    """ "0,15 €/kWh" -> "0,15 € por kilovatio hora", "R$ 45 por m²" -> "R$ 45 por metro quadrado",
+    "1,75 €/l" -> "1,75 € al litro": a price per unit, with the language's ``per`` ("por {}", "al {}")
+    and the unit's name in the singular, for the money step to read the amount."""
+    units = {*UNITS, *language.units} - {"°", "º", "%"}
+    names = "|".join(re.escape(u) for u in sorted({*units, *_PER_WORDS}, key=len, reverse=True))
+    slash = re.compile(rf"(?:(?<=[€$£])|(?<=\d))[ \t]?/[ \t]?(?P<unit>{names})(?![\w²³/])")
+    word = per("").strip()
+    written = re.compile(rf"\b{re.escape(word)}[ \t]+(?P<unit>m²|m2|km²|km2|kWh|MWh)(?![\w²³/])") if word else None
+
+    def name(unit: str) -> str:
+        if unit in _PER_WORDS:
+            return unit
+        return language.unit_name(unit, UNITS.get(unit, ""), Decimal(1)) or unit
+
+    def step(text: str) -> str:
+        text = slash.sub(lambda m: " " + per(name(m.group("unit"))), text)
+        return written.sub(lambda m: per(name(m.group("unit"))), text) if written else text
+
+    return named("expand_per_unit", step)
+
+
+def one_in(language: Language, words: str, is_feminine: Callable[[str], bool]) -> Step:
+    """ "1 de cada 4 personas" -> "una de cada cuatro personas": both numbers agree with the noun
+    after them; the first stays a pronoun before a masculine one ("uno de cada cuatro españoles")."""
+    pattern = re.compile(
+        rf"(?<![\w.,])(?P<a>\d{{1,3}})[ \t]+(?P<words>{words})[ \t]+(?P<b>\d{{1,3}})[ \t]+(?=(?P<noun>[^\W\d_]+))"
+    )
+
+    def replace(m: re.Match[str]) -> str:
+        noun = m.group("noun")
+        first = language.cardinal(int(m.group("a")))
+        if is_feminine(noun):
+            first = agree_with(language, first, noun)
+        second = agree_with(language, language.cardinal(int(m.group("b"))), noun)
+        return f"{first} {m.group('words')} {second} "
+
+    return _sub("expand_one_in", pattern, replace)
+
+
+_BEFORE_DEGREES: Final = frozenset(
+    """
+    de a los hasta unos entre y superan superaron superó alcanzan alcanzaron alcanzó rozaron rondan rondarán
+    esperan marcaron marcó registraron registró e os aos até dos cerca marcaram marcou atingiu atingiram
+    registrou registraram passam passaram
+    """.split()
+)
+
+
+def degree_signs(language: Language) -> Step:
+    """ "se esperan 38º y" -> "38 °", read by the unit step as degrees: "º" written for "°" after a
+    word that leads to a temperature ("de", "hasta", "marcaron") and with no noun after it; "el 3º
+    y el 4º", "quedó 5º", "art. 5º da" stay ordinals."""
+    pattern = re.compile(r"(?<![\w.,])(?P<n>-?\d{1,2})º(?![\w])")
+
+    def replace(m: re.Match[str]) -> str:
+        following = next_word(m.string, m.end())
+        previous = previous_word(m.string, m.start()).lower()
+        if previous not in _BEFORE_DEGREES or (following and following.lower() not in language.stopwords):
+            return m.group(0)
+        return m.group("n") + " °"
+
+    return _sub("expand_degree_signs", pattern, replace)

@@ -344,6 +344,7 @@ SPANISH: Final = Language(
         "p.": "página",
         "cap.": "capítulo",
         "vol.": "volumen",
+        "km": "kilómetro",
         "RD": "Real Decreto",
         "RDL": "Real Decreto-ley",
     },
@@ -353,6 +354,7 @@ SPANISH: Final = Language(
         "l/m2": ("litro por metro cuadrado", "litros por metro cuadrado"),
         "nm": ("nanómetro", "nanómetros"),
         "h": ("hora", "horas"),
+        "s": ("segundo", "segundos"),
     },
     sentence_starters=_STARTERS,
     century_words={"siglo": "siglo", "Siglo": "Siglo", "siglos": "siglos", "s.": "siglo", "ss.": "siglos"},
@@ -369,7 +371,7 @@ says otherwise (es-MX: "3.5", "3,500") gets its own separators."""
 def early_steps(language: Language) -> tuple[Step, ...]:
     """Spanish's own steps before money and the other number steps (see ``romance``): "Ley
     7/2024", "temporada 2023/24", "hasta el 31/12", "en 2021", "1,80 m", "85,50 euros", "½ punto",
-    "24/7", "1T 2024"."""
+    "24/7", "1T 2024", "0,15 €/kWh", "1 de cada 4 personas", "38º"."""
     return (
         romance.numbered_by_year(language, "de"),
         romance.seasons(language),
@@ -384,6 +386,9 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.halves(("medio", "media"), _is_feminine),
         romance.around_the_clock("veinticuatro siete"),
         romance.quarters(language, ("primer", "segundo", "tercer", "cuarto"), "de"),
+        romance.per_unit(language, "por {}".format),
+        romance.one_in(language, "de cada", _is_feminine),
+        romance.degree_signs(language),
     )
 
 
