@@ -312,8 +312,15 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.halves(("mezzo", "mezza"), _is_feminine),
         romance.around_the_clock("ventiquattro su sette"),
         romance.per_unit(language, _per),
+        romance.alternatives("e"),
     )
 
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(ITALIAN, early=early_steps(ITALIAN))
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Italian (or a region's
+    variant of it), in order."""
+    return localized_pipeline(language, early=early_steps(language))
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(ITALIAN)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Italian, in order."""

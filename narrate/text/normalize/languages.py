@@ -42,8 +42,8 @@ _PIPELINES: Final = {
 }  # fmt: skip
 _OWN_STEPS: Final = {"de": OWN_STEPS}
 """The steps a language adds to the shared ones, for its regional variants."""
-_EARLY_STEPS: Final = {"es": spanish.early_steps, "it": italian.early_steps, "pt": portuguese.early_steps}
-"""The steps a language adds before money and the other number steps, made for a regional variant."""
+_BUILDERS: Final = {"es": spanish.pipeline, "it": italian.pipeline, "pt": portuguese.pipeline}
+"""The pipeline of a language with steps of its own, made for a regional variant."""
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -64,12 +64,13 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
         base = LANGUAGES[primary]
         variant = dataclasses.replace(base, tag=whole)
         same = variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols
-        if primary in _EARLY_STEPS and local_dollar(whole) != local_dollar(primary):
+        if primary in _BUILDERS and local_dollar(whole) != local_dollar(primary):
             same = False  # es-AR, es-CO: "$" is pesos
         if same:
             return _PIPELINES[primary]
-        early = _EARLY_STEPS[primary](variant) if primary in _EARLY_STEPS else ()
-        return localized_pipeline(variant, early=early, before_numbers=_OWN_STEPS.get(primary, ()))
+        if primary in _BUILDERS:
+            return _BUILDERS[primary](variant)
+        return localized_pipeline(variant, before_numbers=_OWN_STEPS.get(primary, ()))
     if primary in _PIPELINES:
         return _PIPELINES[primary]
     return localized_pipeline(generic_language(whole or primary))

@@ -384,10 +384,17 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.per_unit(language, "por {}".format),
         romance.one_in(language, "em cada|de cada", _is_feminine),
         romance.degree_signs(language),
+        romance.alternatives("e"),
     )
 
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(BRAZIL, early=early_steps(BRAZIL))
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Portuguese (or a region's
+    variant of it), in order."""
+    return localized_pipeline(language, early=early_steps(language))
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(BRAZIL)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Portuguese of Brazil, in order."""
-PIPELINE_PORTUGAL: Final[tuple[Step, ...]] = localized_pipeline(PORTUGAL, early=early_steps(PORTUGAL))
+PIPELINE_PORTUGAL: Final[tuple[Step, ...]] = pipeline(PORTUGAL)
 """The same steps for Portuguese of Portugal."""

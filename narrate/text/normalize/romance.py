@@ -238,3 +238,9 @@ def degree_signs(language: Language) -> Step:
         return m.group("n") + " °"
 
     return _sub("expand_degree_signs", pattern, replace)
+
+
+def alternatives(and_word: str) -> Step:
+    """ "4G/5G" -> "4G y 5G": a slash between two names with digits."""
+    pattern = re.compile(r"(?<=\d[A-Z])/(?=\d[A-Z]\b)")
+    return named("expand_alternatives", lambda text: pattern.sub(f" {and_word} ", text))

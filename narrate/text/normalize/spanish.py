@@ -18,7 +18,8 @@ from num2words import num2words
 
 from . import romance
 from ._common import Step
-from ._locale import Language, tidy
+from ._locale import Language, ends_sentence, tidy
+from .locale_numbers import named
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -225,7 +226,7 @@ SPANISH: Final = Language(
     stopwords=_STOPWORDS,
     look_past=frozenset({"mil"}),
     ordinal=_ordinal,
-    ordinal_suffix=r"\.?(?:er|os|as|ª|º|°|o|a)",
+    ordinal_suffix=r"\.?(?:er|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma|os|as|ª|º|°|o|a)",  # "1ro", "2do" (América)
     date_template="{day} de {month} de {year}",
     day_month=r"[ \t]+de[ \t]+",
     month_year=r"[ \t]+(?:de|del)[ \t]+",
@@ -389,8 +390,41 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.per_unit(language, "por {}".format),
         romance.one_in(language, "de cada", _is_feminine),
         romance.degree_signs(language),
+        romance.alternatives("y"),
     )
 
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(SPANISH, early=early_steps(SPANISH))
+_MERIDIEM: Final = re.compile(
+    r"(?<![\w:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?[ \t\u00a0]?(?P<ap>[aApP])\.?[ \t\u00a0]?[mM]\.?(?![^\W\d_])"
+)
+
+
+def _meridiem(language: Language) -> Step:
+    """ "8:30 a. m." -> "ocho treinta de la mañana", "10 p.m." -> "diez de la noche" (Latin America
+    writes the twelve-hour clock)."""
+
+    def replace(m: re.Match[str]) -> str:
+        h, minutes, pm = int(m.group("h")), int(m.group("m") or 0), m.group("ap") in "pP"
+        if not 1 <= h <= 12 or minutes > 59:
+            return m.group(0)
+        if pm:
+            period = "del mediodía" if h == 12 else "de la tarde" if h < 8 else "de la noche"
+        else:
+            period = "de la noche" if h == 12 else "de la madrugada" if h < 6 else "de la mañana"
+        spoken = f"{_clock(h, minutes, False)} {period}"
+        return spoken + "." if m.group(0).endswith(".") and ends_sentence(language, m.string, m.end()) else spoken
+
+    return named("expand_meridiem", lambda text: _MERIDIEM.sub(replace, text))
+
+
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Spanish (or a region's
+    variant of it), in order: the shared ones, Spanish's early ones, and "8:30 a. m." read before the
+    times are."""
+    steps = localized_pipeline(language, early=early_steps(language))
+    at = next(i for i, step in enumerate(steps) if step.__name__ == "expand_times")
+    return (*steps[:at], _meridiem(language), *steps[at:])
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(SPANISH)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Spanish, in order."""
