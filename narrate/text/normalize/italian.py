@@ -39,8 +39,8 @@ def _is_feminine(word: str) -> bool:
 
 def _agree(words: str, noun: str) -> str:
     """ "uno" before a noun: "un anno", "un euro", "uno studente", "una persona", "un'ora"."""
-    if words != "uno":
-        return words
+    if words != "uno" or re.split(r"['’]", noun)[0].lower() in _STOPWORDS - {"un", "una"}:
+        return words  # "2-1 all'Olimpico": no noun follows
     lower = noun.lower()
     if _is_feminine(noun):
         return "un'" if lower[:1] in "aeiouàèéìòù" else "una"
@@ -262,6 +262,7 @@ ITALIAN: Final = Language(
         "nm": ("nanometro", "nanometri"),
         "h": ("ora", "ore"),
         "s": ("secondo", "secondi"),
+        "t": ("tonnellata", "tonnellate"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -293,7 +294,7 @@ def _aged(m: re.Match[str]) -> str:
 
 def _per(name: str) -> str:
     """ "al litro", "all'ora": a price per unit."""
-    return f"all'{name}" if name[:1] in "aeiou" else f"al {name}"
+    return f"all'{name}" if name[:1] and name[0] in "aeiou" else f"al {name}"
 
 
 def early_steps(language: Language) -> tuple[Step, ...]:

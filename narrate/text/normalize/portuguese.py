@@ -295,6 +295,7 @@ BRAZIL: Final = Language(
         "nm": ("nanômetro", "nanômetros"),
         "h": ("hora", "horas"),
         "s": ("segundo", "segundos"),
+        "t": ("tonelada", "toneladas"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -314,6 +315,8 @@ PORTUGAL: Final = dataclasses.replace(
     clock=functools.partial(_clock, "pt"),
     century=functools.partial(_century, "pt"),
     regnal=functools.partial(_regnal, "pt"),
+    before_number={**BRAZIL.before_number, "km": "quilómetro"},
+    units={**BRAZIL.units, "nm": ("nanómetro", "nanómetros")},
     subunits={
         "EUR": ("cêntimo", "cêntimos", "m"),
         "BRL": ("centavo", "centavos", "m"),
@@ -385,6 +388,7 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.one_in(language, "em cada|de cada", _is_feminine),
         romance.degree_signs(language),
         romance.alternatives("e"),
+        romance.thousands_of_units(language, "mil"),
     )
 
 

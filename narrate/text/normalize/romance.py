@@ -183,7 +183,7 @@ def per_unit(language: Language, per: Callable[[str], str]) -> Step:
     names = "|".join(re.escape(u) for u in sorted({*units, *_PER_WORDS}, key=len, reverse=True))
     slash = re.compile(rf"(?:(?<=[€$£])|(?<=\d))[ \t]?/[ \t]?(?P<unit>{names})(?![\w²³/])")
     word = per("").strip()
-    written = re.compile(rf"\b{re.escape(word)}[ \t]+(?P<unit>m²|m2|km²|km2|kWh|MWh)(?![\w²³/])") if word else None
+    written = re.compile(rf"\b{re.escape(word)}[ \t]+(?P<unit>m²|m2|km²|km2|mq|kWh|MWh)(?![\w²³/])") if word else None
 
     def name(unit: str) -> str:
         if unit in _PER_WORDS:
@@ -244,3 +244,22 @@ def alternatives(and_word: str) -> Step:
     """ "4G/5G" -> "4G y 5G": a slash between two names with digits."""
     pattern = re.compile(r"(?<=\d[A-Z])/(?=\d[A-Z]\b)")
     return named("expand_alternatives", lambda text: pattern.sub(f" {and_word} ", text))
+
+
+def thousands_of_units(language: Language, scale: str) -> Step:
+    """ "2 mil km" -> "dos mil kilómetros", "200 mil t" -> "doscientas mil toneladas": a unit after
+    a number and its scale word ("mil"), in the plural, the number agreeing with it."""
+    units = "|".join(re.escape(u) for u in sorted({*UNITS, *language.units} - {"°", "º", "%"}, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.,])(?P<n>{language.number_pattern})[ \t]+{scale}[ \t]+(?P<unit>{units})(?![\w/²³'’]|[.,]\d)"
+    )
+
+    def replace(m: re.Match[str]) -> str:
+        name = language.unit_name(m.group("unit"), UNITS.get(m.group("unit"), ""), Decimal(2000))
+        parsed = language.parse(m.group("n"))
+        if name is None or parsed is None:
+            return m.group(0)
+        number = language.number(*parsed)
+        return f"{number if parsed[1] else agree_with(language, number, name)} {scale} {name}"
+
+    return _sub("expand_thousands_of_units", pattern, replace)

@@ -391,6 +391,7 @@ def early_steps(language: Language) -> tuple[Step, ...]:
         romance.one_in(language, "de cada", _is_feminine),
         romance.degree_signs(language),
         romance.alternatives("y"),
+        romance.thousands_of_units(language, "mil"),
     )
 
 
