@@ -32,7 +32,7 @@ def time_step(language: Language) -> Step:
     before = rf"(?P<before>\b(?:{language.time_before})[ \t]+)?" if language.time_before else ""
     pattern = re.compile(
         rf"{before}(?<![\w:.,$€£])(?P<h>\d{{1,2}})"
-        r"(?:(?P<sep>[:.])(?P<m>\d{2})(?!\d)|[ \t]?(?P<hsep>[hH])(?:[ \t]?(?P<hm>\d{2})(?!\d))?(?:[ \t]?min\b)?)"
+        r"(?:(?P<sep>[:.])(?P<m>\d{2})(?!\d)|[ \t]?(?P<hsep>[hH])(?:[ \t]?(?P<hm>\d{2})(?!\d))?(?P<min>[ \t]?min\b)?)"
         rf"{units}(?![^\W\d_]|[.,:]\d)"
     )
     clock = language.clock
@@ -59,13 +59,20 @@ def time_step(language: Language) -> Step:
             return m.group(0)  # "3.45" is a number unless a time word or unit says otherwise
         if m.group("hsep") and not language.time_units:
             return m.group(0)
+        if m.group("min") and m.group("hm") and not m.groupdict().get("before"):
+            return spoken_duration(m, ((hours, "duration-hour"), (minutes, "duration-minute")))  # "2 h 30 min"
         written_unit = bool(m.group("hsep") or m.groupdict().get("unit"))
         return (m.groupdict().get("before") or "") + clock(hours, minutes, written_unit)
 
     def duration(m: re.Match[str]) -> str:
+        return spoken_duration(
+            m, ((int(m.group("h")), "duration-hour"), (int(m.group("m")), "duration-minute"),
+                (int(m.group("s")), "duration-second"))
+        )  # fmt: skip
+
+    def spoken_duration(m: re.Match[str], values: tuple[tuple[int, str], ...]) -> str:
         parts = []
-        for value, unit in ((int(m.group("h")), "duration-hour"), (int(m.group("m")), "duration-minute"),
-                            (int(m.group("s")), "duration-second")):  # fmt: skip
+        for value, unit in values:
             name = language.unit_name("", unit, Decimal(value))
             if name is None or value > 59 and unit != "duration-hour":
                 return m.group(0)

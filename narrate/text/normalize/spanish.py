@@ -369,11 +369,25 @@ says otherwise (es-MX: "3.5", "3,500") gets its own separators."""
 
 
 
+_PHONE: Final = re.compile(r"(?<![\w.,+])(?P<a>[6-9]\d\d) (?P<b>\d{3}) (?P<c>\d{3})(?![\w]|[.,]?\d| \d)")
+
+
+def _phones(language: Language) -> Step:
+    """ "900 100 200", "600 123 456" -> "novecientos, cien, doscientos": Spain's nine-digit numbers in
+    three groups are telephones, not hundreds of millions written with spaces."""
+
+    def replace(m: re.Match[str]) -> str:
+        return ", ".join(language.cardinal(int(g)) if g[0] != "0" else language.digits(g) for g in m.groups())
+
+    return named("expand_phone_numbers_es", lambda text: _PHONE.sub(replace, text))
+
+
 def early_steps(language: Language) -> tuple[Step, ...]:
     """Spanish's own steps before money and the other number steps (see ``romance``): "Ley
     7/2024", "temporada 2023/24", "hasta el 31/12", "en 2021", "1,80 m", "85,50 euros", "½ punto",
     "24/7", "1T 2024", "0,15 €/kWh", "1 de cada 4 personas", "38º"."""
     return (
+        _phones(language),
         romance.numbered_by_year(language, "de"),
         romance.seasons(language),
         romance.day_and_month(language, {"el", "del", "al", "hasta", "desde", "día"}),

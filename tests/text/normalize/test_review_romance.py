@@ -497,6 +497,8 @@ FOUND_WHILE_FIXING = [
     ("es", "Tomó ½ taza y 1/2 hora.", "Tomó media taza y media hora."),
     ("es", "Subió +3 puntos.", "Subió más tres puntos."),
     ("es-MX", "Será a las 7:00 p. m.; costó $3,500.", "Será a las siete de la tarde; costó tres mil quinientos pesos."),
+    ("es", "El AVE tarda 2 h 30 min.", "El AVE tarda dos horas y treinta minutos."),
+    ("es", "Llame al 900 100 200.", "Llame al novecientos, cien, doscientos."),
     ("pt-BR", "Em 2021 Lula venceu; em 2022 chega a lei.", "Em dois mil e vinte e um Lula venceu; em dois mil e vinte e dois chega a lei."),
     ("pt-BR", "Das 8h às 12h.", "Das oito às doze horas."),
     ("pt-BR", "Uma tração 4x4 e uma mesa de 2x1 metros.", "Uma tração quatro por quatro e uma mesa de dois por um metros."),
