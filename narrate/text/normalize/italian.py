@@ -16,8 +16,10 @@ from typing import Final
 
 from num2words import num2words
 
+from . import romance
 from ._common import Step
 from ._locale import Language, tidy
+from .locale_numbers import named
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -37,8 +39,8 @@ def _is_feminine(word: str) -> bool:
 
 def _agree(words: str, noun: str) -> str:
     """ "uno" before a noun: "un anno", "un euro", "uno studente", "una persona", "un'ora"."""
-    if words != "uno":
-        return words
+    if words != "uno" or re.split(r"['’]", noun)[0].lower() in _STOPWORDS - {"un", "una"}:
+        return words  # "2-1 all'Olimpico": no noun follows
     lower = noun.lower()
     if _is_feminine(noun):
         return "un'" if lower[:1] in "aeiouàèéìòù" else "una"
@@ -104,7 +106,7 @@ _STOPWORDS: Final = frozenset(
     """
     di del della dei degli delle e ed o a al alla ai agli alle in nel nella nei negli nelle per con su
     sul sulla da dal dalla tra fra che il lo la i gli le l un una è sono ha hanno più meno circa oltre
-    contro verso dopo prima come ma se non anche punti all dall dell nell sull
+    contro verso dopo prima come ma se non anche punti all dall dell nell sull suo sua suoi sue
     """.split()
 )
 _STARTERS: Final = frozenset(
@@ -246,6 +248,21 @@ ITALIAN: Final = Language(
         "Art.": "articolo",
         "cap.": "capitolo",
         "vol.": "volume",
+        "d.l.": "decreto legge",
+        "D.L.": "decreto legge",
+        "d.lgs.": "decreto legislativo",
+        "D.Lgs.": "decreto legislativo",
+        "D.lgs.": "decreto legislativo",
+        "km": "chilometro",
+    },
+    units={
+        "mq": ("metro quadrato", "metri quadrati"),
+        "mc": ("metro cubo", "metri cubi"),
+        "p.p.": ("punto percentuale", "punti percentuali"),
+        "nm": ("nanometro", "nanometri"),
+        "h": ("ora", "ore"),
+        "s": ("secondo", "secondi"),
+        "t": ("tonnellata", "tonnellate"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -258,5 +275,53 @@ ITALIAN: Final = Language(
 )
 """Italian as written in Italy (a period between thousands); it-CH gets CLDR's apostrophe."""
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(ITALIAN)
+# --------------------------------------------------------------------------------------------------
+# Italian's own steps
+# --------------------------------------------------------------------------------------------------
+
+_AGED: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]?-?(?P<suffix>enn[ei])\b")
+_THOUSANDS: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]+mila\b")
+_SHORT_YEAR: Final = re.compile(r"(?<=[^\W\d_] )['’](?=\d\d\b)")
+
+
+def _aged(m: re.Match[str]) -> str:
+    """ "14enne" -> "quattordicenne", "18enni" -> "diciottenni", "23enne" -> "ventitreenne"."""
+    n = int(m.group("n"))
+    words = ITALIAN.cardinal(n).replace("tré", "tre")
+    stem = "dec" if n == 10 else words if words.endswith(("tre", "sei")) else words[:-1]
+    return stem + m.group("suffix")
+
+
+def _per(name: str) -> str:
+    """ "al litro", "all'ora": a price per unit."""
+    return f"all'{name}" if name[:1] and name[0] in "aeiou" else f"al {name}"
+
+
+def early_steps(language: Language) -> tuple[Step, ...]:
+    """Italian's own steps before money and the other number steps (see ``romance``): "legge
+    104/1992", "stagione 2023/24", "entro il 31/12", "1,80 m", "2,50 euro", "½ punto", "24/7", "1,75 €/l",
+    and three of its own: "un 14enne", "20 mila", "il '68"."""
+    return (
+        named("expand_ages", lambda text: _AGED.sub(_aged, text)),
+        named("expand_thousands", lambda text: _THOUSANDS.sub(lambda m: language.cardinal(int(m["n"]) * 1000), text)),
+        named("expand_short_years", lambda text: _SHORT_YEAR.sub("", text)),
+        romance.numbered_by_year(language, "del"),
+        romance.seasons(language),
+        romance.day_and_month(language, {"il", "al", "dal", "del", "entro", "fino"}),
+        romance.heights(language, "{units} e {cm}"),
+        romance.currency_words(language, {"euro": "€", "dollari": "US$"}),
+        romance.halves(("mezzo", "mezza"), _is_feminine),
+        romance.around_the_clock("ventiquattro su sette"),
+        romance.per_unit(language, _per),
+        romance.alternatives("e"),
+    )
+
+
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Italian (or a region's
+    variant of it), in order."""
+    return localized_pipeline(language, early=early_steps(language))
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(ITALIAN)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Italian, in order."""

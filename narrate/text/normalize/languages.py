@@ -17,6 +17,7 @@ from typing import Final
 from babel.dates import get_date_format
 from num2words import CONVERTER_CLASSES, num2words
 
+from . import italian, portuguese, spanish
 from ._common import Step
 from ._locale import Language, tidy
 from .english import PIPELINE as ENGLISH_PIPELINE
@@ -26,6 +27,7 @@ from .german import GERMAN, OWN_STEPS
 from .german import PIPELINE as GERMAN_PIPELINE
 from .italian import ITALIAN
 from .italian import PIPELINE as ITALIAN_PIPELINE
+from .locale_numbers import local_dollar
 from .localized import localized_pipeline
 from .portuguese import BRAZIL, PIPELINE_PORTUGAL
 from .portuguese import PIPELINE as BRAZIL_PIPELINE
@@ -40,6 +42,8 @@ _PIPELINES: Final = {
 }  # fmt: skip
 _OWN_STEPS: Final = {"de": OWN_STEPS}
 """The steps a language adds to the shared ones, for its regional variants."""
+_BUILDERS: Final = {"es": spanish.pipeline, "it": italian.pipeline, "pt": portuguese.pipeline}
+"""The pipeline of a language with steps of its own, made for a regional variant."""
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -60,8 +64,12 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
         base = LANGUAGES[primary]
         variant = dataclasses.replace(base, tag=whole)
         same = variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols
+        if primary in _BUILDERS and local_dollar(whole) != local_dollar(primary):
+            same = False  # es-AR, es-CO: "$" is pesos
         if same:
             return _PIPELINES[primary]
+        if primary in _BUILDERS:
+            return _BUILDERS[primary](variant)
         return localized_pipeline(variant, before_numbers=_OWN_STEPS.get(primary, ()))
     if primary in _PIPELINES:
         return _PIPELINES[primary]

@@ -14,7 +14,7 @@ from typing import Final
 
 from ._common import Step
 from ._locale import ROMAN, WINDOW, Language, ends_sentence, previous_word, previous_word_of_list, roman_value
-from .locale_numbers import agree_with, named
+from .locale_numbers import agree_with, join_range, named
 
 # --------------------------------------------------------------------------------------------------
 # Times
@@ -32,10 +32,23 @@ def time_step(language: Language) -> Step:
     before = rf"(?P<before>\b(?:{language.time_before})[ \t]+)?" if language.time_before else ""
     pattern = re.compile(
         rf"{before}(?<![\w:.,$€£])(?P<h>\d{{1,2}})"
-        r"(?:(?P<sep>[:.])(?P<m>\d{2})(?!\d)|[ \t]?(?P<hsep>[hH])(?:[ \t]?(?P<hm>\d{2})(?!\d))?(?:[ \t]?min\b)?)"
+        r"(?:(?P<sep>[:.])(?P<m>\d{2})(?!\d)|[ \t]?(?P<hsep>[hH])(?:[ \t]?(?P<hm>\d{2})(?!\d))?(?P<min>[ \t]?min\b)?)"
         rf"{units}(?![^\W\d_]|[.,:]\d)"
     )
     clock = language.clock
+    between = re.compile(
+        r"(?<![\w:.,$€£])(?P<h>\d{1,2}):(?P<m>\d{2})[ \t]?[-–][ \t]?(?P<h2>\d{1,2}):(?P<m2>\d{2})"
+        rf"{units}(?![^\W\d_]|[.,:]\d)"
+    )
+
+    def time_range(m: re.Match[str]) -> str:
+        """9:00-14:00 -> "nueve a catorce": two times joined as a range, not by a hyphen."""
+        times = (int(m.group("h")), int(m.group("m"))), (int(m.group("h2")), int(m.group("m2")))
+        if not language.say("to") or any(h > 24 or minutes > 59 for h, minutes in times):
+            return m.group(0)
+        first = clock(*times[0], False)
+        second = clock(*times[1], bool(m.groupdict().get("unit")))
+        return join_range(language, m.string, m.start(), first, second)
 
     def replace(m: re.Match[str]) -> str:
         hours = int(m.group("h"))
@@ -46,13 +59,20 @@ def time_step(language: Language) -> Step:
             return m.group(0)  # "3.45" is a number unless a time word or unit says otherwise
         if m.group("hsep") and not language.time_units:
             return m.group(0)
+        if m.group("min") and m.group("hm") and not m.groupdict().get("before"):
+            return spoken_duration(m, ((hours, "duration-hour"), (minutes, "duration-minute")))  # "2 h 30 min"
         written_unit = bool(m.group("hsep") or m.groupdict().get("unit"))
         return (m.groupdict().get("before") or "") + clock(hours, minutes, written_unit)
 
     def duration(m: re.Match[str]) -> str:
+        return spoken_duration(
+            m, ((int(m.group("h")), "duration-hour"), (int(m.group("m")), "duration-minute"),
+                (int(m.group("s")), "duration-second"))
+        )  # fmt: skip
+
+    def spoken_duration(m: re.Match[str], values: tuple[tuple[int, str], ...]) -> str:
         parts = []
-        for value, unit in ((int(m.group("h")), "duration-hour"), (int(m.group("m")), "duration-minute"),
-                            (int(m.group("s")), "duration-second")):  # fmt: skip
+        for value, unit in values:
             name = language.unit_name("", unit, Decimal(value))
             if name is None or value > 59 and unit != "duration-hour":
                 return m.group(0)
@@ -67,6 +87,7 @@ def time_step(language: Language) -> Step:
         if not language.spells:
             return text
         text = _DURATION.sub(duration, text)
+        text = between.sub(time_range, text)
         return pattern.sub(replace, text)
 
     return named("expand_times", step)
@@ -203,7 +224,7 @@ def roman_step(language: Language) -> Step:
     century = (
         re.compile(
             rf"(?<![\w.])(?P<word>{words})[ \t]+(?P<roman>{roman})"
-            rf"(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w.+&]|\.\w)"
+            rf"(?:(?P<join>{join})(?P<roman2>{roman}))?(?![\w+&]|\.\w)"
         )
         if words and has_centuries
         else None

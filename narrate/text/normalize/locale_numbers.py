@@ -18,7 +18,7 @@ from typing import Final
 from babel.numbers import get_territory_currencies
 
 from ._common import Step
-from ._locale import MAX_DIGITS, WINDOW, Language, next_word, previous_word
+from ._locale import MAX_DIGITS, WINDOW, Language, ends_sentence, next_word, previous_word
 from .numbers import VULGAR_FRACTIONS
 
 
@@ -126,7 +126,7 @@ too)."""
 
 
 @functools.cache
-def _local_dollar(tag: str) -> str:
+def local_dollar(tag: str) -> str:
     """What "$" means where the tag's region writes its own currency with it (es-MX: pesos)."""
     parts = tag.replace("_", "-").split("-")
     region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
@@ -157,7 +157,7 @@ def money_step(language: Language) -> Step:
 
     def code_of(marker: str) -> str:
         if marker == "$":
-            return _local_dollar(language.tag)
+            return local_dollar(language.tag)
         return _SYMBOLS.get(marker, marker)
 
     def replace(m: re.Match[str]) -> str:
@@ -259,10 +259,11 @@ def unit_step(language: Language) -> Step:
     -5 °C -> "menos cinco grados Celsius"; 120 km/h; 80 m²; 2,5 t; 10–20 km -> "diez a veinte
     kilómetros"; 10×20 -> "diez por veinte"."""
     num = language.number_pattern
-    units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    # the language's own units too ("p.p.", "mq"); a unit is no word's first letter ("l'Italia")
+    units = "|".join(re.escape(u) for u in sorted({*UNITS, *language.units}, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+])?(?P<a>{num})(?:[ \t]?[-–—][ \t]?(?P<b>{num}))?"
-        rf"[ \t]?(?P<unit>{units})(?![\w/²³]|[.,]\d)"
+        rf"[ \t]?(?P<unit>{units})(?![\w/²³'’]|[.,]\d)"
     )
     times = language.say("times")
     dimensions = re.compile(r"(?<=\d)[ \t]?[×x][ \t]?(?=\d)")
@@ -277,15 +278,15 @@ def unit_step(language: Language) -> Step:
         value = language.value(last)
         if value is None:
             return m.group(0)
-        name = language.unit_name(unit, UNITS[unit], Decimal(2) if m.group("b") else value)
+        name = language.unit_name(unit, UNITS.get(unit, ""), Decimal(2) if m.group("b") else value)
         if name is None:
             return m.group(0)
         first = _signed(language, m.group("sign"), say_number(language, m.group("a"), name))
+        end = "." if unit.endswith(".") and ends_sentence(language, m.string, m.end()) else ""  # "… 0,4 p.p."
         if m.group("b"):
-            return (
-                f"{join_range(language, m.string, m.start(), first, say_number(language, m.group('b'), name))} {name}"
-            )
-        return f"{first} {name}"
+            second = say_number(language, m.group("b"), name)
+            return f"{join_range(language, m.string, m.start(), first, second)} {name}{end}"
+        return f"{first} {name}{end}"
 
     def step(text: str) -> str:
         if times:
@@ -361,9 +362,11 @@ def ordinal_step(language: Language) -> Step:
         suffix = m.group("suffix")
         following = next_word(m.string, m.end())
         head = re.split(r"['’]", following)[0].lower()
-        if "°" in suffix and (not following or head in language.stopwords or following[0].isupper()):
-            return m.group(0)  # "40°": degrees, read by the unit step
         previous = previous_word(m.string, m.start())
+        # a capital after it is "C" or a name ("40° Nord"), unless an article says ordinal ("il suo 2° Slam")
+        capital = following[:1].isupper() and (len(following) == 1 or previous.lower() not in language.stopwords)
+        if "°" in suffix and (not following or head in language.stopwords or capital):
+            return m.group(0)  # "40°": degrees, read by the unit step
         return language.ordinal_words(int(m.group("n")), suffix, previous, following)
 
     return named("expand_ordinals", lambda text: pattern.sub(replace, text) if language.spells else text)
@@ -400,7 +403,7 @@ def number_step(language: Language) -> Step:
     )
     scale_pattern = rf"(?:[ \t]?(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
     pattern = re.compile(
-        rf"(?P<minus>(?<![\w.,)\]])[-−](?=\d))?(?<![\d.,])(?P<n>{num}){scale_pattern}(?P<space>[ \t]*)"
+        rf"(?P<minus>(?<![\w.,)\]])[-−+](?=\d))?(?<![\d.,])(?P<n>{num}){scale_pattern}(?P<space>[ \t]*)"
     )
     number_sign = re.compile(r"(?<![\w#&])#[ \t]?(?=\d)")
     point = language.say("point")
@@ -440,7 +443,7 @@ def number_step(language: Language) -> Step:
             words = say_number(language, m.group("n"), noun_after(language, m.string, m.end()))
         space = "" if words.endswith("'") else m.group("space")  # Italian "un'ora"
         if m.group("minus"):
-            minus = language.say("minus")
+            minus = language.say("plus" if m.group("minus") == "+" else "minus")  # "+3 puntos": "más tres"
             return f"{minus} {words}{space}" if minus else m.group(0)
         return words + space
 
@@ -474,6 +477,7 @@ __all__ = [
     "UNITS",
     "WINDOW",
     "agree_with",
+    "local_dollar",
     "money_step",
     "named",
     "number_step",

@@ -5,7 +5,8 @@ The order is English's, for the same reasons (see the package's docstring): char
 first; web addresses before anything reads their dots and digits; times, dates and phone numbers
 before the number steps spell their digits; ranges before dashes become pauses. Two differences:
 ordinals come before units, so that "3° posto" is a place and "40°" a temperature; and a language
-can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there).
+can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there),
+and early ones, before money and the other number steps (Spanish reads "Ley 7/2024" there).
 """
 
 from __future__ import annotations
@@ -21,8 +22,13 @@ from .locale_words import abbreviation_step, ampersand_step, email_step, symbol_
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
 
 
-def localized_pipeline(language: Language, *, before_numbers: Sequence[Step] = ()) -> tuple[Step, ...]:
-    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for ``language``, in order."""
+def localized_pipeline(
+    language: Language, *, early: Sequence[Step] = (), before_numbers: Sequence[Step] = ()
+) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for ``language``, in order.
+    ``early`` are a language's own steps that read digits before money, percents, units, ranges and
+    numbers do ("Ley 7/2024", "1,80 m", "un 14enne"); ``before_numbers`` run just before the plain
+    numbers."""
     return (
         remove_control_characters,
         normalize_spaces,
@@ -35,6 +41,7 @@ def localized_pipeline(language: Language, *, before_numbers: Sequence[Step] = (
         phone_step(language),
         abbreviation_step(language),
         roman_step(language),
+        *early,
         money_step(language),
         percent_step(language),
         ordinal_step(language),

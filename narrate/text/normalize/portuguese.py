@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from typing import Final
 
 from num2words import num2words
 
+from . import romance
 from ._common import Step
-from ._locale import Language, tidy
+from ._locale import Language, next_word, previous_word, tidy
+from .locale_numbers import UNITS, named
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -33,7 +36,8 @@ _MASCULINE_IN_A: Final = frozenset(
     """
     dia dias problema problemas sistema sistemas programa programas tema temas mapa mapas clima climas
     planeta planetas idioma idiomas poema poemas cinema telefonema esquema esquemas sintoma sintomas
-    drama dramas
+    drama dramas grama gramas quilograma quilogramas miligrama miligramas micrograma microgramas
+    telegrama telegramas diagrama diagramas pijama pijamas
     """.split()
 )
 _FEMININE: Final = frozenset(
@@ -133,6 +137,8 @@ _STOPWORDS: Final = frozenset(
     de do da dos das e ou a ao aos à às em no na nos nas por pelo pela pelos pelas para com sem que o
     os as um uma se é são foi há mais menos entre até desde sobre como mas nem não segundo após contra
     durante cerca já também seu sua seus suas este esta estes estas esse essa pontos
+    está era estava tinha seria será chega custa supera alcança soma registra fica passa marca deixa
+    acumula representa trata lidera ocupa
     """.split()
 )
 _STARTERS: Final = frozenset(
@@ -280,6 +286,16 @@ BRAZIL: Final = Language(
         "Art.": "artigo",
         "cap.": "capítulo",
         "vol.": "volume",
+        "km": "quilômetro",
+    },
+    units={
+        "°": ("grau", "graus"),
+        "º": ("grau", "graus"),
+        "p.p.": ("ponto percentual", "pontos percentuais"),
+        "nm": ("nanômetro", "nanômetros"),
+        "h": ("hora", "horas"),
+        "s": ("segundo", "segundos"),
+        "t": ("tonelada", "toneladas"),
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -299,6 +315,8 @@ PORTUGAL: Final = dataclasses.replace(
     clock=functools.partial(_clock, "pt"),
     century=functools.partial(_century, "pt"),
     regnal=functools.partial(_regnal, "pt"),
+    before_number={**BRAZIL.before_number, "km": "quilómetro"},
+    units={**BRAZIL.units, "nm": ("nanómetro", "nanómetros")},
     subunits={
         "EUR": ("cêntimo", "cêntimos", "m"),
         "BRL": ("centavo", "centavos", "m"),
@@ -316,7 +334,71 @@ PORTUGAL: Final = dataclasses.replace(
 )
 """Portuguese as written in Portugal, Angola, Mozambique and the other regions."""
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(BRAZIL)
+# --------------------------------------------------------------------------------------------------
+# Portuguese's own steps
+# --------------------------------------------------------------------------------------------------
+
+_SCORE_WORDS: Final = frozenset(
+    "de por placar vitória derrota empate goleada venceu ganhou perdeu bateu fez vence ganha perde bate".split()
+)
+_SIZE_WORDS: Final = frozenset("metro metros centímetros milímetros quilômetros polegadas pés".split())
+_SCORE: Final = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})[ \t]?[xX×][ \t]?(?P<b>\d{1,2})(?![\w]|[.,]\d)")
+_HOURS_TWICE: Final = re.compile(
+    r"(?P<from>\b(?i:das|de)[ \t]+(?:[^\W\d_]+[ \t]+){1,4}?)horas?[ \t]+"
+    r"(?=(?:às|a|até|até[ \t]+às)[ \t]+(?:[^\W\d_]+[ \t]+){1,4}?horas?\b)"
+)
+
+
+def _score(language: Language) -> Step:
+    """ "venceu por 3x1", "Palmeiras 3x1 Santos" -> "três a um": a score, after a word that
+    introduces one or between teams' names; "10x20 cm" stays a size for the unit step."""
+
+    def replace(m: re.Match[str]) -> str:
+        previous = previous_word(m.string, m.start())
+        following = next_word(m.string, m.end())
+        if following in UNITS or following.lower() in _SIZE_WORDS:
+            return m.group(0)  # "uma mesa de 2x1 metros": a size
+        if previous.lower() in _SCORE_WORDS or previous[:1].isupper() or following[:1].isupper():
+            return f"{language.cardinal(int(m['a']))} a {language.cardinal(int(m['b']))}"
+        return m.group(0)
+
+    return named("expand_scores", lambda text: _SCORE.sub(replace, text))
+
+
+def early_steps(language: Language) -> tuple[Step, ...]:
+    """Portuguese's own steps before money and the other number steps (see ``romance``): "Lei
+    14.133/2021", "temporada 2023/24", "até 31/12", "em 2021", "1,80 m", "5,89 reais", "½ xícara",
+    "24/7", "1T24", "R$ 45 por m²", "1 em cada 4 pessoas", "35º", and two of its own: scores "3x1", and "das dez às dezesseis horas" for "das 10h
+    às 16h"."""
+    return (
+        named("expand_hour_ranges", lambda text: _HOURS_TWICE.sub(r"\g<from>", text)),
+        _score(language),
+        romance.numbered_by_year(language, "de"),
+        romance.seasons(language),
+        romance.day_and_month(language, {"o", "do", "ao", "até", "desde", "dia", "em"}),
+        romance.years_after(
+            language, {"em", "desde", "até", "ano", "durante"}, {"de", "do", "o", "e", "para", "entre", "a"}
+        ),
+        romance.heights(language, "{units} e {cm}"),
+        romance.currency_words(language, {"reais": "R$", "euros": "€", "dólares": "US$"}),
+        romance.halves(("meio", "meia"), _is_feminine),
+        romance.around_the_clock("vinte e quatro por sete"),
+        romance.quarters(language, ("primeiro", "segundo", "terceiro", "quarto"), "de"),
+        romance.per_unit(language, "por {}".format),
+        romance.one_in(language, "em cada|de cada", _is_feminine),
+        romance.degree_signs(language),
+        romance.alternatives("e"),
+        romance.thousands_of_units(language, "mil"),
+    )
+
+
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Portuguese (or a region's
+    variant of it), in order."""
+    return localized_pipeline(language, early=early_steps(language))
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(BRAZIL)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Portuguese of Brazil, in order."""
-PIPELINE_PORTUGAL: Final[tuple[Step, ...]] = localized_pipeline(PORTUGAL)
+PIPELINE_PORTUGAL: Final[tuple[Step, ...]] = pipeline(PORTUGAL)
 """The same steps for Portuguese of Portugal."""

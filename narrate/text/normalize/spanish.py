@@ -16,8 +16,10 @@ from typing import Final
 
 from num2words import num2words
 
+from . import romance
 from ._common import Step
-from ._locale import Language, tidy
+from ._locale import Language, ends_sentence, tidy
+from .locale_numbers import named
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -77,6 +79,8 @@ def _agree(words: str, noun: str) -> str:
     personas -> "doscientas personas", 21 000 personas -> "veintiuna mil personas"; millions never
     agree ("doscientos millones de personas")."""
     tokens = words.split(" ")
+    if noun.endswith("ó"):
+        return words  # a verb, not a noun: "la sub-21 ganó"
     if _is_feminine(noun):
         cut = max((i + 1 for i, t in enumerate(tokens) if t in _SCALE_NOUNS), default=0)
         tokens[cut:] = [_FEMININE_FORMS.get(t, t) for t in tokens[cut:]]
@@ -170,6 +174,8 @@ _STOPWORDS: Final = frozenset(
     de del y e o u a al en por para con sin que el la los las lo un una se es son fue ha han más menos
     entre hasta desde sobre como pero ni si no según tras ante contra hacia durante mediante ya también
     le les su sus mi mis muy cada otro otra otros otras este esta estos estas ese esa esos esas puntos
+    está era estaba había sería será tenía llega cuesta supera alcanza suma registra queda pasa marca deja
+    acumula representa ronda eleva sitúa hubo
     """.split()
 )
 _STARTERS: Final = frozenset(
@@ -220,7 +226,7 @@ SPANISH: Final = Language(
     stopwords=_STOPWORDS,
     look_past=frozenset({"mil"}),
     ordinal=_ordinal,
-    ordinal_suffix=r"\.?(?:er|os|as|ª|º|°|o|a)",
+    ordinal_suffix=r"\.?(?:er|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma|os|as|ª|º|°|o|a)",  # "1ro", "2do" (América)
     date_template="{day} de {month} de {year}",
     day_month=r"[ \t]+de[ \t]+",
     month_year=r"[ \t]+(?:de|del)[ \t]+",
@@ -339,6 +345,17 @@ SPANISH: Final = Language(
         "p.": "página",
         "cap.": "capítulo",
         "vol.": "volumen",
+        "km": "kilómetro",
+        "RD": "Real Decreto",
+        "RDL": "Real Decreto-ley",
+    },
+    units={
+        "p.p.": ("punto porcentual", "puntos porcentuales"),
+        "l/m²": ("litro por metro cuadrado", "litros por metro cuadrado"),
+        "l/m2": ("litro por metro cuadrado", "litros por metro cuadrado"),
+        "nm": ("nanómetro", "nanómetros"),
+        "h": ("hora", "horas"),
+        "s": ("segundo", "segundos"),
     },
     sentence_starters=_STARTERS,
     century_words={"siglo": "siglo", "Siglo": "Siglo", "siglos": "siglos", "s.": "siglo", "ss.": "siglos"},
@@ -350,5 +367,79 @@ SPANISH: Final = Language(
 """Spanish as written in Spain and most of Latin America (decimal comma); a region whose CLDR data
 says otherwise (es-MX: "3.5", "3,500") gets its own separators."""
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(SPANISH)
+
+
+_PHONE: Final = re.compile(r"(?<![\w.,+])(?P<a>[6-9]\d\d) (?P<b>\d{3}) (?P<c>\d{3})(?![\w]|[.,]?\d| \d)")
+
+
+def _phones(language: Language) -> Step:
+    """ "900 100 200", "600 123 456" -> "novecientos, cien, doscientos": Spain's nine-digit numbers in
+    three groups are telephones, not hundreds of millions written with spaces."""
+
+    def replace(m: re.Match[str]) -> str:
+        return ", ".join(language.cardinal(int(g)) if g[0] != "0" else language.digits(g) for g in m.groups())
+
+    return named("expand_phone_numbers_es", lambda text: _PHONE.sub(replace, text))
+
+
+def early_steps(language: Language) -> tuple[Step, ...]:
+    """Spanish's own steps before money and the other number steps (see ``romance``): "Ley
+    7/2024", "temporada 2023/24", "hasta el 31/12", "en 2021", "1,80 m", "85,50 euros", "½ punto",
+    "24/7", "1T 2024", "0,15 €/kWh", "1 de cada 4 personas", "38º"."""
+    return (
+        _phones(language),
+        romance.numbered_by_year(language, "de"),
+        romance.seasons(language),
+        romance.day_and_month(language, {"el", "del", "al", "hasta", "desde", "día"}),
+        romance.years_after(
+            language,
+            {"en", "desde", "hasta", "año", "hacia", "durante", "mediados", "finales", "principios"},
+            {"de", "del", "el", "y", "para", "entre", "a", "o"},
+        ),
+        romance.heights(language, "{units} {cm}"),
+        romance.currency_words(language, {"euros": "€", "dólares": "US$"}),
+        romance.halves(("medio", "media"), _is_feminine),
+        romance.around_the_clock("veinticuatro siete"),
+        romance.quarters(language, ("primer", "segundo", "tercer", "cuarto"), "de"),
+        romance.per_unit(language, "por {}".format),
+        romance.one_in(language, "de cada", _is_feminine),
+        romance.degree_signs(language),
+        romance.alternatives("y"),
+        romance.thousands_of_units(language, "mil"),
+    )
+
+
+_MERIDIEM: Final = re.compile(
+    r"(?<![\w:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?[ \t\u00a0]?(?P<ap>[aApP])\.?[ \t\u00a0]?[mM]\.?(?![^\W\d_])"
+)
+
+
+def _meridiem(language: Language) -> Step:
+    """ "8:30 a. m." -> "ocho treinta de la mañana", "10 p.m." -> "diez de la noche" (Latin America
+    writes the twelve-hour clock)."""
+
+    def replace(m: re.Match[str]) -> str:
+        h, minutes, pm = int(m.group("h")), int(m.group("m") or 0), m.group("ap") in "pP"
+        if not 1 <= h <= 12 or minutes > 59:
+            return m.group(0)
+        if pm:
+            period = "del mediodía" if h == 12 else "de la tarde" if h < 8 else "de la noche"
+        else:
+            period = "de la noche" if h == 12 else "de la madrugada" if h < 6 else "de la mañana"
+        spoken = f"{_clock(h, minutes, False)} {period}"
+        return spoken + "." if m.group(0).endswith(".") and ends_sentence(language, m.string, m.end()) else spoken
+
+    return named("expand_meridiem", lambda text: _MERIDIEM.sub(replace, text))
+
+
+def pipeline(language: Language) -> tuple[Step, ...]:
+    """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Spanish (or a region's
+    variant of it), in order: the shared ones, Spanish's early ones, and "8:30 a. m." read before the
+    times are."""
+    steps = localized_pipeline(language, early=early_steps(language))
+    at = next(i for i, step in enumerate(steps) if step.__name__ == "expand_times")
+    return (*steps[:at], _meridiem(language), *steps[at:])
+
+
+PIPELINE: Final[tuple[Step, ...]] = pipeline(SPANISH)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for Spanish, in order."""

@@ -100,7 +100,7 @@ CASES = [
         "Visitate www.esempio.it o scrivete a info@esempio.it.",
         "Visitate esempio punto it o scrivete a info chiocciola esempio punto it.",
     ),
-    ("Il G7 si è riunito; la legge 7/2024.", "Il G sette si è riunito; la legge sette barra duemilaventiquattro."),
+    ("Il G7 si è riunito; la legge 7/2024.", "Il G sette si è riunito; la legge sette del duemilaventiquattro."),
     # whole sentences of news
     (
         "Il gruppo ha registrato ricavi per 1,2 miliardi di euro, +3,5% rispetto al 2023.",

@@ -154,7 +154,7 @@ CASES = [
     ),
     (
         "La COVID-19 y el G20; la ley 7/2024.",
-        "La COVID-diecinueve y el G veinte; la ley siete barra dos mil veinticuatro.",
+        "La COVID-diecinueve y el G veinte; la ley siete de dos mil veinticuatro.",
     ),
     ("La versión 3.11.2 salió ayer.", "La versión tres punto once punto dos salió ayer."),
     # whole sentences of news
