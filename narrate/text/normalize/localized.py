@@ -5,7 +5,12 @@ The order is English's, for the same reasons (see the package's docstring): char
 first; web addresses before anything reads their dots and digits; times, dates and phone numbers
 before the number steps spell their digits; ranges before dashes become pauses. Two differences:
 ordinals come before units, so that "3° posto" is a place and "40°" a temperature; and a language
-can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there).
+can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there),
+before everything else (``early``: French "24h/24", German "1.–3. Mai") and right after the plain
+numbers (``after_numbers``: French "de un" -> "d'un").
+
+A dash written right before a number and after no number ("bis –8 Grad", "–5 °C") is a minus sign,
+and becomes "−" before any step reads it.
 """
 
 from __future__ import annotations
@@ -18,14 +23,22 @@ from .characters import normalize_spaces, remove_control_characters
 from .locale_dates import date_step, roman_step, time_step
 from .locale_numbers import money_step, number_step, ordinal_step, percent_step, phone_step, range_step, unit_step
 from .locale_words import abbreviation_step, ampersand_step, email_step, symbol_step, web_step
-from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+from .punctuation import dash_minus_signs, expand_dashes, expand_ellipses, tidy_punctuation
 
 
-def localized_pipeline(language: Language, *, before_numbers: Sequence[Step] = ()) -> tuple[Step, ...]:
+def localized_pipeline(
+    language: Language,
+    *,
+    before_numbers: Sequence[Step] = (),
+    early: Sequence[Step] = (),
+    after_numbers: Sequence[Step] = (),
+) -> tuple[Step, ...]:
     """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for ``language``, in order."""
     return (
         remove_control_characters,
         normalize_spaces,
+        dash_minus_signs,
+        *early,
         expand_ellipses,
         web_step(language),
         email_step(language),
@@ -42,6 +55,7 @@ def localized_pipeline(language: Language, *, before_numbers: Sequence[Step] = (
         range_step(language),
         *before_numbers,
         number_step(language),
+        *after_numbers,
         symbol_step(language),
         expand_dashes,
         tidy_punctuation,
