@@ -3,7 +3,8 @@ it, and for any other language a generic one built from what num2words and Babel
 
 A tag is dispatched on its primary subtag ("pt-BR" -> "pt"); the region matters only where the
 language differs by region: Portuguese of Portugal ("pt-PT") against Brazil's ("pt", "pt-BR"), and
-the separators CLDR gives a region ("es-MX" writes "3.5" and "3,500", "de-CH" "1'000").
+the separators CLDR gives a region ("es-MX" writes "3.5" and "3,500", "de-CH" "1'000"), and French
+of Belgium and Switzerland ("fr-BE", "fr-CH": "septante", "nonante").
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from num2words import CONVERTER_CLASSES, num2words
 from ._common import Step
 from ._locale import Language, tidy
 from .english import PIPELINE as ENGLISH_PIPELINE
-from .french import FRENCH
+from .french import FRENCH, PIPELINE_BELGIUM, PIPELINE_SWITZERLAND
+from .french import HOOKS as FRENCH_HOOKS
 from .french import PIPELINE as FRENCH_PIPELINE
-from .german import GERMAN, OWN_STEPS
+from .german import GERMAN
+from .german import HOOKS as GERMAN_HOOKS
 from .german import PIPELINE as GERMAN_PIPELINE
 from .italian import ITALIAN
 from .italian import PIPELINE as ITALIAN_PIPELINE
@@ -37,9 +40,11 @@ LANGUAGES: Final = {"es": SPANISH, "fr": FRENCH, "de": GERMAN, "it": ITALIAN, "p
 _PIPELINES: Final = {
     "en": ENGLISH_PIPELINE, "es": SPANISH_PIPELINE, "fr": FRENCH_PIPELINE, "de": GERMAN_PIPELINE,
     "it": ITALIAN_PIPELINE, "pt": BRAZIL_PIPELINE, "pt-br": BRAZIL_PIPELINE, "pt-pt": PIPELINE_PORTUGAL,
+    "fr-be": PIPELINE_BELGIUM, "fr-ch": PIPELINE_SWITZERLAND,
 }  # fmt: skip
-_OWN_STEPS: Final = {"de": OWN_STEPS}
-"""The steps a language adds to the shared ones, for its regional variants."""
+_OWN_STEPS: Final = {"de": GERMAN_HOOKS, "fr": FRENCH_HOOKS}
+"""The steps a language adds to the shared ones (``localized_pipeline``'s keywords), for its regional
+variants."""
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -62,7 +67,7 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
         same = variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols
         if same:
             return _PIPELINES[primary]
-        return localized_pipeline(variant, before_numbers=_OWN_STEPS.get(primary, ()))
+        return localized_pipeline(variant, **_OWN_STEPS.get(primary, {}))
     if primary in _PIPELINES:
         return _PIPELINES[primary]
     return localized_pipeline(generic_language(whole or primary))

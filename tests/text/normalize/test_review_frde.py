@@ -69,7 +69,10 @@ FRENCH = [
     ("Le budget prévoit 3,2 Md€ d'économies.", "Le budget prévoit trois virgule deux milliards d'euros d'économies."),
     ("La Bourse a ouvert en baisse de 0,8 %.", "La Bourse a ouvert en baisse de zéro virgule huit pour cent."),
     # thousands with U+202F and U+00A0
-    (f"Près de 12{NNBSP}000 personnes ont manifesté à Nantes.", "Près de douze mille personnes ont manifesté à Nantes."),
+    (
+        f"Près de 12{NNBSP}000 personnes ont manifesté à Nantes.",
+        "Près de douze mille personnes ont manifesté à Nantes.",
+    ),
     (f"La commune de 2{NBSP}500 habitants a voté.", "La commune de deux mille cinq cents habitants a voté."),
     (f"Le loyer passe à 1{NNBSP}200{NNBSP}€.", "Le loyer passe à mille deux cents euros."),
     (f"Le taux atteint 4,5{NBSP}%.", "Le taux atteint quatre virgule cinq pour cent."),
@@ -139,7 +142,10 @@ FRENCH = [
     ("Il est tombé 30 mm de pluie en une heure.", "Il est tombé trente millimètres de pluie en une heure."),
     ("La température ressentie était de -10°.", "La température ressentie était de moins dix degrés."),
     # units, sizes
-    ("La vitesse est limitée à 110 km/h sur ce tronçon.", "La vitesse est limitée à cent dix kilomètres par heure sur ce tronçon."),
+    (
+        "La vitesse est limitée à 110 km/h sur ce tronçon.",
+        "La vitesse est limitée à cent dix kilomètres par heure sur ce tronçon.",
+    ),
     (
         "Un appartement de 50 m² à Paris se loue 1 500 euros.",
         "Un appartement de cinquante mètres carrés à Paris se loue mille cinq cents euros.",
@@ -165,12 +171,18 @@ FRENCH = [
         "L'OM est 3e du classement avec 45 points.",
         "L'OM est troisième du classement avec quarante-cinq points.",
     ),
-    ("Le Tour de France 2024 s'élancera de Florence.", "Le Tour de France deux mille vingt-quatre s'élancera de Florence."),
+    (
+        "Le Tour de France 2024 s'élancera de Florence.",
+        "Le Tour de France deux mille vingt-quatre s'élancera de Florence.",
+    ),
     ("Il a été élu avec 50,2 % des voix.", "Il a été élu avec cinquante virgule deux pour cent des voix."),
     # history, politics, courts
     ("Le XXIe siècle sera celui du climat.", "Le vingt et unième siècle sera celui du climat."),
     ("Le château a été construit sous Louis XIV.", "Le château a été construit sous Louis quatorze."),
-    ("Sous la IVe République, les gouvernements tombaient vite.", "Sous la quatrième République, les gouvernements tombaient vite."),
+    (
+        "Sous la IVe République, les gouvernements tombaient vite.",
+        "Sous la quatrième République, les gouvernements tombaient vite.",
+    ),
     ("Le pape a reçu Charles III au Vatican.", "Le pape a reçu Charles trois au Vatican."),
     ("Jean-Paul II a été canonisé en 2014.", "Jean-Paul deux a été canonisé en deux mille quatorze."),
     (
@@ -181,7 +193,10 @@ FRENCH = [
         "Le gouvernement a engagé sa responsabilité avec l'art. 49.3.",
         "Le gouvernement a engagé sa responsabilité avec l'article quarante-neuf trois.",
     ),
-    ("La Première ministre a de nouveau dégainé le 49.3.", "La Première ministre a de nouveau dégainé le quarante-neuf trois."),
+    (
+        "La Première ministre a de nouveau dégainé le 49.3.",
+        "La Première ministre a de nouveau dégainé le quarante-neuf trois.",
+    ),
     ("Un homme âgé de 45 ans a été interpellé.", "Un homme âgé de quarante-cinq ans a été interpellé."),
     (
         "Il a été condamné à 5 ans de prison dont 2 avec sursis.",
@@ -206,10 +221,22 @@ FRENCH = [
         "Le taux d'incidence dépasse 250 cas pour 100 000 habitants.",
         "Le taux d'incidence dépasse deux cent cinquante cas pour cent mille habitants.",
     ),
-    ("L'iPhone 15 sera vendu à partir de 969 euros.", "L'iPhone quinze sera vendu à partir de neuf cent soixante-neuf euros."),
-    ("La 5G couvre désormais 90 % du territoire.", "La cinq G couvre désormais quatre-vingt-dix pour cent du territoire."),
-    ("Renseignements au +33 6 12 34 56 78.", "Renseignements au plus trente-trois, six, douze, trente-quatre, cinquante-six, soixante-dix-huit."),
-    ("Le groupe emploie 21 000 salariés dans 30 pays.", "Le groupe emploie vingt et un mille salariés dans trente pays."),
+    (
+        "L'iPhone 15 sera vendu à partir de 969 euros.",
+        "L'iPhone quinze sera vendu à partir de neuf cent soixante-neuf euros.",
+    ),
+    (
+        "La 5G couvre désormais 90 % du territoire.",
+        "La cinq G couvre désormais quatre-vingt-dix pour cent du territoire.",
+    ),
+    (
+        "Renseignements au +33 6 12 34 56 78.",
+        "Renseignements au plus trente-trois, six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
+    ),
+    (
+        "Le groupe emploie 21 000 salariés dans 30 pays.",
+        "Le groupe emploie vingt et un mille salariés dans trente pays.",
+    ),
     # Belgium, Switzerland, Canada (with the tag "fr")
     ("La Belgique compte 11,7 millions d'habitants.", "La Belgique compte onze virgule sept millions d'habitants."),
     (
@@ -242,6 +269,15 @@ FRENCH = [
     ("Le 2e tour aura lieu le dimanche 7 juillet.", "Le deuxième tour aura lieu le dimanche sept juillet."),
     ("Il gagne 3 000 € brut par mois.", "Il gagne trois mille euros brut par mois."),
     ("Le taux est tombé à 1,5 % en 1 an.", "Le taux est tombé à un virgule cinq pour cent en un an."),
+    # found while fixing (not in the first count)
+    ("Il a obtenu 1,5 million de voix au 2d tour.", "Il a obtenu un virgule cinq million de voix au second tour."),
+    ("Le marathon de Paris : 2 h 05 min 30 s.", "Le marathon de Paris: deux heures cinq minutes trente secondes."),
+    ("Il a fini 2e, à 1 min 12 s du vainqueur.", "Il a fini deuxième, à une minute douze secondes du vainqueur."),
+    ("Au km 12, il a abandonné.", "Au kilomètre douze, il a abandonné."),
+    ("Le n° vert est gratuit.", "Le numéro vert est gratuit."),
+    ("Le record du monde est de 8,95 m.", "Le record du monde est de huit mètres quatre-vingt-quinze."),
+    ("Le joueur de 1,92 m a marqué.", "Le joueur d'un mètre quatre-vingt-douze a marqué."),
+    ("Les 1/8e de finale débutent samedi.", "Les un huitième de finale débutent samedi."),
 ]
 """(as written in a French-language paper, as a French-speaking newsreader says it)."""
 
@@ -283,7 +319,10 @@ GERMAN = [
         "Der DAX schloss bei 18.234,56 Punkten.",
         "Der DAX schloss bei achtzehntausendzweihundertvierunddreißig Komma fünf sechs Punkten.",
     ),
-    ("Der Konzern beschäftigt rund 300.000 Mitarbeiter.", "Der Konzern beschäftigt rund dreihunderttausend Mitarbeiter."),
+    (
+        "Der Konzern beschäftigt rund 300.000 Mitarbeiter.",
+        "Der Konzern beschäftigt rund dreihunderttausend Mitarbeiter.",
+    ),
     ("Der Konzern hat 1 Mrd. Euro investiert.", "Der Konzern hat eine Milliarde Euro investiert."),
     ("Das Paket umfasst 100 Mrd. Euro.", "Das Paket umfasst hundert Milliarden Euro."),
     (
@@ -346,7 +385,10 @@ GERMAN = [
         "In der Nacht sanken die Temperaturen auf -3,2 Grad.",
         "In der Nacht sanken die Temperaturen auf minus drei Komma zwei Grad.",
     ),
-    ("Am Wochenende werden bis zu 35 °C erwartet.", "Am Wochenende werden bis zu fünfunddreißig Grad Celsius erwartet."),
+    (
+        "Am Wochenende werden bis zu 35 °C erwartet.",
+        "Am Wochenende werden bis zu fünfunddreißig Grad Celsius erwartet.",
+    ),
     ("Es werden 10 bis 15 Grad erwartet.", "Es werden zehn bis fünfzehn Grad erwartet."),
     ("Die Temperaturen liegen zwischen 10 und 15 Grad.", "Die Temperaturen liegen zwischen zehn und fünfzehn Grad."),
     ("Auf der Strecke gilt Tempo 130 km/h.", "Auf der Strecke gilt Tempo hundertdreißig Kilometer pro Stunde."),
@@ -392,9 +434,15 @@ GERMAN = [
     # health, tech
     ("Die Covid-19-Pandemie hat alles verändert.", "Die Covid-neunzehn-Pandemie hat alles verändert."),
     ("Der G20-Gipfel findet in Rio statt.", "Der G-zwanzig-Gipfel findet in Rio statt."),
-    ("Die Hotline ist unter +49 30 1234567 erreichbar.", "Die Hotline ist unter plus neunundvierzig, drei null, eins zwei drei vier fünf sechs sieben erreichbar."),
+    (
+        "Die Hotline ist unter +49 30 1234567 erreichbar.",
+        "Die Hotline ist unter plus neunundvierzig, drei null, eins zwei drei vier fünf sechs sieben erreichbar.",
+    ),
     ("Der Airbus A380 landete in Frankfurt.", "Der Airbus A dreihundertachtzig landete in Frankfurt."),
-    ("Im 2. Quartal wuchs die Wirtschaft um 0,3 Prozent.", "Im zweiten Quartal wuchs die Wirtschaft um null Komma drei Prozent."),
+    (
+        "Im 2. Quartal wuchs die Wirtschaft um 0,3 Prozent.",
+        "Im zweiten Quartal wuchs die Wirtschaft um null Komma drei Prozent.",
+    ),
     ("Die Impfquote stieg um 1 Prozent.", "Die Impfquote stieg um ein Prozent."),
     # more forms seen in papers
     ("Nachts bis –8 Grad.", "Nachts bis minus acht Grad."),
@@ -412,6 +460,14 @@ GERMAN = [
     ("Das sind 2 Mio. € mehr.", "Das sind zwei Millionen Euro mehr."),
     ("Der Bus fährt alle 15 Min.", "Der Bus fährt alle fünfzehn Minuten."),
     ("Die Gewerkschaft fordert 8,5 Prozent mehr Lohn.", "Die Gewerkschaft fordert acht Komma fünf Prozent mehr Lohn."),
+    # found while fixing (not in the first count)
+    ("Die 68er-Bewegung prägte das Land.", "Die achtundsechziger-Bewegung prägte das Land."),
+    ("Die Frist endet am 31.12.", "Die Frist endet am einunddreißigsten Dezember."),
+    ("Das kostet 20 Fr.", "Das kostet zwanzig Franken."),
+    ("Die A1-Autobahn ist gesperrt.", "Die A-eins-Autobahn ist gesperrt."),
+    ("Er hat einen 1-Euro-Job.", "Er hat einen Ein-Euro-Job."),
+    ("Die 3-fache Mutter klagt.", "Die dreifache Mutter klagt."),
+    ("Ihr 3. Titel war der wichtigste.", "Ihr dritter Titel war der wichtigste."),
 ]
 """(as written in a German-language paper, as a German-speaking newsreader says it)."""
 
