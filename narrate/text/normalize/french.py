@@ -316,12 +316,21 @@ def expand_race_times(text: str) -> str:
     return _RACE_TIME.sub(replace, text)
 
 
+_HOUR_RANGE: Final = re.compile(
+    r"(?<![\w.,:])(?P<a>\d{1,2}[ \t]?h(?:[ \t]?\d{2})?)[ \t]?[–-][ \t]?(?P<b>\d{1,2}[ \t]?h(?:[ \t]?\d{2})?)(?![\w/])"
+)
+_TIMES: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]?x(?=[ \t]+[^\W\d_])")
+
+
 def expand_round_the_clock(text: str) -> str:
-    """ "24h/24" -> "24 heures sur 24", "7j/7" -> "7 jours sur 7"; the numbers are read later. The
-    49-3 is written "49.3", for :func:`expand_forty_nine_three`."""
+    """ "24h/24" -> "24 heures sur 24", "7j/7" -> "7 jours sur 7"; "9h-18h" -> "9h à 18h"; "2 x par
+    semaine" -> "2 fois par semaine"; the numbers are read later. The 49-3 is written "49.3", for
+    :func:`expand_forty_nine_three`."""
     text = _ROUND_THE_CLOCK.sub(
         lambda m: f"{m.group('a')} {'heures' if m.group('unit') == 'h' else 'jours'} sur {m.group('b')}", text
     )
+    text = _HOUR_RANGE.sub(r"\g<a> à \g<b>", text)
+    text = _TIMES.sub(r"\g<n> fois", text)
     return _FORTY_NINE_THREE.sub("49.3", text)
 
 

@@ -257,6 +257,11 @@ _NUMBER_SUFFIX: Final = re.compile(rf"(?<![\w.,-])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|
 _NUMBER_NOUN: Final = re.compile(rf"(?<![\w.,-])(?P<letters>[A-Z]{{1,3}})?(?P<n>{_NUMBER})-(?=[A-ZÄÖÜ])")
 
 
+_SUSPENDED: Final = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUMBER})-(?=[ \t]+(?:bis|und|oder)[ \t]+\d+(?:,\d+)?-(?P<next>[^\W\d_]))"
+)
+
+
 def _capital(words: str) -> str:
     return words[:1].upper() + words[1:]
 
@@ -280,6 +285,11 @@ def expand_compounds(text: str) -> str:
             return f"{m.group('letters')}-{GERMAN.written_number(n).replace(' ', '-')}-"  # a name: "A-eins"
         return _capital(words) + "-"
 
+    def suspended(m: re.Match[str]) -> str:
+        words = say_number(GERMAN, m.group("n"), "Noun").replace(" ", "-") + "-"
+        return _capital(words) if m.group("next").isupper() else words  # "15- bis 24-Jährige"
+
+    text = _SUSPENDED.sub(suspended, text)
     return _NUMBER_NOUN.sub(noun, _NUMBER_SUFFIX.sub(suffixed, text))
 
 
@@ -296,9 +306,18 @@ def expand_label_one(text: str) -> str:
     return _LABEL_ONE.sub(lambda m: f"{m.group('label')} eins", text)
 
 
+_TIME_RANGE: Final = re.compile(
+    r"(?<![\w.,:])(?P<a>\d{1,2}(?:[.:]\d{2})?)[ \t]?[–-][ \t]?(?P<b>\d{1,2}[.:]\d{2})(?P<unit>[ \t]?Uhr)(?![^\W\d_])"
+)
+_TIMES: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]?x(?=[ \t]+[^\W\d_])")
+
+
 def expand_day_ranges(text: str) -> str:
-    """ "vom 1.–3. Mai" -> "vom 1. bis 3. Mai", for the date step to read."""
-    return _DAY_RANGE.sub(r"\g<a>. bis \g<b>.", text)
+    """ "vom 1.–3. Mai" -> "vom 1. bis 3. Mai", "9.00–18.00 Uhr" -> "9.00 Uhr bis 18.00 Uhr", for the
+    date and time steps to read; "2 x pro Woche" -> "2-mal pro Woche", for :func:`expand_compounds`."""
+    text = _DAY_RANGE.sub(r"\g<a>. bis \g<b>.", text)
+    text = _TIME_RANGE.sub(r"\g<a>\g<unit> bis \g<b>\g<unit>", text)
+    return _TIMES.sub(r"\g<n>-mal", text)
 
 
 # --------------------------------------------------------------------------------------------------

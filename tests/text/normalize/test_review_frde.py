@@ -278,6 +278,162 @@ FRENCH = [
     ("Le record du monde est de 8,95 m.", "Le record du monde est de huit mètres quatre-vingt-quinze."),
     ("Le joueur de 1,92 m a marqué.", "Le joueur d'un mètre quatre-vingt-douze a marqué."),
     ("Les 1/8e de finale débutent samedi.", "Les un huitième de finale débutent samedi."),
+    # a second batch, held out and counted after the first fixes (23/25 right)
+    (
+        "Le déficit public a atteint 5,5 % du PIB en 2023.",
+        "Le déficit public a atteint cinq virgule cinq pour cent du PIB en deux mille vingt-trois.",
+    ),
+    (
+        "Quelque 80 000 manifestants ont défilé samedi à Paris.",
+        "Quelque quatre-vingt mille manifestants ont défilé samedi à Paris.",
+    ),
+    (
+        "Le prix du gaz augmentera de 11,7 % au 1er juillet.",
+        "Le prix du gaz augmentera de onze virgule sept pour cent au premier juillet.",
+    ),
+    ("Le Stade toulousain l'a emporté 29-21.", "Le Stade toulousain l'a emporté vingt-neuf à vingt et un."),
+    ("Rendez-vous le samedi 14 septembre à 15 h.", "Rendez-vous le samedi quatorze septembre à quinze heures."),
+    ("La facture s'élève à 2,3 millions d'euros.", "La facture s'élève à deux virgule trois millions d'euros."),
+    ("Il fera jusqu'à 38 °C à Toulouse.", "Il fera jusqu'à trente-huit degrés Celsius à Toulouse."),
+    (
+        "Le prévenu, âgé de 23 ans, a été condamné à 6 mois de prison.",
+        "Le prévenu, âgé de vingt-trois ans, a été condamné à six mois de prison.",
+    ),
+    ("La rame circulera à 320 km/h.", "La rame circulera à trois cent vingt kilomètres par heure."),
+    (
+        "La France a remporté 64 médailles, dont 16 en or.",
+        "La France a remporté soixante-quatre médailles, dont seize en or.",
+    ),
+    # still wrong: the noun is left out after "contre"; the number does not agree with "voix"
+    pytest.param(
+        "L'Assemblée a adopté le texte par 289 voix contre 251.",
+        "L'Assemblée a adopté le texte par deux cent quatre-vingt-neuf voix contre deux cent cinquante et une.",
+        marks=pytest.mark.xfail(strict=True),
+    ),
+    ("Au XVIIe siècle, la ville comptait 20 000 âmes.", "Au dix-septième siècle, la ville comptait vingt mille âmes."),
+    ("Le ticket de métro passe à 2,15 €.", "Le ticket de métro passe à deux euros quinze."),
+    (
+        "Le nombre de chômeurs a baissé de 0,4 % au 3e trimestre.",
+        "Le nombre de chômeurs a baissé de zéro virgule quatre pour cent au troisième trimestre.",
+    ),
+    (
+        "Près de 40 % des 18-24 ans ne votent pas.",
+        "Près de quarante pour cent des dix-huit à vingt-quatre ans ne votent pas.",
+    ),
+    (
+        "Le séisme, d'une magnitude de 6,8, a fait 2 900 morts.",
+        "Le séisme, d'une magnitude de six virgule huit, a fait deux mille neuf cents morts.",
+    ),
+    (
+        "La Coupe du monde 2026 se jouera dans 16 villes.",
+        "La Coupe du monde deux mille vingt-six se jouera dans seize villes.",
+    ),
+    ("Napoléon Ier est mort en 1821.", "Napoléon premier est mort en mille huit cent vingt et un."),
+    (
+        "Une hausse de 4,6 % des salaires est prévue en 2025.",
+        "Une hausse de quatre virgule six pour cent des salaires est prévue en deux mille vingt-cinq.",
+    ),
+    ("Le bâtiment de 12 étages abrite 150 logements.", "Le bâtiment de douze étages abrite cent cinquante logements."),
+    (
+        "Le 31 mai, à 23 h 59, la plateforme fermera.",
+        "Le trente et un mai, à vingt-trois heures cinquante-neuf, la plateforme fermera.",
+    ),
+    ("La sonde a parcouru 6,5 milliards de km.", "La sonde a parcouru six virgule cinq milliards de kilomètres."),
+    ("Le patron touchera 4,2 M€ par an.", "Le patron touchera quatre virgule deux millions d'euros par an."),
+    ("Il reste 3 jours avant le scrutin du 30 juin.", "Il reste trois jours avant le scrutin du trente juin."),
+    (
+        "Il a été élu en 2017 avec 66,1 % des voix.",
+        "Il a été élu en deux mille dix-sept avec soixante-six virgule un pour cent des voix.",
+    ),
+    # a third batch, held out and counted after the second fixes (25/25 right)
+    (
+        "Le prix moyen du litre d'essence a atteint 1,92 euro cette semaine.",
+        "Le prix moyen du litre d'essence a atteint un euro quatre-vingt-douze cette semaine.",
+    ),
+    (
+        "Selon Météo-France, les températures chuteront à -8 °C dans la nuit de mardi à mercredi.",
+        "Selon Météo-France, les températures chuteront à moins huit degrés Celsius dans la nuit de mardi à mercredi.",
+    ),
+    (
+        "La start-up a levé 25 millions d'euros auprès de 3 fonds.",
+        "La start-up a levé vingt-cinq millions d'euros auprès de trois fonds.",
+    ),
+    (
+        "Le taux de pauvreté s'élève à 14,5 % de la population.",
+        "Le taux de pauvreté s'élève à quatorze virgule cinq pour cent de la population.",
+    ),
+    (
+        "Les Bleues se sont inclinées 2-3 en quart de finale.",
+        "Les Bleues se sont inclinées deux à trois en quart de finale.",
+    ),
+    (
+        "Le procès s'ouvrira le lundi 2 décembre à 9 h 30.",
+        "Le procès s'ouvrira le lundi deux décembre à neuf heures trente.",
+    ),
+    (
+        "L'immeuble de 8 étages date des années 1960.",
+        "L'immeuble de huit étages date des années mille neuf cent soixante.",
+    ),
+    (
+        "La population de Lyon dépasse 520 000 habitants.",
+        "La population de Lyon dépasse cinq cent vingt mille habitants.",
+    ),
+    (
+        "Il encourt jusqu'à 10 ans de prison et 150 000 € d'amende.",
+        "Il encourt jusqu'à dix ans de prison et cent cinquante mille euros d'amende.",
+    ),
+    ("Le pape Léon XIV a célébré sa première messe.", "Le pape Léon quatorze a célébré sa première messe."),
+    ("Au IIIe siècle avant notre ère, la cité prospère.", "Au troisième siècle avant notre ère, la cité prospère."),
+    ("Le Smic augmentera de 2 % le 1er novembre.", "Le Smic augmentera de deux pour cent le premier novembre."),
+    (
+        "Quelque 1 500 pompiers luttent contre les flammes sur 3 000 hectares.",
+        "Quelque mille cinq cents pompiers luttent contre les flammes sur trois mille hectares.",
+    ),
+    ("Le Parlement européen compte 720 députés.", "Le Parlement européen compte sept cent vingt députés."),
+    (
+        "Le cyclone a généré des vents de 250 km/h.",
+        "Le cyclone a généré des vents de deux cent cinquante kilomètres par heure.",
+    ),
+    (
+        "Entre 2019 et 2022, les ventes ont chuté de 30 %.",
+        "Entre deux mille dix-neuf et deux mille vingt-deux, les ventes ont chuté de trente pour cent.",
+    ),
+    (
+        "Il a signé un contrat de 4 ans pour 60 M€.",
+        "Il a signé un contrat de quatre ans pour soixante millions d'euros.",
+    ),
+    (
+        "La 77e édition du Festival de Cannes s'ouvre mardi.",
+        "La soixante-dix-septième édition du Festival de Cannes s'ouvre mardi.",
+    ),
+    (
+        "Le tremblement de terre a eu lieu à 3 h 17 heure locale.",
+        "Le tremblement de terre a eu lieu à trois heures dix-sept heure locale.",
+    ),
+    (
+        "Sur les 577 sièges, la majorité absolue est à 289.",
+        "Sur les cinq cent soixante-dix-sept sièges, la majorité absolue est à deux cent quatre-vingt-neuf.",
+    ),
+    (
+        "La dette des ménages atteint 1 400 milliards d'euros.",
+        "La dette des ménages atteint mille quatre cents milliards d'euros.",
+    ),
+    (
+        "Le record de 1976 a été battu avec 42,6 °C.",
+        "Le record de mille neuf cent soixante-seize a été battu avec quarante-deux virgule six degrés Celsius.",
+    ),
+    (
+        "L'écart n'est que de 0,8 point entre les deux candidats.",
+        "L'écart n'est que de zéro virgule huit point entre les deux candidats.",
+    ),
+    (
+        "Les 15-24 ans représentent 12 % des électeurs.",
+        "Les quinze à vingt-quatre ans représentent douze pour cent des électeurs.",
+    ),
+    (
+        "Le musée a accueilli 8,7 millions de visiteurs en 2023.",
+        "Le musée a accueilli huit virgule sept millions de visiteurs en deux mille vingt-trois.",
+    ),
 ]
 """(as written in a French-language paper, as a French-speaking newsreader says it)."""
 
@@ -468,6 +624,145 @@ GERMAN = [
     ("Er hat einen 1-Euro-Job.", "Er hat einen Ein-Euro-Job."),
     ("Die 3-fache Mutter klagt.", "Die dreifache Mutter klagt."),
     ("Ihr 3. Titel war der wichtigste.", "Ihr dritter Titel war der wichtigste."),
+    # a second batch, held out and counted after the first fixes (24/25 right)
+    (
+        "Das Bruttoinlandsprodukt schrumpfte 2023 um 0,3 Prozent.",
+        "Das Bruttoinlandsprodukt schrumpfte zweitausenddreiundzwanzig um null Komma drei Prozent.",
+    ),
+    (
+        "Rund 100.000 Menschen demonstrierten am Samstag in München.",
+        "Rund hunderttausend Menschen demonstrierten am Samstag in München.",
+    ),
+    ("Der Strompreis steigt zum 1. Januar um 12 %.", "Der Strompreis steigt zum ersten Januar um zwölf Prozent."),
+    ("Dortmund verlor das Spiel mit 0:2.", "Dortmund verlor das Spiel mit null zu zwei."),
+    ("Die Sitzung beginnt am Dienstag um 10 Uhr.", "Die Sitzung beginnt am Dienstag um zehn Uhr."),
+    ("Die Kosten liegen bei 2,3 Milliarden Euro.", "Die Kosten liegen bei zwei Komma drei Milliarden Euro."),
+    ("Am Oberrhein werden bis zu 38 Grad erwartet.", "Am Oberrhein werden bis zu achtunddreißig Grad erwartet."),
+    (
+        "Der 23-Jährige wurde zu 6 Monaten Haft verurteilt.",
+        "Der Dreiundzwanzigjährige wurde zu sechs Monaten Haft verurteilt.",
+    ),
+    ("Der ICE erreicht 300 km/h.", "Der ICE erreicht dreihundert Kilometer pro Stunde."),
+    ("Deutschland gewann 12 Goldmedaillen.", "Deutschland gewann zwölf Goldmedaillen."),
+    (
+        "Der Bundestag stimmte mit 394 zu 207 Stimmen zu.",
+        "Der Bundestag stimmte mit dreihundertvierundneunzig zu zweihundertsieben Stimmen zu.",
+    ),
+    (
+        "Im 17. Jahrhundert lebten hier 20.000 Menschen.",
+        "Im siebzehnten Jahrhundert lebten hier zwanzigtausend Menschen.",
+    ),
+    ("Das Deutschlandticket kostet künftig 58 Euro.", "Das Deutschlandticket kostet künftig achtundfünfzig Euro."),
+    (
+        "Die Arbeitslosigkeit sank im 3. Quartal um 0,4 %.",
+        "Die Arbeitslosigkeit sank im dritten Quartal um null Komma vier Prozent.",
+    ),
+    (
+        "Fast 40 % der 18- bis 24-Jährigen wählten nicht.",
+        "Fast vierzig Prozent der Achtzehn- bis Vierundzwanzigjährigen wählten nicht.",
+    ),
+    (
+        "Das Beben der Stärke 6,8 forderte 2.900 Tote.",
+        "Das Beben der Stärke sechs Komma acht forderte zweitausendneunhundert Tote.",
+    ),
+    ("Die WM 2026 findet in 16 Städten statt.", "Die WM zweitausendsechsundzwanzig findet in sechzehn Städten statt."),
+    ("Friedrich II. starb 1786.", "Friedrich der Zweite starb siebzehnhundertsechsundachtzig."),
+    (
+        "Die Löhne sollen 2025 um 4,6 Prozent steigen.",
+        "Die Löhne sollen zweitausendfünfundzwanzig um vier Komma sechs Prozent steigen.",
+    ),
+    (
+        "Das Gebäude hat 12 Stockwerke und 150 Wohnungen.",
+        "Das Gebäude hat zwölf Stockwerke und hundertfünfzig Wohnungen.",
+    ),
+    (
+        "Am 31. Mai um 23:59 Uhr endet die Frist.",
+        "Am einunddreißigsten Mai um dreiundzwanzig Uhr neunundfünfzig endet die Frist.",
+    ),
+    ("Die Sonde legte 6,5 Mrd. km zurück.", "Die Sonde legte sechs Komma fünf Milliarden Kilometer zurück."),
+    ("Der Chef erhält 4,2 Mio. € im Jahr.", "Der Chef erhält vier Komma zwei Millionen Euro im Jahr."),
+    (
+        "Bis zur Wahl am 23. Februar sind es noch 3 Wochen.",
+        "Bis zur Wahl am dreiundzwanzigsten Februar sind es noch drei Wochen.",
+    ),
+    (
+        "Sie wurde 2021 mit 25,7 % gewählt.",
+        "Sie wurde zweitausendeinundzwanzig mit fünfundzwanzig Komma sieben Prozent gewählt.",
+    ),
+    # a third batch, held out and counted after the second fixes (24/25 right)
+    ("Der Benzinpreis stieg auf 1,89 Euro je Liter.", "Der Benzinpreis stieg auf ein Euro neunundachtzig je Liter."),
+    (
+        "Der Deutsche Wetterdienst erwartet in der Nacht bis zu -12 Grad.",
+        "Der Deutsche Wetterdienst erwartet in der Nacht bis zu minus zwölf Grad.",
+    ),
+    (
+        "Das Start-up sammelte 25 Millionen Euro bei 3 Investoren ein.",
+        "Das Start-up sammelte fünfundzwanzig Millionen Euro bei drei Investoren ein.",
+    ),
+    ("Die Armutsquote liegt bei 14,4 Prozent.", "Die Armutsquote liegt bei vierzehn Komma vier Prozent."),
+    ("Die DFB-Frauen verloren im Viertelfinale mit 2:3.", "Die DFB-Frauen verloren im Viertelfinale mit zwei zu drei."),
+    (
+        "Der Prozess beginnt am Montag, dem 2. Dezember, um 9.30 Uhr.",
+        "Der Prozess beginnt am Montag, dem zweiten Dezember, um neun Uhr dreißig.",
+    ),
+    (
+        "Das Hochhaus mit 8 Stockwerken stammt aus den 1960er-Jahren.",
+        "Das Hochhaus mit acht Stockwerken stammt aus den neunzehnhundertsechziger-Jahren.",
+    ),
+    (
+        "Leipzig hat inzwischen mehr als 620.000 Einwohner.",
+        "Leipzig hat inzwischen mehr als sechshundertzwanzigtausend Einwohner.",
+    ),
+    (
+        "Ihm drohen bis zu 10 Jahre Haft und 150.000 € Geldstrafe.",
+        "Ihm drohen bis zu zehn Jahre Haft und hundertfünfzigtausend Euro Geldstrafe.",
+    ),
+    ("Papst Leo XIV. feierte seine erste Messe.", "Papst Leo der Vierzehnte feierte seine erste Messe."),
+    ("Im 3. Jahrhundert v. Chr. blühte die Stadt.", "Im dritten Jahrhundert vor Christus blühte die Stadt."),
+    (
+        "Der Mindestlohn steigt zum 1. Januar auf 12,82 Euro.",
+        "Der Mindestlohn steigt zum ersten Januar auf zwölf Euro zweiundachtzig.",
+    ),
+    (
+        "Rund 1.500 Feuerwehrleute kämpfen auf 3.000 Hektar gegen die Flammen.",
+        "Rund tausendfünfhundert Feuerwehrleute kämpfen auf dreitausend Hektar gegen die Flammen.",
+    ),
+    ("Dem Bundestag gehören 630 Abgeordnete an.", "Dem Bundestag gehören sechshundertdreißig Abgeordnete an."),
+    (
+        "Der Orkan erreichte Spitzen von 150 km/h.",
+        "Der Orkan erreichte Spitzen von hundertfünfzig Kilometer pro Stunde.",
+    ),
+    (
+        "Zwischen 2019 und 2022 brach der Absatz um 30 % ein.",
+        "Zwischen zweitausendneunzehn und zweitausendzweiundzwanzig brach der Absatz um dreißig Prozent ein.",
+    ),
+    (
+        "Er unterschrieb einen Vertrag über 4 Jahre für 60 Mio. Euro.",
+        "Er unterschrieb einen Vertrag über vier Jahre für sechzig Millionen Euro.",
+    ),
+    ("Die 74. Berlinale beginnt am Donnerstag.", "Die vierundsiebzigste Berlinale beginnt am Donnerstag."),
+    ("Das Beben ereignete sich um 3:17 Uhr Ortszeit.", "Das Beben ereignete sich um drei Uhr siebzehn Ortszeit."),
+    (
+        "Für die Kanzlermehrheit sind 316 Stimmen nötig.",
+        "Für die Kanzlermehrheit sind dreihundertsechzehn Stimmen nötig.",
+    ),
+    (
+        "Die Staatsschulden belaufen sich auf 2,4 Billionen Euro.",
+        "Die Staatsschulden belaufen sich auf zwei Komma vier Billionen Euro.",
+    ),
+    (
+        "Der Rekord von 1983 fiel mit 41,2 Grad.",
+        "Der Rekord von neunzehnhundertdreiundachtzig fiel mit einundvierzig Komma zwei Grad.",
+    ),
+    ("Der Abstand beträgt nur 0,8 Prozentpunkte.", "Der Abstand beträgt nur null Komma acht Prozentpunkte."),
+    (
+        "Die 15- bis 24-Jährigen machen 12 % der Wähler aus.",
+        "Die Fünfzehn- bis Vierundzwanzigjährigen machen zwölf Prozent der Wähler aus.",
+    ),
+    (
+        "Das Museum zählte 2023 rund 1,2 Mio. Besucher.",
+        "Das Museum zählte zweitausenddreiundzwanzig rund eins Komma zwei Millionen Besucher.",
+    ),
 ]
 """(as written in a German-language paper, as a German-speaking newsreader says it)."""
 
