@@ -12,6 +12,7 @@ heures trente"; "1,50 €" -> "un euro cinquante"; "3,5 M€" -> "trois virgule 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Final
 
@@ -365,7 +366,7 @@ def elide_de(text: str) -> str:
 
 
 HOOKS: Final = {
-    "early": (expand_round_the_clock, expand_race_times),
+    "before_times": (expand_round_the_clock, expand_race_times),
     "before_numbers": (expand_seasons, expand_forty_nine_three),
     "after_numbers": (elide_de, scaled_unit_step(FRENCH)),
 }
@@ -401,3 +402,17 @@ SWITZERLAND: Final = dataclasses.replace(
 )
 PIPELINE_BELGIUM: Final[tuple[Step, ...]] = localized_pipeline(BELGIUM, **HOOKS)
 PIPELINE_SWITZERLAND: Final[tuple[Step, ...]] = localized_pipeline(SWITZERLAND, **HOOKS)
+
+
+@functools.lru_cache(maxsize=32)
+def regional_pipeline(tag: str) -> tuple[Step, ...]:
+    """The pipeline for a French tag ("fr", "fr-be", "fr-ca"): Belgium and Switzerland say "septante";
+    a region whose separators CLDR gives otherwise gets its own."""
+    region = tag.split("-")[1] if "-" in tag else ""
+    base, pipeline = {"be": (BELGIUM, PIPELINE_BELGIUM), "ch": (SWITZERLAND, PIPELINE_SWITZERLAND)}.get(
+        region, (FRENCH, PIPELINE)
+    )
+    variant = dataclasses.replace(base, tag=tag)
+    if variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols:
+        return pipeline
+    return localized_pipeline(variant, **HOOKS)

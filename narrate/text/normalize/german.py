@@ -12,6 +12,8 @@ dreißig"; "1,50 €" -> "ein Euro fünfzig"; "2 Mio. Euro" -> "zwei Millionen E
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from typing import Final
 
@@ -487,7 +489,7 @@ OWN_STEPS: Final[tuple[Step, ...]] = (
 )
 """German's own steps, run just before the plain numbers."""
 HOOKS: Final = {
-    "early": (expand_day_ranges,),
+    "before_times": (expand_day_ranges,),
     "before_numbers": OWN_STEPS,
     "after_numbers": (scaled_unit_step(GERMAN),),
 }
@@ -496,3 +498,13 @@ HOOKS: Final = {
 PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(GERMAN, **HOOKS)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for German, in order: the
 shared ones, with German's ordinals, decades and years just before the plain numbers."""
+
+
+@functools.lru_cache(maxsize=32)
+def regional_pipeline(tag: str) -> tuple[Step, ...]:
+    """The pipeline for a German tag ("de", "de-at", "de-ch"): German's own steps, with the separators
+    CLDR gives the region ("1'000" in Switzerland)."""
+    variant = dataclasses.replace(GERMAN, tag=tag)
+    if variant.decimal_symbol == GERMAN.decimal_symbol and variant.group_symbols == GERMAN.group_symbols:
+        return PIPELINE
+    return localized_pipeline(variant, **HOOKS)

@@ -21,12 +21,12 @@ from num2words import CONVERTER_CLASSES, num2words
 from ._common import Step
 from ._locale import Language, tidy
 from .english import PIPELINE as ENGLISH_PIPELINE
-from .french import FRENCH, PIPELINE_BELGIUM, PIPELINE_SWITZERLAND
-from .french import HOOKS as FRENCH_HOOKS
+from .french import FRENCH
 from .french import PIPELINE as FRENCH_PIPELINE
-from .german import GERMAN
-from .german import HOOKS as GERMAN_HOOKS
+from .french import regional_pipeline as french_regional_pipeline
+from .german import GERMAN, OWN_STEPS
 from .german import PIPELINE as GERMAN_PIPELINE
+from .german import regional_pipeline as german_regional_pipeline
 from .italian import ITALIAN
 from .italian import PIPELINE as ITALIAN_PIPELINE
 from .localized import localized_pipeline
@@ -40,11 +40,14 @@ LANGUAGES: Final = {"es": SPANISH, "fr": FRENCH, "de": GERMAN, "it": ITALIAN, "p
 _PIPELINES: Final = {
     "en": ENGLISH_PIPELINE, "es": SPANISH_PIPELINE, "fr": FRENCH_PIPELINE, "de": GERMAN_PIPELINE,
     "it": ITALIAN_PIPELINE, "pt": BRAZIL_PIPELINE, "pt-br": BRAZIL_PIPELINE, "pt-pt": PIPELINE_PORTUGAL,
-    "fr-be": PIPELINE_BELGIUM, "fr-ch": PIPELINE_SWITZERLAND,
 }  # fmt: skip
-_OWN_STEPS: Final = {"de": GERMAN_HOOKS, "fr": FRENCH_HOOKS}
-"""The steps a language adds to the shared ones (``localized_pipeline``'s keywords), for its regional
-variants."""
+_OWN_STEPS: Final = {"de": OWN_STEPS}
+"""The steps a language adds to the shared ones, for its regional variants."""
+
+
+_REGIONAL: Final = {"fr": french_regional_pipeline, "de": german_regional_pipeline}
+"""The languages whose module makes the pipeline of a regional variant (French and German steps of
+their own, Belgian and Swiss numbers)."""
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -61,13 +64,15 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
         return _PIPELINES[whole]
     if primary == "pt" and whole != "pt":
         return PIPELINE_PORTUGAL  # pt-AO, pt-MZ … write as Portugal does
+    if primary in _REGIONAL:
+        return _REGIONAL[primary](whole)  # fr-BE says "septante"; de-CH writes "1'000"
     if primary in LANGUAGES:
         base = LANGUAGES[primary]
         variant = dataclasses.replace(base, tag=whole)
         same = variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols
         if same:
             return _PIPELINES[primary]
-        return localized_pipeline(variant, **_OWN_STEPS.get(primary, {}))
+        return localized_pipeline(variant, before_numbers=_OWN_STEPS.get(primary, ()))
     if primary in _PIPELINES:
         return _PIPELINES[primary]
     return localized_pipeline(generic_language(whole or primary))

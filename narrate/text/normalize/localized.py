@@ -6,8 +6,8 @@ first; web addresses before anything reads their dots and digits; times, dates a
 before the number steps spell their digits; ranges before dashes become pauses. Two differences:
 ordinals come before units, so that "3° posto" is a place and "40°" a temperature; and a language
 can add steps of its own just before the plain numbers (German reads "3. Liga" and its years there),
-before everything else (``early``: French "24h/24", German "1.–3. Mai") and right after the plain
-numbers (``after_numbers``: French "de un" -> "d'un").
+just before times and dates (``before_times``: French "24h/24", "9h-18h", German "1.–3. Mai") and
+right after the plain numbers (``after_numbers``: French "de un" -> "d'un").
 
 A dash written right before a number and after no number ("bis –8 Grad", "–5 °C") is a minus sign,
 and becomes "−" before any step reads it.
@@ -30,7 +30,7 @@ def localized_pipeline(
     language: Language,
     *,
     before_numbers: Sequence[Step] = (),
-    early: Sequence[Step] = (),
+    before_times: Sequence[Step] = (),
     after_numbers: Sequence[Step] = (),
 ) -> tuple[Step, ...]:
     """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for ``language``, in order."""
@@ -38,11 +38,11 @@ def localized_pipeline(
         remove_control_characters,
         normalize_spaces,
         dash_minus_signs,
-        *early,
         expand_ellipses,
         web_step(language),
         email_step(language),
         ampersand_step(language),
+        *before_times,
         time_step(language),
         date_step(language),
         phone_step(language),
