@@ -224,6 +224,7 @@ FRENCH: Final = Language(
         "Mrd": ("milliard", "milliards"),
         "mds": ("milliard", "milliards"),
         "mille": ("mille", "mille"),
+        "k": ("mille", "mille"),
     },
     abbreviations={
         "etc.": "et cetera",

@@ -278,6 +278,9 @@ FRENCH = [
     ("Le record du monde est de 8,95 m.", "Le record du monde est de huit mètres quatre-vingt-quinze."),
     ("Le joueur de 1,92 m a marqué.", "Le joueur d'un mètre quatre-vingt-douze a marqué."),
     ("Les 1/8e de finale débutent samedi.", "Les un huitième de finale débutent samedi."),
+    ("Le magasin est ouvert de 9h-18h.", "Le magasin est ouvert de neuf heures à dix-huit heures."),
+    ("Deux séances, 2 x par semaine.", "Deux séances, deux fois par semaine."),
+    ("Le salaire annuel atteint 50 k€.", "Le salaire annuel atteint cinquante mille euros."),
     # a second batch, held out and counted after the first fixes (23/25 right)
     (
         "Le déficit public a atteint 5,5 % du PIB en 2023.",
@@ -624,6 +627,9 @@ GERMAN = [
     ("Er hat einen 1-Euro-Job.", "Er hat einen Ein-Euro-Job."),
     ("Die 3-fache Mutter klagt.", "Die dreifache Mutter klagt."),
     ("Ihr 3. Titel war der wichtigste.", "Ihr dritter Titel war der wichtigste."),
+    ("Geöffnet ist von 9.00–18.00 Uhr.", "Geöffnet ist von neun Uhr bis achtzehn Uhr."),
+    ("Das Training findet 2 x pro Woche statt.", "Das Training findet zweimal pro Woche statt."),
+    ("Die 18- bis 24-jährigen Wähler blieben fern.", "Die achtzehn- bis vierundzwanzigjährigen Wähler blieben fern."),
     # a second batch, held out and counted after the first fixes (24/25 right)
     (
         "Das Bruttoinlandsprodukt schrumpfte 2023 um 0,3 Prozent.",
