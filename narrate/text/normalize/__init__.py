@@ -74,8 +74,9 @@ order the shared, locale-aware steps of ``locale_numbers`` (phone numbers, money
 units, ranges, plain numbers), ``locale_dates`` (times, dates, Roman numbers) and ``locale_words``
 (web and e-mail addresses, abbreviations, symbols), around the language-neutral steps above
 (characters, spaces, ellipses, dashes, tidying). German adds steps of its own (ordinals written
-"3.", years, decades, "Ludwig XIV."). A new language is one such module plus its tests, and a line
-in ``languages``.
+"3.", years, decades, "Ludwig XIV.", "der 45-Jährige", "vom 1.–3. Mai"), and so does French ("24h/24",
+"le 49.3", "2024/2025", "d'un"); Belgian and Swiss French ("fr-BE", "fr-CH") say "septante" and
+"nonante". A new language is one such module plus its tests, and a line in ``languages``.
 
 num2words spells the numbers (its output corrected where it is wrong: Spanish "veintiuno mil",
 "décimoprimero"); Babel (CLDR) gives each locale's decimal and group symbols (so a region such as

@@ -81,6 +81,8 @@ class Language:
     """The day of a date in words, from the number and the word before ("1" -> "premier")."""
     year: Callable[[int], str] | None = None
     """A year in words, when not read as a plain number ("1990" -> "neunzehnhundertneunzig")."""
+    month_aliases: Mapping[str, int] = field(default_factory=dict)
+    """Other names of months, lower-case, read as written: Austrian "jänner" -> 1."""
     date_template: str = "{day} {month} {year}"
     """How a numeric date ("12/03/2024") is said."""
     day_month: str = r"[ \t]+"
@@ -111,6 +113,8 @@ class Language:
     """Unit symbols read another way than Babel's name -> (one, many)."""
     not_units: frozenset[str] = frozenset()
     """Unit symbols that are words here and are left alone: Italian "ha" ("has")."""
+    unit_cents: frozenset[str] = frozenset()
+    """Units whose two decimals are said as a price's cents are: "1,80 m" -> "un mètre quatre-vingts"."""
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     """Abbreviations with their periods -> words: "p. ej." -> "por ejemplo"."""
     titles: Mapping[str, str] = field(default_factory=dict)
@@ -187,7 +191,7 @@ class Language:
                 if len(short) >= 3 and short not in full:
                     out.setdefault(short + ".", number)
                     out.setdefault(short, number)
-        return out
+        return {**self.month_aliases, **out}
 
     def is_one(self, count: Decimal) -> bool:
         """Whether a count takes the singular here, by CLDR's plural rules: 1 everywhere; 1,2 too in

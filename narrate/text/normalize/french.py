@@ -11,6 +11,8 @@ heures trente"; "1,50 €" -> "un euro cinquante"; "3,5 M€" -> "trois virgule 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from typing import Final
 
@@ -18,6 +20,7 @@ from num2words import num2words
 
 from ._common import Step
 from ._locale import Language, tidy
+from .locale_numbers import scaled_unit_step
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -221,6 +224,7 @@ FRENCH: Final = Language(
         "Mrd": ("milliard", "milliards"),
         "mds": ("milliard", "milliards"),
         "mille": ("mille", "mille"),
+        "k": ("mille", "mille"),
     },
     abbreviations={
         "etc.": "et cetera",
@@ -237,6 +241,9 @@ FRENCH: Final = Language(
         "Tél.": "téléphone",
         "mds": "milliards",
         "Mds": "milliards",
+        "n°": "numéro",
+        "N°": "numéro",
+        "nº": "numéro",
     },
     titles={
         "M.": "monsieur",
@@ -256,15 +263,14 @@ FRENCH: Final = Language(
         "av.": "avenue",
     },
     before_number={
-        "n°": "numéro",
-        "N°": "numéro",
-        "nº": "numéro",
         "no": "numéro",
+        "km": "kilomètre",
         "p.": "page",
         "vol.": "volume",
         "chap.": "chapitre",
         "art.": "article",
     },
+    unit_cents=frozenset({"m"}),
     sentence_starters=_STARTERS,
     regnal=_regnal,
     regnal_names=_REGNAL_NAMES,
@@ -272,5 +278,142 @@ FRENCH: Final = Language(
 )
 """French as written in France, Belgium and Canada (a space or U+202F between thousands)."""
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(FRENCH)
+# --------------------------------------------------------------------------------------------------
+# French's own steps
+# --------------------------------------------------------------------------------------------------
+
+_ROUND_THE_CLOCK: Final = re.compile(
+    r"(?<![\w/])(?P<a>\d{1,2})[ \t]?(?P<unit>[hj])[ \t]?/[ \t]?(?P<b>\d{1,2})(?![\w/])"
+)
+_FORTY_NINE_THREE: Final = re.compile(r"(?<![\w.,-])49[.-]3(?![\w]|[.,-]\d)")
+
+
+_SECOND: Final = re.compile(r"(?<![\w.,])2(?P<suffix>des|ds|de|d)(?![^\W\d_])")
+_RACE_TIME: Final = re.compile(
+    r"(?<![\w.,:])(?:(?P<h>\d{1,2})[ \t]?h[ \t]?)?(?P<m>\d{1,2})[ \t]?min[ \t]?(?P<s>\d{1,2})(?:[ \t]?s)?(?![\w'’])"
+)
+
+
+_PART_OF: Final = re.compile(r"(?<![\w/.,])(?P<n>\d)/(?=\d{1,2}(?:es|e|èmes|ème)(?![^\W\d_]))")
+"""The "1/" of "1/8e de finale" ("un huitième")."""
+
+
+def _duration(n: int, one: str, many: str) -> str:
+    name = one if n <= 1 else many
+    return f"{_agree(FRENCH.cardinal(n), name)} {name}"
+
+
+def expand_race_times(text: str) -> str:
+    """A race's time "2 h 05 min 30 s" -> "deux heures cinq minutes trente secondes", "1 min 12 s" ->
+    "une minute douze secondes"; "2d", "2de" -> "second", "seconde"; "1/8e" -> "un huitième"."""
+
+    def replace(m: re.Match[str]) -> str:
+        parts = [_duration(int(m.group("h")), "heure", "heures")] if m.group("h") else []
+        parts.append(_duration(int(m.group("m")), "minute", "minutes"))
+        parts.append(_duration(int(m.group("s")), "seconde", "secondes"))
+        return " ".join(parts)
+
+    text = _SECOND.sub(lambda m: "second" + m.group("suffix")[1:], text)
+    text = _PART_OF.sub(lambda m: FRENCH.cardinal(int(m.group("n"))) + " ", text)
+    return _RACE_TIME.sub(replace, text)
+
+
+_HOUR_RANGE: Final = re.compile(
+    r"(?<![\w.,:])(?P<a>\d{1,2}[ \t]?h(?:[ \t]?\d{2})?)[ \t]?[–-][ \t]?(?P<b>\d{1,2}[ \t]?h(?:[ \t]?\d{2})?)(?![\w/])"
+)
+_TIMES: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]?x(?=[ \t]+[^\W\d_])")
+
+
+def expand_round_the_clock(text: str) -> str:
+    """ "24h/24" -> "24 heures sur 24", "7j/7" -> "7 jours sur 7"; "9h-18h" -> "9h à 18h"; "2 x par
+    semaine" -> "2 fois par semaine"; the numbers are read later. The 49-3 is written "49.3", for
+    :func:`expand_forty_nine_three`."""
+    text = _ROUND_THE_CLOCK.sub(
+        lambda m: f"{m.group('a')} {'heures' if m.group('unit') == 'h' else 'jours'} sur {m.group('b')}", text
+    )
+    text = _HOUR_RANGE.sub(r"\g<a> à \g<b>", text)
+    text = _TIMES.sub(r"\g<n> fois", text)
+    return _FORTY_NINE_THREE.sub("49.3", text)
+
+
+def expand_forty_nine_three(text: str) -> str:
+    """The 49.3 (article 49, paragraph 3 of the Constitution) is "quarante-neuf trois", not a decimal."""
+    return _FORTY_NINE_THREE.sub("quarante-neuf trois", text)
+
+
+_SEASON: Final = re.compile(r"(?<![\w/.,])(?P<a>(?:19|20)\d\d)/(?P<b>(?:19|20)\d\d|\d\d)(?![\w/]|[.,]\d)")
+
+
+def expand_seasons(text: str) -> str:
+    """A season or school year "2024/2025" (or "2024/25") as a range of years, "deux mille
+    vingt-quatre à deux mille vingt-cinq", not as a fraction."""
+
+    def replace(m: re.Match[str]) -> str:
+        a, b = int(m.group("a")), m.group("b")
+        second = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+        if second != a + 1:
+            return m.group(0)
+        return f"{FRENCH.cardinal(a)} à {FRENCH.cardinal(second)}"
+
+    return _SEASON.sub(replace, text)
+
+
+_DE_UN: Final = re.compile(r"\b([Dd])e[ \t]+(une?)\b(?![-'’])")
+
+
+def elide_de(text: str) -> str:
+    """ "de un" -> "d'un" as it is said ("en hausse de 1 %" -> "en hausse d'un pour cent")."""
+    return _DE_UN.sub(r"\1'\2", text)
+
+
+HOOKS: Final = {
+    "before_times": (expand_round_the_clock, expand_race_times),
+    "before_numbers": (expand_seasons, expand_forty_nine_three),
+    "after_numbers": (elide_de, scaled_unit_step(FRENCH)),
+}
+"""French's own steps, as :func:`~narrate.text.normalize.localized.localized_pipeline` takes them."""
+
+PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(FRENCH, **HOOKS)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for French, in order."""
+
+# --------------------------------------------------------------------------------------------------
+# Belgium and Switzerland: "septante", "nonante" (Switzerland keeps "quatre-vingts", as Geneva does)
+# --------------------------------------------------------------------------------------------------
+
+_TEENS: Final = {
+    "dix": "", "onze": " et un", "douze": "-deux", "treize": "-trois", "quatorze": "-quatre", "quinze": "-cinq",
+    "seize": "-six", "dix-sept": "-sept", "dix-huit": "-huit", "dix-neuf": "-neuf",
+}  # fmt: skip
+_SEVENTY_NINETY: Final = re.compile(
+    r"\b(?P<tens>soixante|quatre-vingt)(?:-| et )(?P<teen>dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze"
+    r"|quinze|seize)(?![\w-])"
+)
+
+
+def _septante(words: str) -> str:
+    """ "soixante-quinze" -> "septante-cinq", "quatre-vingt-onze" -> "nonante et un"."""
+    return _SEVENTY_NINETY.sub(
+        lambda m: ("septante" if m.group("tens") == "soixante" else "nonante") + _TEENS[m.group("teen")], words
+    )
+
+
+BELGIUM: Final = dataclasses.replace(FRENCH, tag="fr-BE", cardinal_fix=_septante)
+SWITZERLAND: Final = dataclasses.replace(
+    FRENCH, tag="fr-CH", cardinal_fix=_septante, currencies={**FRENCH.currencies, "CHF": ("franc", "francs", "m")}
+)
+PIPELINE_BELGIUM: Final[tuple[Step, ...]] = localized_pipeline(BELGIUM, **HOOKS)
+PIPELINE_SWITZERLAND: Final[tuple[Step, ...]] = localized_pipeline(SWITZERLAND, **HOOKS)
+
+
+@functools.lru_cache(maxsize=32)
+def regional_pipeline(tag: str) -> tuple[Step, ...]:
+    """The pipeline for a French tag ("fr", "fr-be", "fr-ca"): Belgium and Switzerland say "septante";
+    a region whose separators CLDR gives otherwise gets its own."""
+    region = tag.split("-")[1] if "-" in tag else ""
+    base, pipeline = {"be": (BELGIUM, PIPELINE_BELGIUM), "ch": (SWITZERLAND, PIPELINE_SWITZERLAND)}.get(
+        region, (FRENCH, PIPELINE)
+    )
+    variant = dataclasses.replace(base, tag=tag)
+    if variant.decimal_symbol == base.decimal_symbol and variant.group_symbols == base.group_symbols:
+        return pipeline
+    return localized_pipeline(variant, **HOOKS)

@@ -12,6 +12,8 @@ dreißig"; "1,50 €" -> "ein Euro fünfzig"; "2 Mio. Euro" -> "zwei Millionen E
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from typing import Final
 
@@ -19,7 +21,7 @@ from num2words import num2words
 
 from ._common import Step
 from ._locale import ROMAN, Language, ends_sentence, previous_word, previous_word_of_list, roman_value, tidy
-from .locale_numbers import noun_after, say_number
+from .locale_numbers import noun_after, say_number, scaled_unit_step
 from .localized import localized_pipeline
 
 # --------------------------------------------------------------------------------------------------
@@ -102,7 +104,27 @@ def _inflect(n: int, ending: str) -> str:
     return base[:-1] + ending if base.endswith("e") else base
 
 
+_MIXED: Final = frozenset("ein kein mein dein sein ihr unser euer".split())
+"""Words after which an ordinal ends as its noun's gender says: "sein fünfzigstes Tor", "ihr dritter
+Titel"."""
+_NEUTER_HEADS: Final = (
+    "spiel", "mal", "jahr", "rennen", "turnier", "album", "buch", "kind", "semester", "amt", "jubiläum", "finale",
+    "treffen", "konzert", "werk", "gesetz", "paket", "projekt", "mitglied", "quartal", "jahrhundert", "jahrzehnt",
+    "programm", "ziel", "duell", "derby", "haus", "stück", "kapitel", "lied", "interview", "gespräch", "gebot",
+    "land", "rekord", "ergebnis", "urteil", "verfahren", "match", "heft",
+)  # fmt: skip
+
+
+def _is_neuter(noun: str) -> bool:
+    word = noun.lower()
+    if word.endswith("tor"):
+        return not word.endswith(("ktor", "otor", "utor", "ator", "itor"))  # "Tor", not "Motor", "Autor"
+    return word.endswith(_NEUTER_HEADS) and not word.endswith(("mahl", "strahl"))
+
+
 def _ordinal(n: int, suffix: str, previous: str, following: str) -> str:
+    if previous.lower() in _MIXED and following[:1].isupper():
+        return _inflect(n, "es" if _is_neuter(following) else "er")
     return _inflect(n, _ordinal_ending(previous, "e"))
 
 
@@ -159,12 +181,20 @@ def expand_dot_ordinals(text: str) -> str:
     return _DOT_ORDINAL.sub(replace, text)
 
 
-_DECADE: Final = re.compile(r"(?<![\w.,])(?P<n>1[1-9]\d0|20[0-9]0|[1-9]0)er(?=[-\s.,;:!?)]|$)")
+_DECADE: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,4})er(?P<noun>n)?(?=[-\s.,;:!?)]|$)")
 
 
 def expand_decades(text: str) -> str:
-    """ "1990er" -> "neunzehnhundertneunziger"; "die 80er Jahre" -> "die achtziger Jahre"."""
-    return _DECADE.sub(lambda m: _year(int(m.group("n"))) + "er", text)
+    """ "1990er" -> "neunzehnhundertneunziger"; "die 80er Jahre" -> "die achtziger Jahre"; "in den
+    80ern" -> "in den Achtzigern"; "die 68er-Bewegung" -> "die achtundsechziger-Bewegung"; "ein
+    3er" -> "ein dreier"."""
+
+    def replace(m: re.Match[str]) -> str:
+        n = int(m.group("n"))
+        words = (_year(n) if n >= 1100 else GERMAN.cardinal(n)) + "er"
+        return words[:1].upper() + words[1:] + "n" if m.group("noun") else words
+
+    return _DECADE.sub(replace, text)
 
 
 _LONE_YEAR: Final = re.compile(r"(?<![\w.,:/-])(?P<y>1[1-9]\d\d)(?![\w%°]|[.,:/]\d)")
@@ -215,6 +245,82 @@ def expand_regnal_numbers(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# Compounds written with digits, numbers as labels, ranges of days
+# --------------------------------------------------------------------------------------------------
+
+_NUMBER: Final = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
+_SUFFIXES: Final = (
+    r"(?:[jJ]ährig|[fF]ach|mal(?:ig)?|prozentig|stündig|tägig|wöchig|monatig|köpfig|teilig|stellig|minütig|seitig"
+    r"|sitzig|spurig|stöckig|zimm?rig|gängig|sprachig|geschossig|fältig)[^\W\d_]*"
+)
+_NUMBER_SUFFIX: Final = re.compile(rf"(?<![\w.,-])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)-(?P<suffix>{_SUFFIXES})(?![\w-])")
+_NUMBER_NOUN: Final = re.compile(rf"(?<![\w.,-])(?P<letters>[A-Z]{{1,3}})?(?P<n>{_NUMBER})-(?=[A-ZÄÖÜ])")
+
+
+_SUSPENDED: Final = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUMBER})-(?=[ \t]+(?:bis|und|oder)[ \t]+\d+(?:,\d+)?-(?P<next>[^\W\d_]))"
+)
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def expand_compounds(text: str) -> str:
+    """Words made of a number and a suffix are written as one: "der 45-Jährige" -> "der
+    Fünfundvierzigjährige", "5-mal" -> "fünfmal", "das 10-Fache" -> "das Zehnfache"; a number
+    before a noun it is hyphened to is the compound's start: "3-Zimmer-Wohnung" -> "Drei-Zimmer-
+    Wohnung", "1,5-Grad-Ziel" -> "Eins-Komma-fünf-Grad-Ziel", "G20-Gipfel" -> "G-zwanzig-Gipfel"."""
+
+    def suffixed(m: re.Match[str]) -> str:
+        words = GERMAN.cardinal(int(m.group("n").replace(".", "")))
+        words = "ein" if words == "eins" else words
+        joined = words.replace(" ", "") + m.group("suffix").lower()
+        return _capital(joined) if m.group("suffix")[:1].isupper() else joined
+
+    def noun(m: re.Match[str]) -> str:
+        n = m.group("n")
+        words = _year(int(n)) if re.fullmatch(r"1[1-9]\d\d", n) else say_number(GERMAN, n, "Noun").replace(" ", "-")
+        if m.group("letters"):
+            return f"{m.group('letters')}-{GERMAN.written_number(n).replace(' ', '-')}-"  # a name: "A-eins"
+        return _capital(words) + "-"
+
+    def suspended(m: re.Match[str]) -> str:
+        words = say_number(GERMAN, m.group("n"), "Noun").replace(" ", "-") + "-"
+        return _capital(words) if m.group("next").isupper() else words  # "15- bis 24-Jährige"
+
+    text = _SUSPENDED.sub(suspended, text)
+    return _NUMBER_NOUN.sub(noun, _NUMBER_SUFFIX.sub(suffixed, text))
+
+
+_LABELS: Final = (
+    "Absatz Artikel Paragraf Paragraph Paragrafen Nummer Platz Rang Seite Kapitel Band Teil Gleis Spieltag Folge "
+    "Staffel Satz Ziffer Runde Linie Stufe Klasse Etappe Tabellenplatz Level Gruppe Halle Terminal"
+).split()
+_LABEL_ONE: Final = re.compile(rf"\b(?P<label>{'|'.join(_LABELS)})[ \t]+1(?![\d.,:'’]|[ \t]?[%°]|[ \t]+Uhr)")
+
+
+def expand_label_one(text: str) -> str:
+    """A 1 that names and does not count is "eins": "Absatz 1 Satz 2" -> "Absatz eins Satz 2",
+    "Platz 1" -> "Platz eins" (not "ein Satz")."""
+    return _LABEL_ONE.sub(lambda m: f"{m.group('label')} eins", text)
+
+
+_TIME_RANGE: Final = re.compile(
+    r"(?<![\w.,:])(?P<a>\d{1,2}(?:[.:]\d{2})?)[ \t]?[–-][ \t]?(?P<b>\d{1,2}[.:]\d{2})(?P<unit>[ \t]?Uhr)(?![^\W\d_])"
+)
+_TIMES: Final = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[ \t]?x(?=[ \t]+[^\W\d_])")
+
+
+def expand_day_ranges(text: str) -> str:
+    """ "vom 1.–3. Mai" -> "vom 1. bis 3. Mai", "9.00–18.00 Uhr" -> "9.00 Uhr bis 18.00 Uhr", for the
+    date and time steps to read; "2 x pro Woche" -> "2-mal pro Woche", for :func:`expand_compounds`."""
+    text = _DAY_RANGE.sub(r"\g<a>. bis \g<b>.", text)
+    text = _TIME_RANGE.sub(r"\g<a>\g<unit> bis \g<b>\g<unit>", text)
+    return _TIMES.sub(r"\g<n>-mal", text)
+
+
+# --------------------------------------------------------------------------------------------------
 # The data
 # --------------------------------------------------------------------------------------------------
 
@@ -259,6 +365,8 @@ GERMAN: Final = Language(
     ordinal_dot=True,
     day=_day,
     year=_year,
+    month_aliases={"jänner": 1},
+    unit_cents=frozenset({"m"}),
     date_template="{day} {month} {year}",
     day_month=r"\.[ \t]*",
     month_year=r"[ \t]+",
@@ -345,6 +453,7 @@ GERMAN: Final = Language(
         "Tsd.": "Tausend",
         "u. v. m.": "und vieles mehr",
         "Abb.": "Abbildung",
+        "GG": "Grundgesetz",
     },
     titles={"Dr.": "Doktor", "Prof.": "Professor", "Hr.": "Herr", "Hrn.": "Herrn", "Fr.": "Frau", "St.": "Sankt"},
     before_number={
@@ -354,6 +463,8 @@ GERMAN: Final = Language(
         "Art.": "Artikel",
         "Bd.": "Band",
         "Kap.": "Kapitel",
+        "§§": "Paragrafen",
+        "§": "Paragraf",
     },
     sentence_starters=_STARTERS,
     phone_numbers=False,
@@ -362,9 +473,36 @@ GERMAN: Final = Language(
 """German as written in Germany and Austria (a period between thousands); de-CH gets CLDR's
 apostrophe ("1'000")."""
 
-OWN_STEPS: Final[tuple[Step, ...]] = (expand_regnal_numbers, expand_dot_ordinals, expand_decades, expand_years)
-"""German's own steps, run just before the plain numbers."""
+_DAY_RANGE: Final = re.compile(
+    rf"(?<![\w.,])(?P<a>\d{{1,2}})\.[ \t]?[–-][ \t]?(?P<b>\d{{1,2}})\.(?=[ \t]*(?:{'|'.join(GERMAN.months)}|Jänner))"
+)
 
-PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(GERMAN, before_numbers=OWN_STEPS)
+OWN_STEPS: Final[tuple[Step, ...]] = (
+    expand_compounds,
+    expand_label_one,
+    expand_regnal_numbers,
+    expand_dot_ordinals,
+    expand_decades,
+    expand_years,
+)
+"""German's own steps, run just before the plain numbers."""
+HOOKS: Final = {
+    "before_times": (expand_day_ranges,),
+    "before_numbers": OWN_STEPS,
+    "after_numbers": (scaled_unit_step(GERMAN),),
+}
+"""German's own steps, as :func:`~narrate.text.normalize.localized.localized_pipeline` takes them."""
+
+PIPELINE: Final[tuple[Step, ...]] = localized_pipeline(GERMAN, **HOOKS)
 """The steps of :func:`~narrate.text.normalize.normalize_for_speech` for German, in order: the
 shared ones, with German's ordinals, decades and years just before the plain numbers."""
+
+
+@functools.lru_cache(maxsize=32)
+def regional_pipeline(tag: str) -> tuple[Step, ...]:
+    """The pipeline for a German tag ("de", "de-at", "de-ch"): German's own steps, with the separators
+    CLDR gives the region ("1'000" in Switzerland)."""
+    variant = dataclasses.replace(GERMAN, tag=tag)
+    if variant.decimal_symbol == GERMAN.decimal_symbol and variant.group_symbols == GERMAN.group_symbols:
+        return PIPELINE
+    return localized_pipeline(variant, **HOOKS)

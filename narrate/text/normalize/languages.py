@@ -3,7 +3,8 @@ it, and for any other language a generic one built from what num2words and Babel
 
 A tag is dispatched on its primary subtag ("pt-BR" -> "pt"); the region matters only where the
 language differs by region: Portuguese of Portugal ("pt-PT") against Brazil's ("pt", "pt-BR"), and
-the separators CLDR gives a region ("es-MX" writes "3.5" and "3,500", "de-CH" "1'000").
+the separators CLDR gives a region ("es-MX" writes "3.5" and "3,500", "de-CH" "1'000"), and French
+of Belgium and Switzerland ("fr-BE", "fr-CH": "septante", "nonante").
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from ._locale import Language, tidy
 from .english import PIPELINE as ENGLISH_PIPELINE
 from .french import FRENCH
 from .french import PIPELINE as FRENCH_PIPELINE
+from .french import regional_pipeline as french_regional_pipeline
 from .german import GERMAN, OWN_STEPS
 from .german import PIPELINE as GERMAN_PIPELINE
+from .german import regional_pipeline as german_regional_pipeline
 from .italian import ITALIAN
 from .italian import PIPELINE as ITALIAN_PIPELINE
 from .locale_numbers import local_dollar
@@ -46,6 +49,11 @@ _BUILDERS: Final = {"es": spanish.pipeline, "it": italian.pipeline, "pt": portug
 """The pipeline of a language with steps of its own, made for a regional variant."""
 
 
+_REGIONAL: Final = {"fr": french_regional_pipeline, "de": german_regional_pipeline}
+"""The languages whose module makes the pipeline of a regional variant (French and German steps of
+their own, Belgian and Swiss numbers)."""
+
+
 def _split(tag: str) -> tuple[str, str]:
     """("pt", "pt-br") from "pt_BR": the primary subtag and the whole tag, lower-case with hyphens."""
     whole = re.sub(r"[^a-z0-9-]", "", tag.strip().lower().replace("_", "-"))
@@ -60,6 +68,8 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
         return _PIPELINES[whole]
     if primary == "pt" and whole != "pt":
         return PIPELINE_PORTUGAL  # pt-AO, pt-MZ … write as Portugal does
+    if primary in _REGIONAL:
+        return _REGIONAL[primary](whole)  # fr-BE says "septante"; de-CH writes "1'000"
     if primary in LANGUAGES:
         base = LANGUAGES[primary]
         variant = dataclasses.replace(base, tag=whole)

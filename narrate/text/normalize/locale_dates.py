@@ -159,6 +159,8 @@ def date_step(language: Language) -> Step:
             if not language.ordinal_dot:
                 return m.group(0)
             spoken = template(m.string, m.start(), int(m.group("d2")), int(m.group("m2")), None)
+            if spoken and ends_sentence(language, m.string, m.end()):
+                spoken += "."  # "bis zum 31.12." ends the sentence too
         else:
             spoken = template(m.string, m.start(), int(m.group("d")), int(m.group("m")), _full_year(m.group("y")))
         return spoken or m.group(0)
@@ -199,8 +201,9 @@ def date_step(language: Language) -> Step:
 
 def _expand_month(language: Language, written: str) -> str:
     """A month as written, with an abbreviation ("ene.", "Sept.") said as the month's name."""
-    number = language.month_numbers.get(written.lower())
-    if number is None or written.lower() == language.months[number - 1].lower():
+    lower = written.lower()
+    number = language.month_numbers.get(lower)
+    if number is None or lower == language.months[number - 1].lower() or lower in language.month_aliases:
         return written
     return language.months[number - 1]
 

@@ -150,8 +150,8 @@ def money_step(language: Language) -> Step:
     scales = "|".join(re.escape(s) for s in sorted(language.scales, key=len, reverse=True)) or "(?!)"
     currency = rf"(?:{symbols}|\b(?:{codes})\b)"
     pattern = re.compile(
-        rf"(?<![\w$€£¥])(?P<pre>{currency})[ \t]?(?P<n1>{num})(?:,[-–]{{1,2}})?(?:[ \t]?(?P<s1>{scales})(?![^\W\d_]))?(?![\w$€£¥])"
-        rf"|(?<![\w.,])(?P<n2>{num})(?:,[-–]{{1,2}})?[ \t]?(?:(?P<s2>{scales})[ \t]?(?:de[ \t]|di[ \t]|d')?)?(?P<post>{currency})"
+        rf"(?<![\w$€£¥])(?P<pre>{currency})[ \t]?(?P<n1>{num})(?:[.,][-–]{{1,2}})?(?:[ \t]?(?P<s1>{scales})(?![^\W\d_]))?(?![\w$€£¥])"
+        rf"|(?<![\w.,])(?P<n2>{num})(?:[.,][-–]{{1,2}})?[ \t]?(?:(?P<s2>{scales})[ \t]?(?:de[ \t]|di[ \t]|d')?)?(?P<post>{currency})"
         r"(?![\w$€£¥])"
     )
 
@@ -175,23 +175,42 @@ def money_step(language: Language) -> Step:
             return (
                 f"{say_number(language, written, scale_word)} {scale_word} {language.money_of(scale_word, name)}{name}"
             )
-        integer, fraction = parsed
-        sub = language.subunits.get(code)
-        if fraction and len(fraction) == 2 and sub and len(integer) <= MAX_DIGITS:
-            units, cents = int(integer), int(fraction)
-            units_name, _ = language.currency_name(code, Decimal(units))
-            cents_name = sub[0] if cents == 1 else sub[1]
-            units_words = f"{agree_with(language, language.cardinal(units), units_name)} {units_name}"
-            cents_words = f"{agree_with(language, language.cardinal(cents), cents_name)} {cents_name}"
-            if not cents:
-                return units_words
-            if not units:
-                return cents_words
-            number = agree_with(language, language.cardinal(cents), cents_name)
-            return language.money_cents.format(units=units_words, cents=cents_words, cents_number=number)
-        return f"{say_number(language, written, name)} {name}"
+        return with_cents(code, *parsed) or f"{say_number(language, written, name)} {name}"
 
-    return named("expand_money", lambda text: pattern.sub(replace, text))
+    def with_cents(code: str, integer: str, fraction: str) -> str | None:
+        """An amount with two decimals as units and cents ("un euro cinquante"), or None."""
+        sub = language.subunits.get(code)
+        if not (fraction and len(fraction) == 2 and sub and len(integer) <= MAX_DIGITS):
+            return None
+        units, cents = int(integer), int(fraction)
+        units_name, _ = language.currency_name(code, Decimal(units))
+        cents_name = sub[0] if cents == 1 else sub[1]
+        units_words = f"{agree_with(language, language.cardinal(units), units_name)} {units_name}"
+        cents_words = f"{agree_with(language, language.cardinal(cents), cents_name)} {cents_name}"
+        if not cents:
+            return units_words
+        if not units:
+            return cents_words
+        number = agree_with(language, language.cardinal(cents), cents_name)
+        return language.money_cents.format(units=units_words, cents=cents_words, cents_number=number)
+
+    # an amount with cents and the currency's name written out: "1,85 euro", "2,99 Euro"
+    names = {w: code for code, (one, many, _) in language.currencies.items() for w in (one, many)}
+    name_pattern = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) or "(?!)"
+    worded = re.compile(rf"(?<![\w.,])(?P<n>{num})[ \t]+(?P<name>{name_pattern})(?![^\W\d_])")
+
+    def replace_worded(m: re.Match[str]) -> str:
+        parsed = language.parse(m.group("n"))
+        spoken = with_cents(names[m.group("name")], *parsed) if parsed and language.spells else None
+        return spoken or m.group(0)
+
+    def replace_and_end(m: re.Match[str]) -> str:
+        spoken = replace(m)
+        if spoken != m.group(0) and m.group(0).endswith(".") and ends_sentence(language, m.string, m.end()):
+            spoken += "."  # "20 Fr." at the end of a sentence
+        return spoken
+
+    return named("expand_money", lambda text: worded.sub(replace_worded, pattern.sub(replace_and_end, text)))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -244,6 +263,7 @@ UNITS: Final = {
     "GHz": "frequency-gigahertz", "mph": "speed-mile-per-hour", "min": "duration-minute",
     "°C": "temperature-celsius", "ºC": "temperature-celsius", "°F": "temperature-fahrenheit",
     "ºF": "temperature-fahrenheit", "°": "temperature-generic", "º": "temperature-generic",
+    "s": "duration-second",
 }  # fmt: skip
 """Unit symbols after a number -> CLDR's unit, whose name Babel gives in the language and in the
 plural form the number calls for."""
@@ -252,6 +272,14 @@ plural form the number calls for."""
 _PARTICIPLE: Final = re.compile(r"[ \t]+\w+(?:ado|ido|ato|ito|uto|to|so|cho|sto|rto)\b")
 """A past participle after "ha", which is then the verb and not hectares."""
 _DEGREE_SPACE: Final = re.compile(r"([°º])[ \t]+([CF])\b")
+
+
+def _unit_and_cents(language: Language, unit: str, integer: str, fraction: str) -> str:
+    """ "1,80 m" as the whole unit and the hundredths: "un mètre quatre-vingts", "ein Meter achtzig"."""
+    whole, hundredths = int(integer), int(fraction)
+    name = language.unit_name(unit, UNITS[unit], Decimal(whole)) or unit
+    spoken = f"{agree_with(language, language.cardinal(whole), name)} {name}"
+    return f"{spoken} {language.cardinal(hundredths)}" if hundredths else spoken
 
 
 def unit_step(language: Language) -> Step:
@@ -274,6 +302,8 @@ def unit_step(language: Language) -> Step:
             return m.group(0)
         if unit == "ha" and _PARTICIPLE.match(m.string, m.end()):
             return m.group(0)  # "el COVID-19 ha causado": the verb
+        if unit == "s" and not m.string[m.start("unit") - 1].isspace() and not re.search(r"[.,]\d", m.group("a")):
+            return m.group(0)  # "90s" is no time in seconds; "9,58s" and "12 s" are
         last = m.group("b") or m.group("a")
         value = language.value(last)
         if value is None:
@@ -281,6 +311,9 @@ def unit_step(language: Language) -> Step:
         name = language.unit_name(unit, UNITS.get(unit, ""), Decimal(2) if m.group("b") else value)
         if name is None:
             return m.group(0)
+        parsed = language.parse(m.group("a"))
+        if unit in language.unit_cents and not m.group("b") and parsed and len(parsed[1]) == 2:
+            return _signed(language, m.group("sign"), _unit_and_cents(language, unit, *parsed))
         first = _signed(language, m.group("sign"), say_number(language, m.group("a"), name))
         end = "." if unit.endswith(".") and ends_sentence(language, m.string, m.end()) else ""  # "… 0,4 p.p."
         if m.group("b"):
@@ -295,6 +328,27 @@ def unit_step(language: Language) -> Step:
         return pattern.sub(replace, text)
 
     return named("expand_units", step)
+
+
+def scaled_unit_step(language: Language) -> Step:
+    """A unit symbol after a scale word the numbers have been read into, in words: "six virgule cinq
+    milliards de km" -> "… milliards de kilomètres", "6,5 Mrd. km" -> "… Milliarden Kilometer". For
+    a language's ``after_numbers``."""
+    scale_words = {word for pair in language.scales.values() for word in pair}
+    if not scale_words or not language.spells:
+        return named("expand_scaled_units", lambda text: text)
+    scales = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
+    units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u[:1].isalpha())
+    pattern = re.compile(
+        rf"\b(?P<scale>{scales})(?P<of>[ \t]+(?:de[ \t]+|d['’])?|[ \t]+)(?P<unit>{units})(?![\w/²³'’]|[.,]\d)"
+    )
+
+    def replace(m: re.Match[str]) -> str:
+        unit = m.group("unit")
+        name = None if unit in language.not_units else language.unit_name(unit, UNITS[unit], Decimal(2))
+        return f"{m.group('scale')}{m.group('of')}{name}" if name else m.group(0)
+
+    return named("expand_scaled_units", lambda text: pattern.sub(replace, text))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -381,10 +435,19 @@ _DECADE_APOSTROPHE: Final = re.compile(r"(?<![\w'’])['’](?=[1-9]0\b)")
 """The apostrophe of a decade written short ("gli anni '80"), which is not said."""
 _FRACTION: Final = re.compile(r"(?<![\w/.,])(?P<a>\d)/(?P<b>\d{1,2})(?![\w/]|[.,]\d)")
 _VULGAR: Final = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")
-_DASH_CENTS: Final = re.compile(r"(?<=\d),(?:-{1,2}|–)(?![\w-])")
+_DASH_CENTS: Final = re.compile(r"(?<=\d)[.,](?:-{1,2}|–)(?![\w-])")
 """The ",-" of a round price ("5,- €", German)."""
 _SLASH: Final = re.compile(r"(?<=\d)[ \t]?/[ \t]?(?=\d)")
 _SERIES: Final = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
+
+
+def _sentence_case(words: str, text: str, start: int) -> str:
+    """A number's words with a capital when the number starts a sentence ("1 Français sur 4" -> "Un
+    Français sur quatre"), so that the sentence can still be found; not after a colon."""
+    before = text[max(0, start - WINDOW) : start].rstrip(" \t\"'“‘«([¿¡")
+    if (not before and start <= WINDOW) or before.endswith((".", "!", "?", "\n")):
+        return words[:1].upper() + words[1:]
+    return words
 
 
 def number_step(language: Language) -> Step:
@@ -444,8 +507,8 @@ def number_step(language: Language) -> Step:
         space = "" if words.endswith("'") else m.group("space")  # Italian "un'ora"
         if m.group("minus"):
             minus = language.say("plus" if m.group("minus") == "+" else "minus")  # "+3 puntos": "más tres"
-            return f"{minus} {words}{space}" if minus else m.group(0)
-        return words + space
+            return _sentence_case(f"{minus} {words}{space}", m.string, m.start()) if minus else m.group(0)
+        return _sentence_case(words + space, m.string, m.start())
 
     multiplied = re.compile(rf"(?<![\w.,])(?P<n>\d{{1,3}})(?P<word>{'|'.join(language.multipliers) or '(?!)'})\b")
 
@@ -486,5 +549,6 @@ __all__ = [
     "phone_step",
     "range_step",
     "say_number",
+    "scaled_unit_step",
     "unit_step",
 ]

@@ -61,6 +61,21 @@ def expand_dashes(text: str) -> str:
     return _DASH.sub(replace, text)
 
 
+_MINUS_DASH: Final = re.compile(r"(?<![^\s(\[/])–(?=\d)")
+
+
+def dash_minus_signs(text: str) -> str:
+    """A dash written as a minus sign ("bis –8 Grad", "(–5 °C)") as "−", so that it is read as one
+    and not as a pause; a dash after a number ("2010 –2015") stays a dash. Used by the languages
+    other than English."""
+
+    def replace(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - _WINDOW) : m.start()].rstrip()
+        return m.group(0) if before[-1:].isdigit() else "\u2212"
+
+    return _MINUS_DASH.sub(replace, text)
+
+
 def tidy_punctuation(text: str) -> str:
     """Spaces and commas the other steps may leave: one space between words, none before
     punctuation, no doubled or leading commas; lines are trimmed, line breaks kept."""

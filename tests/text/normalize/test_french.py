@@ -30,7 +30,7 @@ CASES = [
     ("Le chômage a reculé de 4,5 % sur un an.", "Le chômage a reculé de quatre virgule cinq pour cent sur un an."),
     ("L'inflation atteint 2,3 % en février.", "L'inflation atteint deux virgule trois pour cent en février."),
     ("Une hausse de 10–20 % est attendue.", "Une hausse de dix à vingt pour cent est attendue."),
-    ("Les prix ont augmenté de 1 %.", "Les prix ont augmenté de un pour cent."),
+    ("Les prix ont augmenté de 1 %.", "Les prix ont augmenté d'un pour cent."),
     # money
     ("Le billet coûte 1,50 €.", "Le billet coûte un euro cinquante."),
     (
@@ -142,7 +142,7 @@ CASES = [
     ),
     (
         "Le gouvernement a utilisé le 49.3 pour la 20e fois.",
-        "Le gouvernement a utilisé le quarante-neuf virgule trois pour la vingtième fois.",
+        "Le gouvernement a utilisé le quarante-neuf trois pour la vingtième fois.",
     ),
     ("Le n°1 mondial a gagné 6-4, 6-3.", "Le numéro un mondial a gagné six à quatre, six à trois."),
     (

@@ -99,7 +99,7 @@ CASES = [
         "Das Treffen fand unter anderem in Bonn statt, beziehungsweise in Köln und so weiter. Danach ging es weiter.",
     ),
     ("Nr. 5 und S. 12 des Berichts.", "Nummer fünf und Seite zwölf des Berichts."),
-    ("Siehe Art. 5 Abs. 3 GG.", "Siehe Artikel fünf Absatz drei GG."),
+    ("Siehe Art. 5 Abs. 3 GG.", "Siehe Artikel fünf Absatz drei Grundgesetz."),
     # phone numbers, web addresses, codes
     (
         "Rufen Sie an unter Tel. 030 12345678.",
@@ -114,7 +114,7 @@ CASES = [
         "Die COVID-19-Pandemie traf alle; die G7 trafen sich.",
         "Die COVID-neunzehn-Pandemie traf alle; die G sieben trafen sich.",
     ),
-    ("Das ist eine 5-jährige Studie.", "Das ist eine fünf-jährige Studie."),
+    ("Das ist eine 5-jährige Studie.", "Das ist eine fünfjährige Studie."),
     # whole sentences of news
     (
         "Der Konzern erzielte 1,2 Milliarden Euro Umsatz, ein Plus von 3,5 Prozent.",
@@ -138,7 +138,7 @@ CASES = [
         "Die Regierung will bis Ende 2025 rund 400.000 Wohnungen bauen.",
         "Die Regierung will bis Ende zweitausendfünfundzwanzig rund vierhunderttausend Wohnungen bauen.",
     ),
-    ("Er ist 1,85 m groß und wiegt 80 kg.", "Er ist eins Komma acht fünf Meter groß und wiegt achtzig Kilogramm."),
+    ("Er ist 1,85 m groß und wiegt 80 kg.", "Er ist ein Meter fünfundachtzig groß und wiegt achtzig Kilogramm."),
     (
         "Der Preis stieg um 0,5 Prozentpunkte auf 2,9 %.",
         "Der Preis stieg um null Komma fünf Prozentpunkte auf zwei Komma neun Prozent.",
