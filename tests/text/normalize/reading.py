@@ -63,10 +63,7 @@ def _drop_and_between_numbers(words: list[str]) -> list[str]:
         word
         for i, word in enumerate(words)
         if not (
-            word == "and"
-            and 0 < i < len(words) - 1
-            and words[i - 1] in NUMBER_WORDS
-            and words[i + 1] in NUMBER_WORDS
+            word == "and" and 0 < i < len(words) - 1 and words[i - 1] in NUMBER_WORDS and words[i + 1] in NUMBER_WORDS
         )
     ]
 
