@@ -15,6 +15,7 @@ Importing this package imports every module below, which registers its workloads
 ``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
                      levelling, metering speed)
 ``language``         language-detect: an article's language detected offline (load, time, accuracy)
+``normalize_accuracy`` normalize-accuracy: English sentences read right by narrate vs hibari alone (by category)
 """
 
 from importlib import import_module
@@ -29,6 +30,7 @@ MODULES = (
     "feed_10k",
     "audio",
     "language",
+    "normalize_accuracy",
 )
 """The workload modules, in the order their workloads are listed and run."""
 
