@@ -19,7 +19,7 @@ FRAME = {
 
 TEASER_RULES = frozenset({"link-list", "trailing-teaser", "place"})
 """Rules that judge a line by its place (links alone, after the last sentence, beside a byline),
-tested in test_teasers.py."""
+tested in test_neutral_teasers.py."""
 
 
 def cleaned(language: str, line: str) -> Article:
