@@ -27,14 +27,33 @@ def test_the_articles_language_decides_the_normalisation(languages_asked: list[s
     english_voice = load_preset("default")
     for language in ("es", "pt-BR", "fr_CA", "en-GB"):
         speech_function(english_voice, language)("12 de marzo de 2024")
-    assert languages_asked == ["es", "pt", "fr", "en"]
+    assert languages_asked == ["es", "pt-BR", "fr-CA", "en-GB"]  # the whole tag: regions read differently
 
 
 def test_without_an_article_language_the_presets_then_english(languages_asked: list[str], tmp_path: Path) -> None:
     speech_function(load_preset("default"))("x")
     speech_function(load_preset("gtts-es"))("x")
     speech_function(load_preset("espeak"))("x")
-    assert languages_asked == ["en", "es", "en"]
+    assert languages_asked == ["en-US", "es-ES", "en-US"]
+
+
+@pytest.mark.parametrize(
+    ("language", "seventy"),
+    [
+        ("fr-BE", "septante"), ("fr_BE", "septante"), ("fr-CH", "septante"),
+        ("fr", "soixante-dix"), ("fr-FR", "soixante-dix"),
+    ],  # fmt: skip
+)
+def test_the_region_reaches_the_normaliser(language: str, seventy: str) -> None:
+    spoken = speech_function(load_preset("default"), language)("Il y avait 70 personnes.")
+    assert seventy in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    ("language", "sixteen"), [("pt-PT", "Dezasseis"), ("pt_PT", "Dezasseis"), ("pt-BR", "Dezesseis")]
+)
+def test_portugal_and_brazil_are_read_their_own_way(language: str, sixteen: str) -> None:
+    assert speech_function(load_preset("default"), language)("16 pessoas") == f"{sixteen} pessoas"
 
 
 def test_english_rules_only_for_english_articles() -> None:

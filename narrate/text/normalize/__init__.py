@@ -34,30 +34,35 @@ The passes, in order (:data:`PIPELINE`, put in order by ``english``), and the mo
    (``remove_control_characters``, ``normalize_spaces``).
 2. ``punctuation``: ellipses as pauses (``expand_ellipses``).
 3. ``web``: web addresses, then e-mail addresses (``expand_urls``, ``expand_emails``).
-4. ``symbols``: ampersands (``expand_ampersands``).
-5. ``dates_times``: times, then dates (``expand_times``, ``expand_dates``).
-6. ``abbreviations``: abbreviations and titles, then initialisms (``expand_abbreviations``,
+4. ``capitals``: long and run-together ALL-CAPS words as words, which engines would spell letter by
+   letter ("on TRUENEWSREPORT" -> "on True News Report", "NATHANIEL" -> "Nathaniel"); initialisms
+   and acronyms (FBI, NASA, UNESCO) kept (``expand_capitals``).
+5. ``symbols``: ampersands (``expand_ampersands``).
+6. ``dates_times``: times, then dates (``expand_times``, ``expand_dates``).
+7. ``abbreviations``: abbreviations and titles, then initialisms (``expand_abbreviations``,
    ``expand_initialisms``).
-7. ``numbers``: phone numbers (``expand_phone_numbers``).
-8. ``money``: money (``expand_money``).
-9. ``units``: percents, degrees, units (``expand_percents``, ``expand_degrees``, ``expand_units``).
-10. ``numbers``: fractions (``expand_fractions``).
-11. ``years``: decades, ranges, years (``expand_decades``, ``expand_ranges``, ``expand_years``).
-12. ``numbers``: ordinals, decimals, then whatever digits are left (``expand_ordinals``,
+8. ``numbers``: phone numbers (``expand_phone_numbers``).
+9. ``money``: money (``expand_money``).
+10. ``units``: percents, degrees, units (``expand_percents``, ``expand_degrees``, ``expand_units``).
+11. ``numbers``: fractions (``expand_fractions``).
+12. ``years``: decades, ranges, years (``expand_decades``, ``expand_ranges``, ``expand_years``).
+13. ``numbers``: ordinals, decimals, then whatever digits are left (``expand_ordinals``,
     ``expand_decimals``, ``expand_numbers``).
-13. ``symbols``: the symbols left over (``expand_symbols``).
-14. ``punctuation``: dashes as pauses, then the spaces and commas left behind (``expand_dashes``,
+14. ``symbols``: the symbols left over (``expand_symbols``).
+15. ``punctuation``: dashes as pauses, then the spaces and commas left behind (``expand_dashes``,
     ``tidy_punctuation``).
 
 Order matters because the steps read each other's input. The later patterns expect plain spaces and
 "\\n" line breaks, so characters and spaces come first. Web and e-mail addresses are read before the
 steps that read periods and digits, so that none of those takes an address's dots for periods or its
-digits for numbers ("ed@ex1.org"). Times, dates, money, units, ranges and years read digits in
-context ("10:30 a.m.", "$9.99", "5 km", "2012–2018", "in 2019"), so they must see the digits before
-the number steps spell them; times come before ranges, so "10:30" is a time and not a ratio;
-ordinals come before the plain numbers that would otherwise take "21" out of "21st". Ranges are read
-before dashes become pauses ("5–10" is "5 to 10", not "5, 10"); ``expand_symbols`` only reads what
-the steps before it left; ``tidy_punctuation`` comes last and cleans up after all of them.
+digits for numbers ("ed@ex1.org"). Capitals become words before dates, abbreviations and initialisms
+read them, so that "SEPTEMBER 5" is a date and the initialisms kept are read as any other. Times,
+dates, money, units, ranges and years read digits in context ("10:30 a.m.", "$9.99", "5 km",
+"2012–2018", "in 2019"), so they must see the digits before the number steps spell them; times come
+before ranges, so "10:30" is a time and not a ratio; ordinals come before the plain numbers that
+would otherwise take "21" out of "21st". Ranges are read before dashes become pauses ("5–10" is "5
+to 10", not "5, 10"); ``expand_symbols`` only reads what the steps before it left;
+``tidy_punctuation`` comes last and cleans up after all of them.
 
 Shared helpers (number words, where a sentence ends, the ``Step`` type) are in ``_common``.
 
@@ -69,14 +74,15 @@ Each language with rules of its own is one module holding its data and its pipel
 "pt-PT" and the other regions). A module fills in one ``_locale.Language`` (the fixed words such as
 "coma" and "por ciento", abbreviations and titles, currency and scale names, and the few rules that
 are the language's own: gender and apocope of numbers, ordinals, the day of a date, the clock,
-centuries and rulers) and builds its ``PIPELINE`` with ``localized.localized_pipeline``, which puts in
-order the shared, locale-aware steps of ``locale_numbers`` (phone numbers, money, percents, ordinals,
-units, ranges, plain numbers), ``locale_dates`` (times, dates, Roman numbers) and ``locale_words``
-(web and e-mail addresses, abbreviations, symbols), around the language-neutral steps above
-(characters, spaces, ellipses, dashes, tidying). German adds steps of its own (ordinals written
-"3.", years, decades, "Ludwig XIV.", "der 45-Jährige", "vom 1.–3. Mai"), and so does French ("24h/24",
-"le 49.3", "2024/2025", "d'un"); Belgian and Swiss French ("fr-BE", "fr-CH") say "septante" and
-"nonante". A new language is one such module plus its tests, and a line in ``languages``.
+centuries and rulers) and builds its ``PIPELINE`` with ``localized.localized_pipeline``, which puts
+in order the shared, locale-aware steps of ``locale_numbers`` (phone numbers, money, percents,
+ordinals, units, ranges, plain numbers), ``locale_dates`` (times, dates, Roman numbers) and
+``locale_words`` (web and e-mail addresses, abbreviations, symbols), around the language-neutral
+steps above (characters, spaces, ellipses, long ALL-CAPS words in title case, dashes, tidying).
+German adds steps of its own (ordinals written "3.", years, decades, "Ludwig XIV.", "der
+45-Jährige", "vom 1.–3. Mai"), and so does French ("24h/24", "le 49.3", "2024/2025", "d'un");
+Belgian and Swiss French ("fr-BE", "fr-CH") say "septante" and "nonante". A new language is one such
+module plus its tests, and a line in ``languages``.
 
 num2words spells the numbers (its output corrected where it is wrong: Spanish "veintiuno mil",
 "décimoprimero"); Babel (CLDR) gives each locale's decimal and group symbols (so a region such as
@@ -102,6 +108,7 @@ from .abbreviations import (
     expand_abbreviations,
     expand_initialisms,
 )
+from .capitals import expand_capitals, title_case_capitals
 from .characters import normalize_spaces, remove_control_characters
 from .dates_times import MONTHS, expand_dates, expand_times
 from .english import PIPELINE
@@ -131,6 +138,8 @@ __all__ = [
     "expand_ellipses",
     "expand_urls",
     "expand_emails",
+    "expand_capitals",
+    "title_case_capitals",
     "expand_ampersands",
     "expand_times",
     "expand_dates",

@@ -2,6 +2,11 @@
 runs them for "en" and its variants.
 
 Each step lives in the module for its kind; this module only puts them in order.
+
+``expand_capitals`` (long and run-together ALL-CAPS words as words: "on TRUENEWSREPORT" -> "on True
+News Report") comes right after web and e-mail addresses, which read their own capitals, and before
+dates ("SEPTEMBER 5" is a date once it is "September 5") and before abbreviations and initialisms, so
+that the initialisms it keeps ("BBC News", "FBI") are read as any other.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from typing import Final
 
 from ._common import Step
 from .abbreviations import expand_abbreviations, expand_initialisms
+from .capitals import expand_capitals
 from .characters import normalize_spaces, remove_control_characters
 from .dates_times import expand_dates, expand_times
 from .money import expand_money
@@ -26,6 +32,7 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_ellipses,
     expand_urls,
     expand_emails,
+    expand_capitals,
     expand_ampersands,
     expand_times,
     expand_dates,
@@ -47,6 +54,6 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_dashes,
     tidy_punctuation,
 )
-"""The steps of :func:`normalize_for_speech` for English, in order. Order matters: times, dates and
-money must see their digits before the number steps spell them, and ranges before dashes become
-pauses."""
+"""The steps of :func:`normalize_for_speech` for English, in order. Order matters: capitals become
+words before dates and initialisms are read, times, dates and money must see their digits before the
+number steps spell them, and ranges before dashes become pauses."""

@@ -9,6 +9,10 @@ can add steps of its own just before the plain numbers (German reads "3. Liga" a
 just before times and dates (``before_times``: French "24h/24", "9h-18h", German "1.–3. Mai") and
 right after the plain numbers (``after_numbers``: French "de un" -> "d'un").
 
+Long ALL-CAPS words ("NACHRICHTEN", a site tag "HARBOURWATCH") are written in title case
+(``capitals.title_case_capitals``) right after web and e-mail addresses, as in English and for the
+same reasons: before dates ("DEZEMBER") and abbreviations read them, so that no engine spells them.
+
 A dash written right before a number and after no number ("bis –8 Grad", "–5 °C") is a minus sign,
 and becomes "−" before any step reads it. Early steps (``early``) run before money and the other
 number steps (Spanish reads "Ley 7/2024" there).
@@ -20,6 +24,7 @@ from collections.abc import Sequence
 
 from ._common import Step
 from ._locale import Language
+from .capitals import title_case_capitals
 from .characters import normalize_spaces, remove_control_characters
 from .locale_dates import date_step, roman_step, time_step
 from .locale_numbers import money_step, number_step, ordinal_step, percent_step, phone_step, range_step, unit_step
@@ -46,6 +51,7 @@ def localized_pipeline(
         expand_ellipses,
         web_step(language),
         email_step(language),
+        title_case_capitals,
         ampersand_step(language),
         *before_times,
         time_step(language),

@@ -13,6 +13,7 @@ import pytest
 from narrate.text.normalize import PIPELINE, normalize_for_speech
 from tests.text.normalize import (
     test_abbreviations,
+    test_capitals,
     test_characters,
     test_dates_times,
     test_money,
@@ -192,6 +193,7 @@ def test_other_languages_do_not_get_the_english_rules() -> None:
 
 STEP_CASES = {
     **test_abbreviations.STEP_CASES,
+    **test_capitals.STEP_CASES,
     **test_characters.STEP_CASES,
     **test_dates_times.STEP_CASES,
     **test_money.STEP_CASES,
