@@ -15,6 +15,8 @@ Importing this package imports every module below, which registers its workloads
 ``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
                      levelling, metering speed)
 ``language``         language-detect: an article's language detected offline (load, time, accuracy)
+``seams``            seed-seams: the seed episode's seams (inner pauses, edge levels, pauses, cues),
+                     the former hard cut vs narrate/audio/seams.py
 """
 
 from importlib import import_module
@@ -29,6 +31,7 @@ MODULES = (
     "feed_10k",
     "audio",
     "language",
+    "seams",
 )
 """The workload modules, in the order their workloads are listed and run."""
 
