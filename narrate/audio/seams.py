@@ -34,6 +34,12 @@ start) as the sidecar places it, in the decoded episode. The unit's times in the
 of the kept audio (onset and decay included), so a caption starts at most ``max_lead`` before the
 speech.
 
+Measured on the seed episode (``python benchmarks/run.py seed-seams``; former cut in brackets):
+longest silence inside a unit 0.45 s (0.81); end edges median -73 dBFS, 95th percentile -65 (-42,
+-36); start edges -84, -78 (-44, -28); pauses within 22 ms of the preset's both ways (10 ms heard);
+cues within 10 ms of the speech. Kept decay 10-35 ms past the -50 dBFS frame, onset 10 ms; 12 of 59
+units had an inner pause cut (the three quotations holding two sentences among them).
+
 :data:`HARD_CUT` is the former behaviour as a style of the same code (10 ms frames, -50 dBFS on the
 engine's raw level, nothing kept, no fades, inner pauses left alone), for comparison.
 """
