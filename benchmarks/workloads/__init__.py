@@ -16,6 +16,8 @@ Importing this package imports every module below, which registers its workloads
                      levelling, metering speed)
 ``language``         language-detect: an article's language detected offline (load, time, accuracy)
 ``normalize_accuracy`` normalize-accuracy: English sentences read right by narrate vs hibari alone (by category)
+``seams``            seed-seams: the seed episode's seams (inner pauses, edge levels, pauses, cues),
+                     the former hard cut vs narrate/audio/seams.py
 """
 
 from importlib import import_module
@@ -31,6 +33,7 @@ MODULES = (
     "audio",
     "language",
     "normalize_accuracy",
+    "seams",
 )
 """The workload modules, in the order their workloads are listed and run."""
 

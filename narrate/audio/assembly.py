@@ -1,5 +1,6 @@
-"""Placing speech in the episode: trimmed, levelled sentences and the preset's pauses, streamed to
-the MP3 writer, with the place of every sentence recorded for transcripts and chapters."""
+"""Placing speech in the episode: shaped, levelled sentence units and the preset's pauses, streamed
+to the MP3 writer, with the place of every unit recorded for transcripts and chapters. How a unit's
+edges and inner pauses are cut, and how much digital silence makes a pause: :mod:`.seams`."""
 
 from __future__ import annotations
 
@@ -10,12 +11,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..models import BlockKind, Chunk, Clip, Sentence
-from .loudness import Leveler, LoudnessMeter, trim_silence
+from .loudness import Leveler, LoudnessMeter, integrated_loudness
 from .mp3writer import EncodedAudio, Mp3Writer, resample
-
-EDGE_SILENCE = 0.0
-"""Seconds of an engine's own leading or trailing silence kept on each sentence: none, so that the
-pauses heard are exactly the preset's, whatever the engine adds."""
+from .seams import SEAMS, SeamStyle, Shaped, shape, silence_between
 
 
 @dataclass(frozen=True)
@@ -125,12 +123,23 @@ class Assembler:
     _QUEUE_DEPTH = 3
 
     def __init__(
-        self, writer: Mp3Writer, pauses: Pauses, *, target_lufs: float, ceiling_dbtp: float, threaded: bool = True
+        self,
+        writer: Mp3Writer,
+        pauses: Pauses,
+        *,
+        target_lufs: float,
+        ceiling_dbtp: float,
+        threaded: bool = True,
+        seams: SeamStyle | None = None,
     ) -> None:
-        """``threaded``: level, measure and encode in a worker thread, or in the calling thread."""
+        """``threaded``: level, measure and encode in a worker thread, or in the calling thread.
+        ``seams``: how units are cut (default :data:`.seams.SEAMS`, read when the assembler is made)."""
         self.writer = writer
         self.rate = writer.input_rate
         self.pauses = pauses
+        self.seams = seams if seams is not None else SEAMS
+        self.target_lufs = target_lufs
+        self._tail = 0  # samples of decay kept at the end of the last part laid
         self.speech_leveler = Leveler(self.rate, target_lufs=target_lufs, ceiling_dbtp=ceiling_dbtp)
         self.music_leveler = Leveler(self.rate, target_lufs=target_lufs, ceiling_dbtp=ceiling_dbtp)
         self.meter = LoudnessMeter(self.rate)
@@ -151,32 +160,42 @@ class Assembler:
     def add_music(self, samples: np.ndarray, name: str, pause_before: float) -> PlacedPart:
         """Intro or outro audio (already faded), levelled like speech."""
         pause = round((pause_before if self.parts else 0.0) * self.rate)
+        self._tail = 0
         self._submit(self.music_leveler, np.concatenate([np.zeros(pause, np.float32), samples.astype(np.float32)]))
         part = PlacedPart("music", name, pause / self.rate, self.position - len(samples) / self.rate, len(samples) / self.rate)
         self.parts.append(part)
         return part
 
     def add_chunk(self, spoken: Spoken) -> PlacedPart:
-        """A chunk's sentences with the preset's pauses, levelled as they will be heard.
+        """A chunk's sentence units with the preset's pauses, levelled as they will be heard.
 
-        The chunk is levelled with its pauses in place (the pause before it included), because
-        loudness is measured over 400 ms blocks: a chunk levelled without its pauses would come out
-        1 to 2 LU quieter in the episode than the target.
+        Each unit is shaped (:func:`.seams.shape`) with its levels judged at the gain levelling will
+        give the chunk, and the silence between units is the pause less half the decay and onset
+        kept around it (:func:`.seams.silence_between`). The chunk is levelled with its pauses in
+        place (the pause before it included), because loudness is measured over 400 ms blocks: a
+        chunk levelled without its pauses would come out 1 to 2 LU quieter than the target.
         """
         chunk = spoken.chunk
-        pause = round((self._pause_before(chunk.kind, chunk.first_in_block) if self.parts else 0.0) * self.rate)
-        gap = round(self.pauses.sentence * self.rate)
-        trimmed = [trim_silence(resample(s.clip, self.rate), self.rate, keep=EDGE_SILENCE) for s in spoken.sentences]
+        clips = [resample(s.clip, self.rate) for s in spoken.sentences]
+        gain = self._expected_gain(clips)
+        units = [shape(c, self.rate, self.pauses.sentence, style=self.seams, gain_db=gain) for c in clips]
+        lead = units[0].lead if units else 0
+        before = self._pause_before(chunk.kind, chunk.first_in_block) if self.parts else 0.0
+        pause = silence_between(before, self.rate, self._tail, lead) if self.parts else 0
         pieces: list[np.ndarray] = [np.zeros(pause, np.float32)]
         spans: list[tuple[int, int]] = []
         position = pause
-        for index, samples in enumerate(trimmed):
-            if index:
+        previous: Shaped | None = None
+        for unit in units:
+            if previous is not None:
+                gap = silence_between(self.pauses.sentence, self.rate, previous.tail, unit.lead)
                 pieces.append(np.zeros(gap, np.float32))
                 position += gap
-            pieces.append(samples)
-            spans.append((position, position + len(samples)))
-            position += len(samples)
+            pieces.append(unit.samples)
+            spans.append((position, position + len(unit.samples)))
+            position += len(unit.samples)
+            previous = unit
+        self._tail = previous.tail if previous is not None else 0
         base = self._samples
         self._submit(self.speech_leveler, np.concatenate(pieces))
         placed = [
@@ -211,6 +230,17 @@ class Assembler:
                 self._queue.put(None, timeout=0.1)
             except queue.Full:
                 continue
+
+    def _expected_gain(self, clips: list[np.ndarray]) -> float:
+        """The gain levelling will give these units (as :class:`.loudness.Leveler` computes it before
+        limiting), so that they are cut at the levels heard; the last chunk's gain when they are too
+        short or quiet to measure."""
+        if not self.seams.heard or not clips:
+            return 0.0
+        loudness = integrated_loudness(np.concatenate(clips), self.rate)
+        if loudness is None:
+            return self.speech_leveler.gain_db
+        return min(self.target_lufs - loudness, self.speech_leveler.max_gain_db)
 
     def _pause_before(self, kind: BlockKind, first_in_block: bool) -> float:
         if not first_in_block:
