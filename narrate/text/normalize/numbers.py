@@ -81,6 +81,8 @@ def expand_fractions(text: str) -> str:
 
     def slash(m: re.Match[str]) -> str:
         a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) == (1, 2) and m.group("whole") is None and re.match(r"[ \t]+(?:a|an|of)\b", text[m.end() : m.end() + 5]):
+            return "half"  # "1/2 an hour"
         if 0 < a < b <= 10:
             return words(m.group("whole"), a, b)
         if m.group("whole") is None and len(m.group("a")) <= 2 and len(m.group("b")) <= 2:

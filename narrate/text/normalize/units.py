@@ -259,9 +259,9 @@ UNITS: Final = {
 }  # fmt: skip
 """Units after a number, singular and plural. hibari reads "5 km" as "five kilometres", but once the
 number is a word ("five km") it spells the unit ("five K M"), so units are expanded here too."""
-_ATTACHED_ONLY: Final = frozenset({"in", "l", "L", "W", "V", "ms", "nm", "g"})
+_ATTACHED_ONLY: Final = frozenset({"in", "l", "L", "W", "V", "ms", "nm"})
 """Units read only when written against the number ("2in", "1.5l", "60W"), never after a space,
-where they are words ("1 in 4", "5 g" aside) or letters ("Plan 4 V")."""
+where they are words ("1 in 4") or letters ("Plan 4 V")."""
 
 _UNIT_NAMES: Final = "|".join(re.escape(u).replace(r"\ ", r"[ \t]") for u in sorted(UNITS, key=len, reverse=True))
 _UNIT: Final = re.compile(

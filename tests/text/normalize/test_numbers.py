@@ -37,6 +37,7 @@ STEP_CASES = {
         ("⅓ of voters", "one third of voters"),
         ("3/4 of a point", "three quarters of a point"),
         ("2 1/2 weeks", "2 and a half weeks"),
+        ("1/2 an hour", "half an hour"),
     ],
     expand_ordinals: [("21st", "twenty-first"), ("3rd", "third"), ("112th", "one hundred twelfth"), ("2th", "2th")],
     expand_decimals: [

@@ -93,7 +93,7 @@ STEP_CASES = {
         ("PM10.", "PM 10."),
         ("1.5l of water", "1.5 litres of water"),
         ("5 l", "5 l"),
-        ("5 g", "5 g"),
+        ("100 g of flour", "100 grams of flour"),
         ("100g", "100 grams"),
         ("5G", "5G"),
     ],
