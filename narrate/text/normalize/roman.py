@@ -80,6 +80,8 @@ _PRONOUN_FOLLOWERS: Final = frozenset(
     """.split()
 )
 """Words that after a lone "I" make it the pronoun: "the Act I think", "Tell James I said so"."""
+_ADVERBS: Final = frozenset({"just", "also", "really", "never", "always", "still"})
+"""Words as likely after a ruler's "I" as after the pronoun: "Elizabeth I never married"."""
 
 _KEYWORD: Final = "|".join(re.escape(k) for k in sorted(KEYWORDS, key=len, reverse=True))
 _JOIN: Final = r"(?:[ \t]*[,–-][ \t]*|[ \t]+(?:and|to|or|&)[ \t]+)"
@@ -134,8 +136,9 @@ def expand_roman(text: str) -> str:
     IX, Apollo XI, Rocky III -> "Chapter Four" …; Chapters IV–VI -> "Chapters Four to Six"; Super
     Bowl LVIII -> "Super Bowl Fifty-Eight"; Henry VIII, Elizabeth II, Pope Leo XIV -> "Henry the
     Eighth" …; Louis XIV's -> "Louis the Fourteenth's". A lone "I" stays the pronoun where a verb
-    follows ("the Act I think"), and after a ruler's name unless a title comes before it ("King
-    James I"), or it ends the phrase ("Elizabeth I's", "Charles I, …"); "MIX", "DC", "CIV" are left."""
+    follows ("the Act I think", "Tell James I said so") unless a title comes before the ruler's name
+    ("King James I"); "Elizabeth I never married" -> "Elizabeth the First never married", as hibari
+    reads it too. "MIX", "DC", "CIV" are left."""
 
     def numerals(m: re.Match[str]) -> str:
         keyword, written = KEYWORDS[m.group("keyword")], m.group("numerals")
@@ -163,9 +166,9 @@ def expand_roman(text: str) -> str:
         if numeral == "I":
             before = re.search(r"([A-Z][a-z]+)[ \t]+(?:[A-Z][a-z]+[ \t]+)?$", text[max(0, m.start() - 30) : m.start()])
             titled = before is not None and before.group(1) in _RULER_TITLES
-            rest = text[m.end() : m.end() + 4]
-            if not (titled or re.match(r"['’]s\b|[,;:.)]|$|[ \t]+of\b", rest)):
-                return m.group(0)
+            following = re.match(r"[ \t]+([a-z]+(?:['’][a-z]+)?)", text[m.end() : m.end() + 30])
+            if not titled and following and following.group(1) in _PRONOUN_FOLLOWERS - _ADVERBS:
+                return m.group(0)  # "Tell James I said so"
         return f"{name} the {_title(_ordinal(value))}"
 
     text = _WORLD_WARS.sub(lambda m: "World War " + ("One" if m.group("numeral") == "I" else "Two"), text)

@@ -43,10 +43,12 @@ METRE_AFTER: Final = frozenset(
 _METRE_BEFORE: Final = re.compile(
     r"\b(?:height|heights|tall|taller|high|higher|deep|deeper|depth|depths|long|longer|length|wide|wider|width|"
     r"distance|altitude|elevation|measur\w*|metres?|meters?|swam|swim\w*|sprint\w*|jump\w*|jumped|vault\w*|"
-    r"throw\w*|threw|dived?|diving|climb\w*|sea|wave|waves|tsunami|wall|tower|fence|cliff|runway|sank)\b",
+    r"throw\w*|threw|dived?|diving|climb\w*|sea|wave|waves|tsunami|wall|tower|fence|cliff|runway|sank|"
+    r"ran|race\w*|sprint\w*|pole|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay)\b",
     re.IGNORECASE,
 )
-"""Words before "Nm" in the same sentence that make it metres ("a wave of 3m", "she jumped 2.05m")."""
+"""Words around "Nm" in the same sentence that make it metres ("a wave of 3m", "she jumped 2.05m", "6.2m
+in the pole vault")."""
 _ATHLETICS: Final = frozenset({"50", "60", "100", "110", "200", "400", "800", "1500", "1,500", "3000", "3,000",
                                "5000", "5,000", "10000", "10,000"})  # fmt: skip
 _COUNT_NOUNS: Final = frozenset(
@@ -86,10 +88,11 @@ def _is_metres(text: str, m: re.Match[str]) -> bool:
     n = m.group("n")
     if "," in n or (n.isdigit() and int(n) >= 1000):
         return True  # "8,848m", "1500m": heights and distances; millions that large are written "bn"
+    if n in _ATHLETICS:
+        return True  # "the 100m", "she ran 400m": a race; "100m people" is read above
     before = _sentence_before(text, m.start())
-    if n in _ATHLETICS and re.search(r"\b(?:the|a|in)[ \t]+$", before, re.IGNORECASE):
-        return True
-    return _METRE_BEFORE.search(before) is not None
+    rest = re.split(r"[.!?;\n](?:\s|$)", text[m.end() : m.end() + _WINDOW])[0]
+    return _METRE_BEFORE.search(before) is not None or _METRE_BEFORE.search(rest) is not None
 
 
 def expand_scales(text: str) -> str:

@@ -39,6 +39,7 @@ STEP_CASES = {
         ("King James I", "King James the First"),
         ("Elizabeth I's reign", "Elizabeth the First's reign"),
         ("Charles I, who", "Charles the First, who"),
+        ("Elizabeth I never married.", "Elizabeth the First never married."),
         ("Pius XII", "Pius the Twelfth"),
         # left alone: words, initialisms, letters, the pronoun
         ("The album MIX topped the charts in Washington, DC.", "The album MIX topped the charts in Washington, DC."),
