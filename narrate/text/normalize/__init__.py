@@ -37,19 +37,27 @@ The passes, in order (:data:`PIPELINE`, put in order by ``english``), and the mo
 4. ``capitals``: long and run-together ALL-CAPS words as words, which engines would spell letter by
    letter ("on TRUENEWSREPORT" -> "on True News Report", "NATHANIEL" -> "Nathaniel"); initialisms
    and acronyms (FBI, NASA, UNESCO) kept (``expand_capitals``).
+   ``roman``: Roman numerals after a keyword or a ruler's name ("World War II" -> "World War Two",
+   "Henry VIII" -> "Henry the Eighth"), for every engine (``expand_roman``).
 5. ``symbols``: ampersands (``expand_ampersands``).
-6. ``dates_times``: times, then dates (``expand_times``, ``expand_dates``).
+6. ``dates_times``: times, then dates, with their spans ("7–10am", "June 12–14", "Monday–Friday")
+   (``expand_times``, ``expand_dates``).
 7. ``abbreviations``: abbreviations and titles, then initialisms (``expand_abbreviations``,
    ``expand_initialisms``).
 8. ``numbers``: phone numbers (``expand_phone_numbers``).
 9. ``money``: money (``expand_money``).
-10. ``units``: percents, degrees, units (``expand_percents``, ``expand_degrees``, ``expand_units``).
+10. ``units``: scale suffixes ("3.2M", "12K", "2.4m followers"), percents ("41.6pc"), degrees
+    ("25-28C"), units ("6ft 2in", "1.5kg") (``expand_scales``, ``expand_percents``,
+    ``expand_degrees``, ``expand_units``).
 11. ``numbers``: fractions (``expand_fractions``).
-12. ``years``: decades, ranges, years (``expand_decades``, ``expand_ranges``, ``expand_years``).
-13. ``numbers``: ordinals, decimals, then whatever digits are left (``expand_ordinals``,
+12. ``years`` and ``scores``: decades, scores ("1-1" -> "one all", "245-6" -> "245 for 6"),
+    ranges and seasons ("2025/26"), years (``expand_decades``, ``expand_scores``, ``expand_ranges``,
+    ``expand_years``).
+13. ``signs``: a sign before a number in words ("−0.5" -> "minus 0.5", "±2") (``expand_signs``).
+14. ``numbers``: ordinals, decimals, then whatever digits are left (``expand_ordinals``,
     ``expand_decimals``, ``expand_numbers``).
-14. ``symbols``: the symbols left over (``expand_symbols``).
-15. ``punctuation``: dashes as pauses, then the spaces and commas left behind (``expand_dashes``,
+15. ``symbols``: the symbols left over (``expand_symbols``).
+16. ``punctuation``: dashes as pauses, then the spaces and commas left behind (``expand_dashes``,
     ``tidy_punctuation``).
 
 Order matters because the steps read each other's input. The later patterns expect plain spaces and
@@ -123,8 +131,11 @@ from .numbers import (
     expand_phone_numbers,
 )
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+from .roman import KEYWORDS, REGNAL_NAMES, expand_roman
+from .scores import expand_scores
+from .signs import expand_signs
 from .symbols import expand_ampersands, expand_symbols
-from .units import UNITS, expand_degrees, expand_percents, expand_units
+from .units import SCALES, UNITS, expand_degrees, expand_percents, expand_scales, expand_units
 from .web import expand_emails, expand_urls
 from .years import YEAR_AFTER, YEAR_BEFORE, YEAR_WEAK, expand_decades, expand_ranges, expand_years
 
@@ -140,6 +151,7 @@ __all__ = [
     "expand_emails",
     "expand_capitals",
     "title_case_capitals",
+    "expand_roman",
     "expand_ampersands",
     "expand_times",
     "expand_dates",
@@ -147,13 +159,16 @@ __all__ = [
     "expand_initialisms",
     "expand_phone_numbers",
     "expand_money",
+    "expand_scales",
     "expand_percents",
     "expand_degrees",
     "expand_units",
     "expand_fractions",
     "expand_decades",
+    "expand_scores",
     "expand_ranges",
     "expand_years",
+    "expand_signs",
     "expand_ordinals",
     "expand_decimals",
     "expand_numbers",
@@ -171,6 +186,9 @@ __all__ = [
     "ACRONYM_WORDS",
     "CURRENCIES",
     "UNITS",
+    "SCALES",
+    "KEYWORDS",
+    "REGNAL_NAMES",
     "VULGAR_FRACTIONS",
     "YEAR_BEFORE",
     "YEAR_WEAK",

@@ -79,6 +79,19 @@ def _number(text: str) -> str:
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 """A number as written: thousands separators optional, decimals optional."""
 
+SIGNS: Final = {
+    "-": "minus", "\u2212": "minus", "\u2013": "minus", "\ufe63": "minus", "\uff0d": "minus",
+    "+": "plus", "\uff0b": "plus", "\u00b1": "plus or minus", "\u2213": "minus or plus",
+}  # fmt: skip
+"""Signs before a number, in words: the hyphen, the Unicode minus (U+2212) and an en dash written as a
+minus; the plus; plus-or-minus."""
+
+
+def sign_words(sign: str) -> str:
+    """The words of a sign before a number: "-" and "\u2212" -> "minus", "+" -> "plus", "\u00b1" ->
+    "plus or minus"; "" for no sign."""
+    return SIGNS.get(sign.strip(), "")
+
 # --------------------------------------------------------------------------------------------------
 # Sentence ends
 # --------------------------------------------------------------------------------------------------

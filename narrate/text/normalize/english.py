@@ -21,8 +21,11 @@ from .dates_times import expand_dates, expand_times
 from .money import expand_money
 from .numbers import expand_decimals, expand_fractions, expand_numbers, expand_ordinals, expand_phone_numbers
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
+from .roman import expand_roman
+from .scores import expand_scores
+from .signs import expand_signs
 from .symbols import expand_ampersands, expand_symbols
-from .units import expand_degrees, expand_percents, expand_units
+from .units import expand_degrees, expand_percents, expand_scales, expand_units
 from .web import expand_emails, expand_urls
 from .years import expand_decades, expand_ranges, expand_years
 
@@ -33,6 +36,7 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_urls,
     expand_emails,
     expand_capitals,
+    expand_roman,
     expand_ampersands,
     expand_times,
     expand_dates,
@@ -40,13 +44,16 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_initialisms,
     expand_phone_numbers,
     expand_money,
+    expand_scales,
     expand_percents,
     expand_degrees,
     expand_units,
     expand_fractions,
     expand_decades,
+    expand_scores,
     expand_ranges,
     expand_years,
+    expand_signs,
     expand_ordinals,
     expand_decimals,
     expand_numbers,
@@ -55,5 +62,9 @@ PIPELINE: Final[tuple[Step, ...]] = (
     tidy_punctuation,
 )
 """The steps of :func:`normalize_for_speech` for English, in order. Order matters: capitals become
-words before dates and initialisms are read, times, dates and money must see their digits before the
-number steps spell them, and ranges before dashes become pauses."""
+words before dates and initialisms are read, Roman numerals ("Chapter IV", "Henry VIII") before
+initialisms could take them for letters, times, dates and money must see their digits before the
+number steps spell them (times and dates read their own spans: "7–10am", "June 12–14"), scale
+suffixes ("3.2M") before units take "m" for metres, units before the number steps, scores before
+ranges ("1-1" is "one all", not "one to one"), ranges before dashes become pauses, and signs ("−0.5")
+before the decimals and numbers they stand in front of."""

@@ -59,7 +59,8 @@ def _fraction_words(numerator: int, denominator: int) -> str:
 
 
 def expand_fractions(text: str) -> str:
-    """½ -> "one half"; 1½ -> "1 and a half"; 3/4 -> "three quarters"; 1 1/2 -> "1 and a half";
+    """½ -> "one half"; ½ a length, ½ of -> "half a length", "half of"; ¼ of -> "a quarter of"; 1½ -> "1
+    and a half"; ¾ of -> "three quarters of"; 3/4 -> "three quarters"; 1 1/2 -> "1 and a half";
     two small numbers with a slash that are no fraction are read as a pair: 24/7 -> "24 7",
     9/11 -> "9 11"."""
 
@@ -72,10 +73,16 @@ def expand_fractions(text: str) -> str:
         return f"{whole} and {fraction}"
 
     def vulgar(m: re.Match[str]) -> str:
-        return words(m.group("whole"), *VULGAR_FRACTIONS[m.group("frac")])
+        numerator, denominator = VULGAR_FRACTIONS[m.group("frac")]
+        if m.group("whole") is None and numerator == 1 and denominator in (2, 4):
+            if re.match(r"[ \t]+(?:a|an|of|the)\b", text[m.end() : m.end() + 5]):
+                return "half" if denominator == 2 else "a quarter"  # "½ a length", "¼ of the vote"
+        return words(m.group("whole"), numerator, denominator)
 
     def slash(m: re.Match[str]) -> str:
         a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) == (1, 2) and m.group("whole") is None and re.match(r"[ \t]+(?:a|an|of)\b", text[m.end() : m.end() + 5]):
+            return "half"  # "1/2 an hour"
         if 0 < a < b <= 10:
             return words(m.group("whole"), a, b)
         if m.group("whole") is None and len(m.group("a")) <= 2 and len(m.group("b")) <= 2:

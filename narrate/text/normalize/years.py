@@ -37,21 +37,53 @@ _YEAR_RANGE: Final = re.compile(
     rf"(?:[ \t]?[–—-][ \t]?(?P<b>{_YEAR}|\d{{2}})|[ \t]+(?P<word>to|through|until|till|and)[ \t]+(?P<b2>{_YEAR}))"
     r"(?![\w%]|[.,/:-]\d)"
 )
+_SEASON: Final = re.compile(
+    rf"(?<![\w.,$£€/-])(?P<a>{_YEAR})/(?P<b>{_YEAR}|\d{{2}})(?![\w%/]|[.,]\d)"
+)
+SEASON_WORDS: Final = frozenset(
+    """
+    season seasons campaign campaigns term terms budget budgets fiscal financial academic school tax year
+    years accounts league championship premiership title winter session sessions cycle
+    """.split()
+)
+"""Words after "2019-20" that make it a season or a fiscal year, read "twenty nineteen twenty"."""
 _NUMBER_RANGE: Final = re.compile(
     rf"(?<![\w.,$£€/-])(?P<a>{_NUM})[ \t]?[–—-][ \t]?(?P<b>{_NUM})(?![\w%]|[.,/-]?\d|-\w)"
 )
 _RATIO: Final = re.compile(r"(?<![\w.,:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\w:]|[.,]\d)")
 
 
+def _season(first: int, second_written: str) -> str | None:
+    """A season or fiscal year, two years in a row: (2025, "26") -> "twenty twenty-five twenty-six";
+    (2008, "09") -> "two thousand eight oh nine"; (1999, "00") -> "nineteen ninety-nine two thousand";
+    None if the years do not follow each other."""
+    second = int(second_written) if len(second_written) == 4 else first // 100 * 100 + int(second_written)
+    if second < first and len(second_written) == 2:
+        second += 100
+    if second != first + 1:
+        return None
+    if len(second_written) == 4 or second_written == "00":
+        return f"{_year(first)} {_year(second)}"
+    tail = int(second_written)
+    return f"{_year(first)} {_cardinal(tail) if tail >= 10 else 'oh ' + _cardinal(tail)}"
+
+
 def expand_ranges(text: str) -> str:
-    """2012 to 2018, 2012–2018, 2012-18 -> "twenty twelve to twenty eighteen"; 5–10 -> "5 to 10";
+    """2012 to 2018, 2012–2018, 2012-18 -> "twenty twelve to twenty eighteen"; seasons and fiscal years:
+    2025/26 and "the 2019-20 season" -> "twenty twenty-five twenty-six", "twenty nineteen twenty"; 5–10 -> "5 to 10";
     a ratio or score that is no time (times are read before): 1:3 -> "1 to 3"."""
+
+    def season(m: re.Match[str]) -> str:
+        return _season(int(m.group("a")), m.group("b")) or m.group(0)
 
     def years(m: re.Match[str]) -> str:
         a, b, word = int(m.group("a")), m.group("b") or m.group("b2"), m.group("word")
         second = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
         if second <= a:
             return m.group(0)
+        following = re.match(r"[ \t]+([A-Za-z]+)", text[m.end() : m.end() + 30])
+        if len(b) == 2 and following and following.group(1).lower() in SEASON_WORDS and _season(a, b):
+            return _season(a, b) or m.group(0)
         if word == "and":
             if not re.search(r"\bbetween[ \t]+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
                 return m.group(0)
@@ -61,6 +93,7 @@ def expand_ranges(text: str) -> str:
     def numbers(m: re.Match[str]) -> str:
         return f"{m.group('a')} to {m.group('b')}"
 
+    text = _SEASON.sub(season, text)
     text = _YEAR_RANGE.sub(years, text)
     text = _NUMBER_RANGE.sub(numbers, text)
     return _RATIO.sub(numbers, text)

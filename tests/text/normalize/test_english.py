@@ -19,6 +19,9 @@ from tests.text.normalize import (
     test_money,
     test_numbers,
     test_punctuation,
+    test_roman,
+    test_scores,
+    test_signs,
     test_symbols,
     test_units,
     test_web,
@@ -97,7 +100,7 @@ CASES = [
     ("He served from 2012 to 2018.", "He served from twenty twelve to twenty eighteen."),
     ("He served 2012–2018.", "He served twenty twelve to twenty eighteen."),
     ("He served 2012-2018.", "He served twenty twelve to twenty eighteen."),
-    ("The 2019-20 season.", "The twenty nineteen to twenty twenty season."),
+    ("The 2019-20 season.", "The twenty nineteen twenty season."),
     ("It takes 5–10 days.", "It takes five to ten days."),
     ("Between 2012 and 2018 it grew.", "Between twenty twelve and twenty eighteen it grew."),
     # times: "A.M" is spelled by hibari ('ˌAˈɛm') and, without a final period, is no sentence end
@@ -143,7 +146,7 @@ CASES = [
     ("Open 24/7 since 9/11.", "Open twenty-four seven since nine eleven."),
     ("It is #1 now.", "It is number one now."),
     # units: hibari reads "five km" as 'fˈIv kˌAˈɛm', so the unit is expanded with the number
-    ("A 5 km walk at 60 mph.", "A five kilometers walk at sixty miles per hour."),
+    ("A 5 km walk at 60 mph.", "A five kilometre walk at sixty miles per hour."),
     # phone numbers digit by digit, not "five hundred fifty-five"
     ("Call 555-123-4567 now.", "Call five five five, one two three, four five six seven now."),
     ("Version 3.11.2 of the MP3 player.", "Version three point eleven point two of the MP three player."),
@@ -199,6 +202,9 @@ STEP_CASES = {
     **test_money.STEP_CASES,
     **test_numbers.STEP_CASES,
     **test_punctuation.STEP_CASES,
+    **test_roman.STEP_CASES,
+    **test_scores.STEP_CASES,
+    **test_signs.STEP_CASES,
     **test_symbols.STEP_CASES,
     **test_units.STEP_CASES,
     **test_web.STEP_CASES,

@@ -33,35 +33,6 @@ KNOWN_WRONG = {
     "The bank set aside CHF 1.2bn for legal costs.",
     "Salaries start at USD 45,000 a year.",
     "The bond was priced at EUR 500m.",
-    # percent
-    "Sales were up 41.6pc on last year.",
-    "Growth was −0.5 % in the third quarter.",
-    "Unemployment fell to 4.1pc, the lowest since 2008.",
-    "The approval rating dropped to 38 pc.",
-    # fraction
-    "He won by ½ a length.",
-    # range
-    "The café is open 7–10am on weekdays.",
-    "The office is staffed Monday–Friday.",
-    "The festival runs June 12–14.",
-    "Tickets for the 2025/26 season go on sale today.",
-    "Temperatures will reach 25-28C.",
-    "The line will close 10–16 March.",
-    # score
-    "England drew 1-1 with Denmark.",
-    "Liverpool were 2-0 up at half-time.",
-    "Australia were 245-6 at stumps.",
-    # measure
-    "The suspect is described as 6ft 2in tall.",
-    "The car was travelling at 120 km/h.",
-    "PM2.5 levels were twice the safe limit.",
-    # decimal_suffix
-    "The video has 3.2M views.",
-    "Profits rose 41.6pc to £8.1m.",
-    "More than 5k fans signed up.",
-    "The account has 2.4m followers.",
-    "The clip got 12K likes.",
-    "The county's population is 1.1m.",
     # phone
     "Call 020 7946 0018 for more information.",
     "For tickets, ring 0800 123 456.",
@@ -87,8 +58,6 @@ KNOWN_WRONG = {
     "The Airbus A380 can carry more than 500 passengers.",
     "Boeing 737 Max jets were grounded.",
     "Flight EZY8421 landed safely.",
-    # roman
-    "Title IX changed college sports.",
     # version
     "The code needs Python 3.11 or later.",
     "The v2.0.1 update fixes the bug.",
@@ -101,9 +70,6 @@ KNOWN_WRONG = {
     "The mayor replied to @nytimes on Tuesday.",
     "Tag @elonmusk in your reply.",
     "Voters used #GE2024 all day.",
-    # negative
-    "Growth was −0.5% in the quarter.",
-    "Core inflation was -0.2 in June.",
     # caps
     "Listen to this story on TRUENEWSREPORT.",
     "This episode is brought to you by HARBOURWATCH.",
@@ -111,13 +77,9 @@ KNOWN_WRONG = {
     "Published by CITYPOSTONLINE at noon.",
     # mixed
     "Flight BA2490 left at 7:45am with 214 passengers.",
-    "Dr. Patel said 1 in 4 adults, approx. 12m people, are affected.",
-    "The 2025/26 budget adds £1.2bn, up 3.5%.",
     "Call 999 if temperatures drop below -10°C.",
-    "Henry VIII's 6 wives feature in Chapter IV.",
     "NASA's $10bn telescope launched on 25 December 2021.",
     "Visit gov.uk or call 0800 123 456 between 9am and 5pm.",
-    "Super Bowl LVIII drew 123.7m viewers, up 7%.",
 }
 """Rows narrate did not read right when the set was written (77), by category."""
 

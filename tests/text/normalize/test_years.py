@@ -26,6 +26,18 @@ STEP_CASES = {
         ("COVID-19", "COVID-19"),
         ("5-year-old", "5-year-old"),
         ("a 16:9 screen", "a 16 to 9 screen"),
+        # seasons and fiscal years
+        ("the 2025/26 season", "the twenty twenty-five twenty-six season"),
+        ("the 2019-20 season", "the twenty nineteen twenty season"),
+        ("the 2023/24 budget", "the twenty twenty-three twenty-four budget"),
+        ("the 2008/09 season", "the two thousand eight oh nine season"),
+        ("the 2008-09 campaign", "the two thousand eight oh nine campaign"),
+        ("in 1999/00", "in nineteen ninety-nine two thousand"),
+        ("2025/2026", "twenty twenty-five twenty twenty-six"),
+        ("from 2019-20", "from twenty nineteen to twenty twenty"),
+        ("He served from 1990-95.", "He served from nineteen ninety to nineteen ninety-five."),
+        ("2019/21", "2019/21"),
+        ("the 2022-23 fiscal year", "the twenty twenty-two twenty-three fiscal year"),
     ],
     expand_years: [
         ("in 2019", "in twenty nineteen"),
