@@ -121,7 +121,7 @@ def expand_phone_numbers(text: str) -> str:
 
 _CODE_WORDS: Final = (
     r"(?:ZIP|zip|Zip)(?:[ -]?codes?)?|zipcodes?|postcodes?|postal[ \t]+codes?|(?i:codes?)|PINs?|(?i:pin[ \t]+numbers?)|"
-    r"passcodes?|passwords?|OTP|(?:serial|reference|ref|account|case|tracking|policy|registration|membership|order|"
+    r"passcodes?|passwords?|OTP|[Ee]xtension|[Ee]xt\.?|(?:serial|reference|ref|account|case|tracking|policy|registration|membership|order|"
     r"booking|confirmation|badge|customer|flight|route|model|part|product|patient|prisoner|inmate)[ \t]+(?:numbers?|no\.?|codes?)"
 )
 _AFTER_CODE_WORD: Final = re.compile(

@@ -3,6 +3,7 @@ dot co dot U K slash news", "ed at example dot org", "hashtag Black Lives Matter
 
 A part of an address that is no word is spelled: one with no vowel ("bbc", "nhs"), and any of two or
 three letters but a few said as words ("com", "gov", "co", "sky"), so "who.int" is "W.H.O dot int";
+a run-together part is split into words as handles are ("theguardian" -> "the guardian");
 spelled letters are written with dots between them ("B.B.C"), as the initialisms step writes them.
 A path of one or two short words is read ("slash news"); a longer path, a query or a fragment is not.
 
@@ -30,7 +31,7 @@ _URL: Final = re.compile(
     rf"|(?<![\w@.-])(?:[A-Za-z0-9-]{{2,}}\.)+(?:{_TLDS})(?:/[^\s<>\"“”]*?)?(?=[.,;:!?)\]\"'”’]*(?:\s|$))"
 )
 """A web address: with a scheme or "www.", or a bare domain with a lower-case top-level domain."""
-_SHORT_PATH: Final = re.compile(r"(?:/[A-Za-z]{1,15}){1,2}/?")
+_SHORT_PATH: Final = re.compile(r"(?:/[A-Za-z]{1,15}(?:-[A-Za-z]{1,15}){0,2}){1,2}/?")
 SAID_AS_WORDS: Final = frozenset(
     "com org net gov edu int mil biz co info app dev me fox sky box bet now new art web bit pay one top go".split()
 )
@@ -44,7 +45,7 @@ def _spell_label(label: str) -> str:
         return label
     if len(label) <= 3 or not _VOWELS & set(label):
         return ".".join(label.upper())
-    return label
+    return " ".join(_split_word(label, title=False))
 
 
 def _spell_host(host: str) -> str:
@@ -65,7 +66,7 @@ def expand_urls(text: str) -> str:
             return url
         spoken = ("w.w.w dot " if www else "") + _spell_host(host.strip(".").lower())
         if slash and not re.search(r"[?#]", path) and _SHORT_PATH.fullmatch(slash + path):
-            spoken += " slash " + " slash ".join(p.lower() for p in path.strip("/").split("/"))
+            spoken += " slash " + " slash ".join(p.lower().replace("-", " ") for p in path.strip("/").split("/"))
         return spoken
 
     return _URL.sub(replace, text)

@@ -15,12 +15,14 @@ from tests.text.normalize import (
     test_abbreviations,
     test_capitals,
     test_characters,
+    test_codes,
     test_dates_times,
     test_money,
     test_numbers,
     test_punctuation,
     test_symbols,
     test_units,
+    test_versions,
     test_web,
     test_years,
 )
@@ -126,7 +128,7 @@ CASES = [
     ("Wait… what?", "Wait, what?"),
     ("Felbab-Brown wrote a high-profile report.", "Felbab-Brown wrote a high-profile report."),
     # web addresses
-    ("See https://www.example.com/path today.", "See example dot com today."),
+    ("See https://www.example.com/path today.", "See W.W.W dot example dot com slash path today."),
     ("See example.com/jobs today.", "See example dot com slash jobs today."),
     ("Write to ed@example.org.", "Write to ed at example dot org."),
     # ampersands: "A T and T" would be read with the article 'ɐ'; "A.T" is spelled 'ˌAtˈi'
@@ -195,12 +197,14 @@ STEP_CASES = {
     **test_abbreviations.STEP_CASES,
     **test_capitals.STEP_CASES,
     **test_characters.STEP_CASES,
+    **test_codes.STEP_CASES,
     **test_dates_times.STEP_CASES,
     **test_money.STEP_CASES,
     **test_numbers.STEP_CASES,
     **test_punctuation.STEP_CASES,
     **test_symbols.STEP_CASES,
     **test_units.STEP_CASES,
+    **test_versions.STEP_CASES,
     **test_web.STEP_CASES,
     **test_years.STEP_CASES,
 }
