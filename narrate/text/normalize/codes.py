@@ -45,7 +45,11 @@ _SERVICE_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _SERVICE_BEFORE: Final = re.compile(r"\b(?:NHS|police|dial|on)[ \t]+$", re.IGNORECASE)
-_COUNTED: Final = re.compile(r"[ \t]+(?:times|people|persons|members|voters|customers|residents|patients|others)\b")
+_COUNTED: Final = re.compile(
+    r"[ \t]+(?!(?:is|was|has|his|its|as|this|thus|does|goes|us|yes|plus)\b)"
+    r"(?:times|people|persons|children|men|women|others|[a-z]+[^su\W]s)\b"
+)
+"""A count after the number ("texted 999 friends", "called 300 voters"): then it is no number to call."""
 
 # --------------------------------------------------------------------------------------------------
 # Phone numbers
@@ -83,12 +87,12 @@ def _is_code_after_call(text: str, m: re.Match[str], digits: str) -> bool:
     """One group of digits that is a number to call: "call 999", "a 911 call", "text 88088"."""
     before = text[max(0, m.start() - _WINDOW) : m.start()]
     after = text[m.end() : m.end() + _WINDOW]
+    if digits in EMERGENCY and _SERVICE_AFTER.match(after):
+        return True
     if _COUNTED.match(after):
         return False
     if digits in EMERGENCY:
-        if _SERVICE_AFTER.match(after) or _SERVICE_BEFORE.search(before):
-            return True
-        return _CALLED.search(before) is not None
+        return _SERVICE_BEFORE.search(before) is not None or _CALLED.search(before) is not None
     if len(digits) >= 5 or (digits.startswith("0") and len(digits) >= 3):
         return _CALLED.search(before) is not None and not re.match(r"[ \t]?(?:[.,]\d|%)", after)
     return False

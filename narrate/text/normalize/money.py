@@ -88,7 +88,9 @@ _CENTS: Final = re.compile(rf"(?<![\w.,])(?P<amount>{_NUM})[ \t]?¢")
 _PENCE: Final = re.compile(r"(?<![\w.,£$€-])(?P<amount>\d{1,2}(?:\.\d+)?)p(?![\w'’-])")
 """Pence: "50p", "2.5p"; at most two digits, so that "720p" and "1080p" (video) are not money."""
 
-_DETERMINER: Final = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|your|my|this|that|whose)|\w['’]s?)[ \t]+$")
+_DETERMINER: Final = re.compile(
+    r"(?:\b(?i:a|an|the|its|his|her|their|our|your|my|this|that|whose)|\w['’]s?)[ \t]+$"
+)
 _NOT_NOUNS: Final = frozenset(
     """
     a an the of in on at to for from by with and or but nor that which who whom it is was were are be been has had

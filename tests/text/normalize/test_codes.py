@@ -42,6 +42,9 @@ STEP_CASES = {
         ("It rose by 2 020 points.", "It rose by 2 020 points."),
         ("In 2019 2,000 people came.", "In 2019 2,000 people came."),
         ("Call 10 people.", "Call 10 people."),
+        ("He texted 999 friends.", "He texted 999 friends."),
+        ("NHS 111 callers waited.", "NHS one one one callers waited."),
+        ("Police received 911 calls.", "Police received nine one one calls."),
     ],
     expand_codes: [
         ("The office is in ZIP code 90210.", "The office is in ZIP code nine zero two one zero."),

@@ -58,6 +58,7 @@ STEP_CASES = {
         # before a noun, the currency is an adjective
         ("NASA's $10bn telescope", "NASA's 10 billion dollar telescope"),
         ("a $5 fee", "a 5 dollar fee"),
+        ("The $10 fee was waived.", "The 10 dollar fee was waived."),
         ("paid the £500 fine", "paid the 500 pound fine"),
         ("the $5 it cost", "the 5 dollars it cost"),
         ("He paid $5 for it", "He paid 5 dollars for it"),
