@@ -72,8 +72,9 @@ CASES = [
     ("It cost $3.5 million.", "It cost three point five million dollars."),
     ("It costs $9.99 today.", "It costs nine dollars and ninety-nine cents today."),
     ("It costs $1 or $0.99.", "It costs one dollar or ninety-nine cents."),
-    ("A £5 note and €3.5 million.", "A five pounds note and three point five million euros."),
-    ("A $200,000 house.", "A two hundred thousand dollars house."),
+    # before a noun the currency is an adjective: "a five pound note"
+    ("A £5 note and €3.5 million.", "A five pound note and three point five million euros."),
+    ("A $200,000 house.", "A two hundred thousand dollar house."),
     ("Up to $2bn or $10k.", "Up to two billion dollars or ten thousand dollars."),
     # percent
     ("It rose 12% and 12 percent and 3.5%.", "It rose twelve percent and twelve percent and three point five percent."),
