@@ -4,8 +4,9 @@ one", "iOS 17.2" -> "iOS seventeen point two".
 
 A number with one dot is a version when a product name (:data:`PRODUCTS`: iOS, Android, Python,
 Windows, …) or the word "version", "v", "release", "update" or "patch" comes right before it; a
-dotted series of numbers ("3.2.4") is read part by part wherever it stands, by the decimals step. Whole numbers after a product name ("Windows 11", "Firefox 120") are plain numbers and are left
-to the number steps. The words are written here, so that no later step reads the number as a
+dotted series of numbers ("3.2.4") is read part by part wherever it stands, by the decimals step.
+Whole numbers after a product name ("Windows 11", "Firefox 120") are plain numbers and are left to
+the number steps. The words are written here, so that no later step reads the number as a
 decimal, a date or an amount.
 """
 
