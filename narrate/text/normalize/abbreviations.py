@@ -43,7 +43,8 @@ _UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "vs", "etc"})
 _ABBREVIATION: Final = re.compile(
     r"(?<![\w.&'’-])(?P<abbr>"
     + "|".join(
-        re.escape(a) for a in sorted({*TITLES, *ABBREVIATIONS, *BEFORE_NUMBER, "St", "Co", "v", "est", "Est"}, key=len, reverse=True)
+        re.escape(a)
+        for a in sorted({*TITLES, *ABBREVIATIONS, *BEFORE_NUMBER, "St", "Co", "v", "est", "Est"}, key=len, reverse=True)
     )
     + r")(?P<dot>\.)?(?![^\W\d]|&)"
 )

@@ -60,7 +60,10 @@ STEP_CASES = {
         ("Call extension 204.", "Call extension two zero four."),
         ("ISBN 978-0-14-044913-6", "ISBN nine seven eight, zero, one four, zero four four nine one three, six"),
         ("ISBN: 0-14-044913-X", "ISBN: zero, one four, zero four four nine one three, X"),
-        ("The book 978-0-14-044913-6 is old.", "The book nine seven eight, zero, one four, zero four four nine one three, six is old."),
+        (
+            "The book 978-0-14-044913-6 is old.",
+            "The book nine seven eight, zero, one four, zero four four nine one three, six is old.",
+        ),
         ("London SW1A 1AA", "London S.W one A, one A.A"),
         ("Manchester M1 1AE", "Manchester M one, one A.E"),
         ("Birmingham B33 8TH", "Birmingham B thirty-three, eight T.H"),

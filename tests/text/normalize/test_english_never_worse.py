@@ -125,7 +125,11 @@ ROWS = [
     ("money", "It cost ₹500.", "It cost five hundred rupees."),
     ("code", "The PIN is 2580.", "The PIN is twenty-five eighty. | The PIN is two five eight zero."),
     ("code", "Enter code 7391 now.", "Enter code seventy-three ninety-one now. | Enter code seven three nine one now."),
-    ("code", "The door code is 4455.", "The door code is forty-four fifty-five. | The door code is four four five five."),
+    (
+        "code",
+        "The door code is 4455.",
+        "The door code is forty-four fifty-five. | The door code is four four five five.",
+    ),
     ("code", "Use code 8642 today.", "Use code eighty-six forty-two today. | Use code eight six four two today."),
     ("code", "The passcode is 1357.", "The passcode is thirteen fifty-seven. | The passcode is one three five seven."),
     ("code", "Enter PIN 3690 now.", "Enter PIN thirty-six ninety now. | Enter PIN three six nine zero now."),

@@ -13,7 +13,10 @@ STEP_CASES = {
         ("Visit example.com, now", "Visit example dot com, now"),
         ("example.com/jobs", "example dot com slash jobs"),
         ("Find out more at www.bbc.co.uk/news.", "Find out more at w.w.w dot B.B.C dot co dot U.K slash news."),
-        ("Read the report at https://www.who.int/reports.", "Read the report at w.w.w dot W.H.O dot int slash reports."),
+        (
+            "Read the report at https://www.who.int/reports.",
+            "Read the report at w.w.w dot W.H.O dot int slash reports.",
+        ),
         ("The guidance is on gov.uk.", "The guidance is on gov dot U.K."),
         ("Advice is available at nhs.uk.", "Advice is available at N.H.S dot U.K."),
         ("The form is at irs.gov/forms.", "The form is at I.R.S dot gov slash forms."),
