@@ -51,6 +51,15 @@ _NON_FINAL: dict[str, frozenset[str]] = {
 }
 """Words before a period that never end a sentence ("M." Dupont, "Sr." García, "p. ex."), lower case;
 a single letter before a period (an initial, "p." 12, "z." B.) never ends one either."""
+_NON_FINAL_EN = frozenset(
+    "mr mrs ms dr prof sen rep gov gen lt sgt capt col cpl maj adm cmdr rev hon pres supt atty msgr mt"
+    " approx est vs v e.g i.e cf viz incl excl esp ca".split()
+)
+"""English words before a period that never end a sentence: titles ("Sen." Warren), and the
+abbreviations that are always followed by more of the sentence ("approx." 300, "est." 1901, "vs."
+The State, "e.g.", "i.e."). "etc.", "Inc." and "St." may end one, and are left to the splitter."""
+_BEFORE_NUMBER_EN = frozenset("no nos vol vols fig figs p pp ch art ext para sec".split())
+"""English abbreviations that do not end a sentence before a number ("No." 10, "Vol." 2, "Fig." 3)."""
 _LAST_WORD = re.compile(r"(?:^|\s)[(\[«“\"„]*(?P<word>[^\s]+?)\.$")
 _GERMAN_ORDINAL = re.compile(
     r"(?i)(?:^|\s)(?:am|im|vom|zum|zur|bis|ab|seit|dem|den|der|des|die|das|ein|eine|einem|einen|einer|eines|beim|fürs"
@@ -82,6 +91,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
             if joined and not _ends_cjk(segments[-1]):
                 segments[-1] += segment
             elif segments and code != "en" and _continues(segments[-1], segment, code):
+                segments[-1] += segment
+            elif segments and code == "en" and _continues_english(segments[-1], segment):
                 segments[-1] += segment
             else:
                 segments.append(segment)
@@ -131,6 +142,23 @@ def _continues(previous: str, segment: str, code: str) -> bool:
     if (len(word) == 1 and word.isalpha()) or word.lower() in _NON_FINAL.get(code, frozenset()):
         return True
     return code == "de" and _GERMAN_ORDINAL.search(ending) is not None
+
+
+def _continues_english(previous: str, segment: str) -> bool:
+    """True when the splitter's cut between ``previous`` and ``segment`` is not an English sentence
+    end: after an abbreviation that never ends one ("approx.", "est.", "vs.", "Sen."), after "No." or
+    "Vol." before a number, or before a word in lower case ("est. in 1901"; not "iPhone", "eBay")."""
+    head = re.match(r"[\"“‘'(\[]*(\S+)", segment.lstrip())
+    if head is None:
+        return False
+    word = head.group(1)
+    if word[:1].islower() and word.isalpha() and word.islower():
+        return True
+    match = _LAST_WORD.search(previous.rstrip())
+    if match is None:
+        return False
+    last = match.group("word").lower()
+    return last in _NON_FINAL_EN or (last in _BEFORE_NUMBER_EN and word[:1].isdigit())
 
 
 def _slices(text: str, size: int) -> list[str]:

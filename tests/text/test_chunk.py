@@ -124,6 +124,27 @@ def test_split_text_cases(text: str, max_chars: int, expected: list[str]) -> Non
         ),
         ("She met Dr. Ito in the U.S. on Monday.", ["She met Dr. Ito in the U.S. on Monday."]),
         ("No terminal punctuation", ["No terminal punctuation"]),
+        # abbreviations that never end a sentence, before a number, a capital or a lower-case word
+        ("The bridge is approx. 300 metres long.", ["The bridge is approx. 300 metres long."]),
+        ("Prices are approx. £5 each.", ["Prices are approx. £5 each."]),
+        ("The museum was est. in 1901 by a family.", ["The museum was est. in 1901 by a family."]),
+        ("The firm, est. 1901, is old.", ["The firm, est. 1901, is old."]),
+        ("It was est. 2,000 people.", ["It was est. 2,000 people."]),
+        ("The firm vs. The State was heard.", ["The firm vs. The State was heard."]),
+        ("It was Smith vs. Jones in the final.", ["It was Smith vs. Jones in the final."]),
+        ("Bring tents, stoves, etc. to the camp.", ["Bring tents, stoves, etc. to the camp."]),
+        ("Some fruits, e.g. apples, are scarce.", ["Some fruits, e.g. apples, are scarce."]),
+        ("The chief, i.e. the head, resigned.", ["The chief, i.e. the head, resigned."]),
+        ("Sen. Warren met Gov. Newsom.", ["Sen. Warren met Gov. Newsom."]),
+        ("Acme Inc. and Foo Ltd. merged.", ["Acme Inc. and Foo Ltd. merged."]),
+        ("He lives at No. 10 Downing St. with his wife.", ["He lives at No. 10 Downing St. with his wife."]),
+        ("Vol. 2 was published.", ["Vol. 2 was published."]),
+        ("On Jan. 5 he left.", ["On Jan. 5 he left."]),
+        # ... and those that may end one still do
+        ("Bring tents, stoves, etc. The camp is big.", ["Bring tents, stoves, etc.", "The camp is big."]),
+        ("It cost approx. $5m. Then it rose.", ["It cost approx. $5m.", "Then it rose."]),
+        ("It rained. iPhone sales fell.", ["It rained.", "iPhone sales fell."]),
+        ("It was made by Acme Inc. The firm grew.", ["It was made by Acme Inc.", "The firm grew."]),
     ],
 )
 def test_split_sentences_abbreviations_are_not_ends(text: str, sentences: list[str]) -> None:

@@ -33,7 +33,8 @@ The passes, in order (:data:`PIPELINE`, put in order by ``english``), and the mo
 1. ``characters``: control and format characters out, every space a plain space
    (``remove_control_characters``, ``normalize_spaces``).
 2. ``punctuation``: ellipses as pauses (``expand_ellipses``).
-3. ``web``: web addresses, then e-mail addresses (``expand_urls``, ``expand_emails``).
+3. ``web``: web addresses, e-mail addresses, then hashtags and @handles (``expand_urls``,
+   ``expand_emails``, ``expand_handles``).
 4. ``capitals``: long and run-together ALL-CAPS words as words, which engines would spell letter by
    letter ("on TRUENEWSREPORT" -> "on True News Report", "NATHANIEL" -> "Nathaniel"); initialisms
    and acronyms (FBI, NASA, UNESCO) kept (``expand_capitals``).
@@ -44,7 +45,9 @@ The passes, in order (:data:`PIPELINE`, put in order by ``english``), and the mo
    (``expand_times``, ``expand_dates``).
 7. ``abbreviations``: abbreviations and titles, then initialisms (``expand_abbreviations``,
    ``expand_initialisms``).
-8. ``numbers``: phone numbers (``expand_phone_numbers``).
+8. ``codes``: phone numbers and numbers to call, ZIP codes, PINs, ISBNs, postcodes, then serial,
+   flight and model numbers, digit by digit (``expand_phone_numbers``, ``expand_codes``,
+   ``expand_serials``); ``versions``: version numbers part by part (``expand_versions``).
 9. ``money``: money (``expand_money``).
 10. ``units``: scale suffixes ("3.2M", "12K", "2.4m followers"), percents ("41.6pc"), degrees
     ("25-28C"), units ("6ft 2in", "1.5kg") (``expand_scales``, ``expand_percents``,
@@ -118,25 +121,20 @@ from .abbreviations import (
 )
 from .capitals import expand_capitals, title_case_capitals
 from .characters import normalize_spaces, remove_control_characters
+from .codes import EMERGENCY, expand_codes, expand_phone_numbers, expand_serials
 from .dates_times import MONTHS, expand_dates, expand_times
 from .english import PIPELINE
 from .languages import LANGUAGES, pipeline_for
 from .money import CURRENCIES, expand_money
-from .numbers import (
-    VULGAR_FRACTIONS,
-    expand_decimals,
-    expand_fractions,
-    expand_numbers,
-    expand_ordinals,
-    expand_phone_numbers,
-)
+from .numbers import VULGAR_FRACTIONS, expand_decimals, expand_fractions, expand_numbers, expand_ordinals
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
 from .roman import KEYWORDS, REGNAL_NAMES, expand_roman
 from .scores import expand_scores
 from .signs import expand_signs
 from .symbols import expand_ampersands, expand_symbols
 from .units import SCALES, UNITS, expand_degrees, expand_percents, expand_scales, expand_units
-from .web import expand_emails, expand_urls
+from .versions import PRODUCTS, expand_versions
+from .web import expand_emails, expand_handles, expand_urls
 from .years import YEAR_AFTER, YEAR_BEFORE, YEAR_WEAK, expand_decades, expand_ranges, expand_years
 
 __all__ = [
@@ -149,6 +147,7 @@ __all__ = [
     "expand_ellipses",
     "expand_urls",
     "expand_emails",
+    "expand_handles",
     "expand_capitals",
     "title_case_capitals",
     "expand_roman",
@@ -158,6 +157,9 @@ __all__ = [
     "expand_abbreviations",
     "expand_initialisms",
     "expand_phone_numbers",
+    "expand_codes",
+    "expand_serials",
+    "expand_versions",
     "expand_money",
     "expand_scales",
     "expand_percents",
@@ -190,6 +192,8 @@ __all__ = [
     "KEYWORDS",
     "REGNAL_NAMES",
     "VULGAR_FRACTIONS",
+    "EMERGENCY",
+    "PRODUCTS",
     "YEAR_BEFORE",
     "YEAR_WEAK",
     "YEAR_AFTER",

@@ -26,7 +26,8 @@ ABBREVIATIONS: Final = {
     "Dept": "Department", "Univ": "University", "Assn": "Association", "vs": "versus", "Vs": "Versus",
     "etc": "et cetera", "approx": "approximately", "Approx": "Approximately", "e.g": "for example",
     "E.g": "For example", "i.e": "that is", "I.e": "That is", "cf": "compare", "a.k.a": "also known as",
-    "Ph.D": "P.H.D", "et al": "et al",
+    "Ph.D": "P.H.D", "et al": "et al", "incl": "including", "excl": "excluding", "viz": "namely",
+    "esp": "especially", "govt": "government", "Govt": "Government", "dept": "department",
     **{abbr: name for abbr, name in MONTHS.items() if abbr != "May"},
 }  # fmt: skip
 """Expanded when written with a period ("vs" and "etc" also without)."""
@@ -34,7 +35,7 @@ ABBREVIATIONS: Final = {
 BEFORE_NUMBER: Final = {
     "No": "Number", "no": "number", "Nos": "Numbers", "nos": "numbers", "p": "page", "pp": "pages",
     "ch": "chapter", "Ch": "Chapter", "fig": "figure", "Fig": "Figure", "vol": "volume",
-    "Vol": "Volume", "c": "circa", "ca": "circa",
+    "Vol": "Volume", "c": "circa", "ca": "circa", "ext": "extension", "Ext": "Extension",
 }  # fmt: skip
 """Expanded only before a number: "No. 5" but not "No. I won't"."""
 
@@ -42,7 +43,8 @@ _UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "vs", "etc"})
 _ABBREVIATION: Final = re.compile(
     r"(?<![\w.&'’-])(?P<abbr>"
     + "|".join(
-        re.escape(a) for a in sorted({*TITLES, *ABBREVIATIONS, *BEFORE_NUMBER, "St", "Co", "v"}, key=len, reverse=True)
+        re.escape(a)
+        for a in sorted({*TITLES, *ABBREVIATIONS, *BEFORE_NUMBER, "St", "Co", "v", "est", "Est"}, key=len, reverse=True)
     )
     + r")(?P<dot>\.)?(?![^\W\d]|&)"
 )
@@ -51,7 +53,8 @@ _ABBREVIATION: Final = re.compile(
 def expand_abbreviations(text: str) -> str:
     """Titles and abbreviations in words: Dr. -> "Doctor", Sen. -> "Senator", St. Louis -> "Saint
     Louis" but Main St. -> "Main Street", Jan. -> "January", No. 5 -> "Number 5", vs. -> "versus",
-    etc. -> "et cetera", e.g. -> "for example", i.e. -> "that is", approx. -> "approximately".
+    etc. -> "et cetera", e.g. -> "for example", i.e. -> "that is", approx. -> "approximately",
+    est. -> "established" before a year ("est. 1901", "est. in 1901") and "estimated" otherwise.
 
     The period goes unless it also ends the sentence (the text ends, a line ends, or a word such
     as "The" or "He" follows), as in "…made by Acme Inc. The company…"."""
@@ -80,6 +83,12 @@ def expand_abbreviations(text: str) -> str:
             if not (dot and _is_name_word(before)):
                 return m.group(0)
             word = "Company"
+        elif abbr in ("est", "Est"):
+            if not dot:
+                return m.group(0)
+            year = re.match(r"[ \t]+(?:in[ \t]+)?(?:1[5-9]|20)\d\d(?!\d|[,.]\d)", after) is not None
+            word = "established" if year else "estimated"
+            word = word.capitalize() if abbr == "Est" else word
         elif abbr == "v":
             if not (dot and _is_name_word(before) and next_is_name):
                 return m.group(0)

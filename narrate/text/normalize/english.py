@@ -17,16 +17,18 @@ from ._common import Step
 from .abbreviations import expand_abbreviations, expand_initialisms
 from .capitals import expand_capitals
 from .characters import normalize_spaces, remove_control_characters
+from .codes import expand_codes, expand_phone_numbers, expand_serials
 from .dates_times import expand_dates, expand_times
 from .money import expand_money
-from .numbers import expand_decimals, expand_fractions, expand_numbers, expand_ordinals, expand_phone_numbers
+from .numbers import expand_decimals, expand_fractions, expand_numbers, expand_ordinals
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
 from .roman import expand_roman
 from .scores import expand_scores
 from .signs import expand_signs
 from .symbols import expand_ampersands, expand_symbols
 from .units import expand_degrees, expand_percents, expand_scales, expand_units
-from .web import expand_emails, expand_urls
+from .versions import expand_versions
+from .web import expand_emails, expand_handles, expand_urls
 from .years import expand_decades, expand_ranges, expand_years
 
 PIPELINE: Final[tuple[Step, ...]] = (
@@ -35,6 +37,7 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_ellipses,
     expand_urls,
     expand_emails,
+    expand_handles,
     expand_capitals,
     expand_roman,
     expand_ampersands,
@@ -43,6 +46,9 @@ PIPELINE: Final[tuple[Step, ...]] = (
     expand_abbreviations,
     expand_initialisms,
     expand_phone_numbers,
+    expand_codes,
+    expand_serials,
+    expand_versions,
     expand_money,
     expand_scales,
     expand_percents,

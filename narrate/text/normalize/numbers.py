@@ -1,5 +1,5 @@
-"""Numbers: phone numbers digit by digit, fractions, ordinals, decimals, and last whatever digits
-are left, as words.
+"""Numbers: fractions, ordinals, decimals, and last whatever digits are left, as words (phone
+numbers and other codes are read digit by digit in ``codes``).
 
 The number words themselves are spelled by the helpers in ``_common`` (num2words, tidied for
 speech).
@@ -10,32 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._common import _MAX_NUMBER_DIGITS, _cardinal, _digits, _number, _ordinal, _plural
-
-# --------------------------------------------------------------------------------------------------
-# Phone numbers
-# --------------------------------------------------------------------------------------------------
-
-_PHONE: Final = re.compile(
-    r"(?<![\w.+-])(?:(?P<cc>\+?1)[ .-])?(?:\((?P<area1>\d{3})\)[ ]?|(?P<area2>\d{3})[.-])"
-    r"(?P<a>\d{3})[.-](?P<b>\d{4})(?![\w-]|[.,]\d)"
-    r"|(?<![\w.+-])(?P<c>\d{3})-(?P<d>\d{4})(?![\w-]|[.,]\d)"
-)
-
-
-def expand_phone_numbers(text: str) -> str:
-    """(555) 123-4567, 555-123-4567, 555-1234 read digit by digit in groups: "five five five, one
-    two three, four five six seven"."""
-
-    def replace(m: re.Match[str]) -> str:
-        if m.group("c"):
-            groups = [m.group("c"), m.group("d")]
-        else:
-            groups = [g for g in (m.group("cc"), m.group("area1") or m.group("area2"), m.group("a"), m.group("b")) if g]
-        return ", ".join(_digits(g) for g in groups)
-
-    return _PHONE.sub(replace, text)
-
+from ._common import _MAX_NUMBER_DIGITS, _cardinal, _number, _ordinal, _plural
 
 # --------------------------------------------------------------------------------------------------
 # Fractions

@@ -103,6 +103,7 @@ YEAR_BEFORE: Final = frozenset(
     """
     in since by until till during before after circa from through year years early late mid spring
     summer autumn fall winter fiscal class election vintage pre post between fy q1 q2 q3 q4 h1 h2
+    established founded
     """.split()
 )
 """Words after which a four-digit number is a year ("in 2019", "since 1998", "summer 2020"), unless

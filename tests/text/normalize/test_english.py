@@ -15,6 +15,7 @@ from tests.text.normalize import (
     test_abbreviations,
     test_capitals,
     test_characters,
+    test_codes,
     test_dates_times,
     test_money,
     test_numbers,
@@ -24,6 +25,7 @@ from tests.text.normalize import (
     test_signs,
     test_symbols,
     test_units,
+    test_versions,
     test_web,
     test_years,
 )
@@ -73,8 +75,9 @@ CASES = [
     ("It cost $3.5 million.", "It cost three point five million dollars."),
     ("It costs $9.99 today.", "It costs nine dollars and ninety-nine cents today."),
     ("It costs $1 or $0.99.", "It costs one dollar or ninety-nine cents."),
-    ("A £5 note and €3.5 million.", "A five pounds note and three point five million euros."),
-    ("A $200,000 house.", "A two hundred thousand dollars house."),
+    # before a noun the currency is an adjective: "a five pound note"
+    ("A £5 note and €3.5 million.", "A five pound note and three point five million euros."),
+    ("A $200,000 house.", "A two hundred thousand dollar house."),
     ("Up to $2bn or $10k.", "Up to two billion dollars or ten thousand dollars."),
     # percent
     ("It rose 12% and 12 percent and 3.5%.", "It rose twelve percent and twelve percent and three point five percent."),
@@ -129,7 +132,7 @@ CASES = [
     ("Wait… what?", "Wait, what?"),
     ("Felbab-Brown wrote a high-profile report.", "Felbab-Brown wrote a high-profile report."),
     # web addresses
-    ("See https://www.example.com/path today.", "See example dot com today."),
+    ("See https://www.example.com/path today.", "See W.W.W dot example dot com slash path today."),
     ("See example.com/jobs today.", "See example dot com slash jobs today."),
     ("Write to ed@example.org.", "Write to ed at example dot org."),
     # ampersands: "A T and T" would be read with the article 'ɐ'; "A.T" is spelled 'ˌAtˈi'
@@ -198,6 +201,7 @@ STEP_CASES = {
     **test_abbreviations.STEP_CASES,
     **test_capitals.STEP_CASES,
     **test_characters.STEP_CASES,
+    **test_codes.STEP_CASES,
     **test_dates_times.STEP_CASES,
     **test_money.STEP_CASES,
     **test_numbers.STEP_CASES,
@@ -207,6 +211,7 @@ STEP_CASES = {
     **test_signs.STEP_CASES,
     **test_symbols.STEP_CASES,
     **test_units.STEP_CASES,
+    **test_versions.STEP_CASES,
     **test_web.STEP_CASES,
     **test_years.STEP_CASES,
 }

@@ -1,4 +1,4 @@
-"""Phone numbers, fractions, ordinals, decimals and plain numbers: each step alone, on table-style cases."""
+"""Fractions, ordinals, decimals and plain numbers: each step alone, on table-style cases."""
 
 from __future__ import annotations
 
@@ -7,17 +7,10 @@ from narrate.text.normalize.numbers import (
     expand_fractions,
     expand_numbers,
     expand_ordinals,
-    expand_phone_numbers,
 )
 from tests.text.normalize.steps import step_test
 
 STEP_CASES = {
-    expand_phone_numbers: [
-        ("555-123-4567", "five five five, one two three, four five six seven"),
-        ("(555) 123-4567", "five five five, one two three, four five six seven"),
-        ("555-1234", "five five five, one two three four"),
-        ("2012-2018", "2012-2018"),
-    ],
     expand_fractions: [
         ("½", "one half"),
         ("1½", "1 and a half"),
