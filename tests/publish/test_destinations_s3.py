@@ -164,7 +164,7 @@ def test_publish_sets_content_type_and_cache_control_and_sends_the_feed_last(sho
         assert bucket.body(key) == content, key
         head = objects[key]
         assert head["ContentType"] == TYPES[key.rsplit(".", 1)[-1]], key
-        named_after_the_audio = re.search(r"/[a-z0-9-]+-[0-9a-f]{12}\.[a-z.]+\Z", key) is not None
+        named_after_the_audio = re.search(r"/[a-z0-9-]+-[0-9a-f]{12}\.[a-z0-9.]+\Z", key) is not None
         assert head["CacheControl"] == (IMMUTABLE if named_after_the_audio else SHORT), key
     assert sum(key.endswith(".mp3") for key in objects) == 2
     assert objects[next(k for k in objects if k.endswith(".mp3"))]["CacheControl"] == IMMUTABLE
