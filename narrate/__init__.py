@@ -7,7 +7,7 @@
 """
 
 from .config import Config, ShowConfig, load_config
-from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError
+from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError, PublishError
 from .models import Article, Block, BlockKind, Chunk, Clip
 from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
 from .publish.catalog import EpisodeRecord, load_catalog
@@ -38,6 +38,7 @@ __all__ = [
     "Narrator",
     "OutputError",
     "Progress",
+    "PublishError",
     "ShowConfig",
     "VoicePreset",
     "__version__",

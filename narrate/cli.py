@@ -15,12 +15,13 @@ import typer
 from . import __version__
 from .batch.runner import run_batch
 from .config import load_config
-from .console import BatchDisplay, ProgressDisplay, printable
+from .console import BatchDisplay, ProgressDisplay, PublishDisplay, printable
 from .errors import ConfigError, InputError, NarrateError
 from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
 from .publish.catalog import EpisodeRecord, episodes_root, find_episode, load_catalog, remove_episode
 from .publish.check import check_feed
+from .publish.upload import PublishReport, publish
 from .say import say
 from .speech.cache import ChunkCache
 from .speech.engines import engine_names, engine_status
@@ -72,6 +73,14 @@ def _allow_private_addresses(allowed: bool) -> None:
     if allowed:
         os.environ[ALLOW_PRIVATE_ENV] = "1"
 
+
+_PUBLISH_OPTION = typer.Option(
+    "--publish",
+    help="Then publish the output folder to DEST, as narrate publish DEST does: s3://bucket/prefix, "
+    "sftp://user@host/path or a folder. Only what changed is sent, the feed last.",
+    metavar="DEST",
+    show_default=False,
+)
 
 _LANGUAGE_HELP = (
     "The articles' language as a tag (es, fr, de, pt-BR, …): it chooses the cleaning rules, the way numbers "
@@ -153,12 +162,14 @@ def build_command(
         typer.Option("--force", "-f", help="Make the episode again even when it is already up to date."),
     ] = False,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
+    publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
     Boilerplate (audio-player stubs, separators, site tags, bylines, date lines) is not spoken; the
     title, author and date are kept as metadata. An article that cannot be read is reported and the
-    others are still built. Exit status: 0 if every article was built, 1 otherwise.
+    others are still built; with --publish, the folder is published even then (its feed lists only
+    finished episodes). Exit status: 0 if every article was built (and published), 1 otherwise.
     """
     _allow_private_addresses(allow_private)
     try:
@@ -179,6 +190,8 @@ def build_command(
     except NarrateError as exc:
         _fail(str(exc))
     _print_report(report)
+    if publish_to is not None:
+        _publish_and_report(out, publish_to, base_url=report.config.show.base_url, quiet=quiet)
     if report.failed:
         raise typer.Exit(1)
 
@@ -220,14 +233,16 @@ def batch_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary (JSON) at the end.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
+    publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
 
     A job record in the output folder remembers every article: running the same batch again skips
     episodes that are up to date, retries the ones that failed and narrates again the ones that
     were edited. Ctrl-C stops cleanly (run again to continue). The feed and the show page are
-    rebuilt once at the end. Exit status: 0 when every article was done, 1 when any failed, 130
-    when interrupted.
+    rebuilt once at the end, then, with --publish, the folder is published (not after an
+    interruption). Exit status: 0 when every article was done (and published), 1 when any failed,
+    130 when interrupted.
     """
     _allow_private_addresses(allow_private)
     try:
@@ -254,6 +269,12 @@ def batch_command(
     if report.interrupted:
         _to_stderr("narrate: interrupted; run the same command again to continue")
         raise typer.Exit(130)
+    if publish_to is not None:
+        try:
+            base = load_config(config, out_dir=out).show.base_url
+        except NarrateError as exc:
+            _fail(str(exc))
+        _publish_and_report(out, publish_to, base_url=base, quiet=quiet or as_json)
     if report.failed:
         raise typer.Exit(1)
 
@@ -359,6 +380,79 @@ def feed_command(
     limit = cfg.show.max_items
     listed = min(count, limit) if limit else count
     typer.echo(f"Feed: {path} lists {listed} of {count} episode(s)")
+
+
+@app.command("publish")
+def publish_command(
+    dest: Annotated[
+        str,
+        typer.Argument(
+            help="Where the show goes: s3://bucket/prefix (any S3-compatible store), sftp://user@host[:port]/path "
+            "(sftp://host/~/path: below the login folder), or a folder on this computer.",
+            metavar="DEST",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, _OUT_OPTION] = Path("output"),
+    config: Annotated[Optional[Path], _CONFIG_OPTION] = None,
+    endpoint_url: Annotated[
+        Optional[str],
+        typer.Option("--endpoint-url", help="The S3 endpoint (R2, B2, MinIO, …). [default: AWS_ENDPOINT_URL or the "
+                     "profile's endpoint_url, else AWS itself]", show_default=False),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="List what would be sent and deleted; change nothing.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a summary as JSON: sent, unchanged, deleted, bytes and the files.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Put the output folder online: only what changed, media first, then pages, the feed last.
+
+    A manifest at DEST (.narrate-manifest.json) records what was sent, with content hashes: unchanged
+    files are not sent again, and files of removed episodes are deleted, only after the feed that no
+    longer lists them is up. narrate.toml, hidden and temporary files are never sent. Every file gets
+    its Content-Type, and a year's Cache-Control when its name carries the audio's hash (a short one
+    for the feed and pages). S3 credentials come from the usual AWS places (AWS_ACCESS_KEY_ID …,
+    AWS_PROFILE, ~/.aws); SFTP keys from the SSH agent or ~/.ssh/config, and the host must be in
+    ~/.ssh/known_hosts. An interrupted run, run again, completes.
+    """
+    try:
+        base = load_config(config, out_dir=out).show.base_url
+    except NarrateError as exc:
+        _fail(str(exc))
+    _publish_and_report(out, dest, base_url=base, endpoint_url=endpoint_url, dry_run=dry_run, as_json=as_json,
+                        quiet=quiet)
+
+
+def _publish_and_report(
+    out: Path, dest: str, *, base_url: str | None, endpoint_url: str | None = None, dry_run: bool = False,
+    as_json: bool = False, quiet: bool = False,
+) -> PublishReport:
+    try:
+        with PublishDisplay(quiet=quiet or as_json or dry_run) as display:
+            report = publish(out, dest, endpoint_url=endpoint_url, base_url=base_url, dry_run=dry_run,
+                             progress=display, plan_ready=display.plan)
+    except NarrateError as exc:
+        _fail(str(exc))
+    for warning in report.warnings:
+        _to_stderr(f"narrate: warning: {warning}")
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+        return report
+    size = f"{report.bytes / 1e6:.1f} MB"
+    if dry_run:
+        for path in report.sent:
+            typer.echo(f"send    {printable(path)}")
+        for path in report.deleted:
+            typer.echo(f"delete  {printable(path)}")
+        typer.echo(f"Dry run: would send {len(report.sent)} file(s) ({size}) to {report.destination}, delete "
+                   f"{len(report.deleted)}; {report.unchanged} unchanged")
+    else:
+        typer.echo(f"Published {out} to {report.destination}: {len(report.sent)} sent ({size}), "
+                   f"{report.unchanged} unchanged, {len(report.deleted)} deleted")
+    return report
 
 
 @app.command("check")

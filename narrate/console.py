@@ -9,6 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import (
     BarColumn,
+    DownloadColumn,
     MofNCompleteColumn,
     Progress,
     TaskID,
@@ -18,6 +19,7 @@ from rich.progress import (
 
 from .batch.runner import BatchProgress
 from .pipeline import Progress as ChunkProgress
+from .publish.upload import PublishPlan, PublishProgress
 
 
 class ProgressDisplay:
@@ -159,6 +161,53 @@ def _duration(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+class PublishDisplay:
+    """Shows a publish run: a bar of bytes sent on a terminal, one line per file sent or deleted otherwise."""
+
+    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.live = self.stream.isatty() if live is None else live
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> PublishDisplay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def plan(self, plan: PublishPlan) -> None:
+        """Called once the plan is known, before anything is sent."""
+        if self.quiet or not (plan.send or plan.delete):
+            return
+        if self.live:
+            self._bar = Progress(
+                TextColumn("[bold]publishing"),
+                BarColumn(),
+                DownloadColumn(),
+                TextColumn("{task.fields[file]}"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("publish", total=max(plan.bytes, 1), file="")
+        else:
+            print(f"publishing: {len(plan.send)} file(s) to send ({plan.bytes / 1e6:.1f} MB), "
+                  f"{len(plan.delete)} to delete", file=self.stream, flush=True)
+
+    def __call__(self, event: PublishProgress) -> None:
+        if self.quiet:
+            return
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=event.bytes_done, file=_short(printable(event.path), 50))
+            return
+        verb = "sent" if event.action == "send" else "deleted"
+        print(f"[{event.files_done}/{event.files_total}] {verb} {printable(event.path)}", file=self.stream, flush=True)
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

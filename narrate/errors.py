@@ -31,3 +31,7 @@ class EngineError(NarrateError, RuntimeError):
 
 class OutputError(NarrateError, OSError):
     """The output folder or one of its files could not be written."""
+
+
+class PublishError(NarrateError, OSError):
+    """A publishing destination could not be reached, read or written (credentials, bucket, host, path)."""

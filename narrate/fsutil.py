@@ -97,7 +97,9 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise OutputError(f"another narrate batch or build is writing to {folder}; wait for it to finish") from None
+        raise OutputError(
+            f"another narrate build, batch or publish is using {folder}; wait for it to finish"
+        ) from None
     except OSError as exc:  # a read-only or vanished folder: the lock file cannot even be created
         raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
     try:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
-from narrate.console import ProgressDisplay
+from narrate.console import ProgressDisplay, PublishDisplay
 from narrate.pipeline import Progress
+from narrate.publish.upload import PublishProgress, SiteFile, plan_publish
 
 
 def _events(total: int = 20) -> list[Progress]:
@@ -51,3 +53,30 @@ def test_cached_and_fallback_chunks_are_shown() -> None:
         display(Progress("a.txt", "Ferry", 0, 2, 0.0))
         display(Progress("a.txt", "Ferry", 2, 2, 5.0, cached=2))
     assert "(2 from cache)" in live.getvalue()
+
+
+def _publish_run(display: PublishDisplay) -> None:
+    files = [SiteFile(p, Path(p), 1000, "0" * 64, "x/y", "no-cache") for p in ("a-0123456789ab.mp3", "feed.xml")]
+    plan = plan_publish(files, {"old.mp3": {}})
+    with display:
+        display.plan(plan)
+        display(PublishProgress("send", "a-0123456789ab.mp3", 1, 3, 1000, 2000))
+        display(PublishProgress("send", "feed.xml", 2, 3, 2000, 2000))
+        display(PublishProgress("delete", "old.mp3", 3, 3, 2000, 2000))
+
+
+def test_publish_lines_and_bar() -> None:
+    stream = io.StringIO()
+    _publish_run(PublishDisplay(stream, live=False))
+    assert stream.getvalue().splitlines() == [
+        "publishing: 2 file(s) to send (0.0 MB), 1 to delete",
+        "[1/3] sent a-0123456789ab.mp3",
+        "[2/3] sent feed.xml",
+        "[3/3] deleted old.mp3",
+    ]
+    live = io.StringIO()
+    _publish_run(PublishDisplay(live, live=True))
+    assert "sent" not in live.getvalue()  # a bar (rich, transient), not lines
+    quiet = io.StringIO()
+    _publish_run(PublishDisplay(quiet, live=True, quiet=True))
+    assert quiet.getvalue() == ""

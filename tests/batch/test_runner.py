@@ -165,7 +165,7 @@ def test_a_second_batch_on_the_same_folder_is_refused(tmp_path: Path, fake_engin
     out = tmp_path / "out"
     out.mkdir()
     with FileLock(str(out / LOCK_FILE)):
-        with pytest.raises(OutputError, match="another narrate batch or build is writing to"):
+        with pytest.raises(OutputError, match="another narrate build, batch or publish is using"):
             run_batch(_articles(tmp_path / "a", 1), out_dir=out)
 
 
