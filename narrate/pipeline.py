@@ -15,12 +15,13 @@ from .audio.audiofiles import load_music
 from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
 from .audio.mp3writer import EncodedAudio, Mp3Writer
-from .audio.tags import EpisodeTags, write_tags
+from .audio.tags import EpisodeTags, set_feed_url, write_tags
 from .audio.transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
 from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_text_atomic
 from .models import Article, BlockKind, Chunk
+from .publish.show import ShowConfig
 from .publish.artwork import ensure_default_cover
 from .publish.catalog import (
     AudioInfo,
@@ -38,7 +39,7 @@ from .publish.catalog import (
 )
 from .publish.cover import read_cover
 from .publish.feed import feed_url, write_feed
-from .publish.pages import write_episode_pages, write_pages
+from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
 from .speech.cache import ChunkCache
 from .speech.routing import VoiceChoice, choose_voice
 from .speech.speaker import Speaker, SpeakerPool
@@ -421,6 +422,7 @@ class Narrator:
             quality=quality,
             warnings=warnings,
             fingerprint=fingerprint,
+            feed_url=feed_url(show),
         )
         write_sidecar(self.out_dir, record)
         remove_stale_files(folder, slug, keep=stem)
@@ -559,11 +561,37 @@ def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[Catalog
     """
     records, problems = load_catalog(out_dir)
     show = config.show
+    records = [follow_base_url(out_dir, record, show) for record in records]
     if not show.image:
         show = replace(show, image=ensure_default_cover(out_dir, show.title))
     feed = write_feed(out_dir, show, records)
     write_pages(out_dir, show, records)
     return feed, len(records), problems
+
+
+def follow_base_url(out_dir: Path, record: EpisodeRecord, show: ShowConfig) -> EpisodeRecord:
+    """``record``, its MP3 and its pages made for the show's base_url when they were made for another.
+
+    Everything of an episode derived from base_url follows it: the MP3's WFED frame (the feed URL;
+    rewritten in place, atomically: only the tag changes, so the audio's hash and the file's name stay,
+    and the sidecar gets the file's new size for the enclosure), the episode page's subscribe link, the
+    player snippet's audio, captions and download links, and the player in ``article.html``. The
+    sidecar is written last, so an interrupted run is completed by the next. An episode already made
+    for this base_url is returned as it is, without opening any file. The guid stays, as it must.
+    """
+    url = feed_url(show)
+    if record.feed_url == url:
+        return record
+    try:
+        full = load_episode(out_dir, record.slug)
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise OutputError(f"cannot move episode {record.slug} to the new base_url: unreadable sidecar ({exc})") from exc
+    audio = full.audio_path(out_dir)
+    set_feed_url(audio, url)
+    full = replace(full, feed_url=url, audio=replace(full.audio, bytes=audio.stat().st_size))
+    refresh_episode_pages(out_dir, full, show)
+    write_sidecar(out_dir, full)
+    return replace(record, feed_url=url, audio=full.audio)
 
 
 def _description(article: Article) -> str:

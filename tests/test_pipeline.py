@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +15,7 @@ from narrate import build
 from narrate.errors import ConfigError, InputError
 from narrate.publish.catalog import load_catalog
 from tests.audiocheck import decode, decoded_seconds
-from tests.conftest import ARTICLE_ONLY
+from tests.conftest import ARTICLE_ONLY, require_module
 from tests.fakes import FakeEngine
 
 ARTICLE = """Getting your Trinity Audio player ready...
@@ -299,3 +301,70 @@ def test_an_episode_with_fallback_chunks_is_tried_again(tmp_path: Path, fake_eng
     out = tmp_path / "out"
     assert build([article], out_dir=out, voice=str(main)).results[0].record.voice["fallback_chunks"]
     assert build([article], out_dir=out, voice=str(main)).results[0].status == "rebuilt"
+
+
+OLD_BASE = "https://old-host.example.net/show/"
+NEW_BASE = "https://new-host.example.org/podcast/"
+
+
+def _mentions(data: bytes, text: str) -> bool:
+    """``text`` anywhere in ``data``, as ASCII/UTF-8 or UTF-16 (ID3v2.3 text frames are UTF-16)."""
+    return any(text.encode(codec) in data for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def test_everything_follows_a_changed_base_url(tmp_path: Path, fake_preset: Path) -> None:
+    """Issue 16: after base_url changed and `narrate feed` ran, player.html, the episode page's
+    subscribe link, article.html's player and the MP3's WFED frame kept the old URL."""
+    require_module("eyed3")
+    import eyed3
+
+    out = tmp_path / "out"
+    out.mkdir()
+    settings = out / "narrate.toml"
+    settings.write_text(f'[show]\nbase_url = "{OLD_BASE}"\n', encoding="utf-8")
+    page = Path(__file__).parent / "data" / "html" / "beyondwords.html"
+    [result] = build([page], out_dir=out, voice=str(fake_preset)).results
+    record = result.record
+    assert record is not None and record.feed_url == OLD_BASE + "feed.xml"
+    folder = record.folder(out)
+    assert (folder / "article.html").is_file()
+    old_host = "old-host.example.net"
+    assert _mentions((folder / "player.html").read_bytes(), old_host)
+    assert _mentions(record.audio_path(out).read_bytes(), old_host)
+    names_before = sorted(p.name for p in folder.iterdir())
+
+    settings.write_text(f'[show]\nbase_url = "{NEW_BASE}"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+    stale = [str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and _mentions(p.read_bytes(), old_host)]
+    assert stale == []
+    # the names carry the audio's hash, which a tag does not change: the same files, the sidecar agrees
+    assert sorted(p.name for p in folder.iterdir()) == names_before
+    [after], _ = load_catalog(out)
+    mp3 = after.audio_path(out)
+    assert after.audio.file == record.audio.file and after.audio.sha256 == record.audio.sha256
+    assert after.audio.bytes == mp3.stat().st_size and after.feed_url == NEW_BASE + "feed.xml"
+    # an independent reader sees the new WFED, and the rest of the tag is intact
+    tag = eyed3.load(str(mp3)).tag
+    assert tag.frame_set[b"WFED"][0].text == NEW_BASE + "feed.xml"
+    assert tag.title == record.title and len(list(tag.chapters)) == len(record.chapters)
+    assert decoded_seconds(mp3) == pytest.approx(record.audio.duration, abs=0.05)
+    # what carries the URL now carries the new one
+    slug_url = f"{NEW_BASE}episodes/{record.slug}/"
+    player = (folder / "player.html").read_text(encoding="utf-8")
+    assert f'src="{slug_url}{record.audio.file}"' in player and f'href="{slug_url}"' in player
+    assert f"{slug_url}{record.files['vtt']}" in player
+    assert NEW_BASE + "feed.xml" in (folder / "index.html").read_text(encoding="utf-8")
+    article = (folder / "article.html").read_text(encoding="utf-8")
+    assert f'src="{slug_url}{record.audio.file}"' in article and article.count("narrate-player") == 1
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert f'url="{slug_url}{record.audio.file}" length="{mp3.stat().st_size}"' in feed
+
+    # nothing more to do: a second run leaves every file alone
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps

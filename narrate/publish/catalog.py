@@ -125,6 +125,10 @@ class EpisodeRecord:
     warnings: list[str] = field(default_factory=list)
     fingerprint: str = ""
     """Hash of everything that made the audio and tags; equal means a rebuild would change nothing."""
+    feed_url: str = ""
+    """The feed URL (from the show's base_url) the MP3's WFED frame and the episode's pages were made
+    for; when base_url changes, ``narrate feed`` brings them up to date (empty in sidecars written
+    before narrate kept it: then the MP3's own tag is read once)."""
     schema: int = SCHEMA_VERSION
 
     def folder(self, out_dir: Path) -> Path:
