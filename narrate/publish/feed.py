@@ -1,8 +1,8 @@
 """The podcast feed: RSS 2.0 with Apple's iTunes tags and the Podcasting 2.0 namespace, from the catalog.
 
 feedgen writes the RSS 2.0 core (title, link, description, ``atom:link rel="self"``, copyright,
-generator, image, language, lastBuildDate; each item's title, link, description, guid, enclosure,
-pubDate). Everything in the ``itunes:`` and ``podcast:`` namespaces is written by one project
+generator, image, language, lastBuildDate; each item's title, link (the episode's page),
+description, guid, enclosure, pubDate). Everything in the ``itunes:`` and ``podcast:`` namespaces is written by one project
 extension registered with feedgen's ``register_extension`` (:class:`_ShowTags` for the channel,
 :class:`_EpisodeTags` for each item), not by feedgen's own podcast extension, because that one
 
@@ -20,8 +20,8 @@ Always well-formed: every string on its way into the XML goes through :func:`cle
 drops what XML 1.0 cannot hold; lxml raises on it otherwise) and is stripped; titles and other
 one-line values are cut at a word to 255 characters, the channel description to 4000 bytes and an
 episode's to 10,000 characters (Apple, "A Podcaster's Guide to RSS"). Escaping "&", "<" and "]]>" is
-lxml's job. A show link or image that is no usable URL is a ConfigError; an article's URL or lead
-image that is none is left out.
+lxml's job. A show link or image that is no usable URL is a ConfigError; an article's lead image
+that is none is left out.
 
 lastBuildDate is the newest ``updated`` of the catalog rather than the time of the build, so the same
 catalog and config always give the same bytes (and an unchanged feed keeps its HTTP validators).
@@ -200,6 +200,11 @@ def episode_file_url(show: ShowConfig, record: EpisodeRecord, name: str) -> str:
     return folder + quote(clean_text(name))
 
 
+def episode_page_url(show: ShowConfig, record: EpisodeRecord) -> str:
+    """The absolute URL of an episode's page (its folder: ``episodes/<slug>/``), the item's ``<link>``."""
+    return episode_file_url(show, record, "")
+
+
 def podcast_guid(url: str) -> str:
     """podcast:guid for a feed URL: UUIDv5 of the URL without its scheme and trailing slashes.
 
@@ -318,9 +323,9 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
     itunes, podcast = f"{{{ITUNES_NS}}}", f"{{{PODCAST_NS}}}"
     title = clean_line(record.title) or clean_line(record.slug) or _UNTITLED
     entry.title(title)
-    link = _absolute_http(record.url)
-    if link:
-        entry.link(href=link)
+    # the episode's page (player, text, a link to the article): every item has one, so clients such
+    # as castero no longer say "Link not available" for an article read from a file (issue 16)
+    entry.link(href=episode_page_url(show, record))
     entry.description(cut_bytes(clean_text(record.description), EPISODE_DESCRIPTION_MAX_BYTES) or title)
     entry.guid(clean_text(record.guid), permalink=False)
     entry.enclosure(episode_url(show, record), str(max(0, int(record.audio.bytes))), "audio/mpeg")

@@ -291,7 +291,7 @@ def test_every_item_element_and_attribute() -> None:
     i = "/rss/channel/item"
     folder = f"{EPISODES}/full"
     assert text(root, f"{i}/title") == "The full story"
-    assert text(root, f"{i}/link") == "https://news.example.org/full-story"
+    assert text(root, f"{i}/link") == f"{folder}/"  # the episode's page
     assert text(root, f"{i}/description") == "Everything about the harbour."
     guid = one(root, f"{i}/guid")
     assert guid.text == "guid-full" and guid.get("isPermaLink") == "false"
@@ -321,10 +321,22 @@ def test_optional_item_elements_left_out() -> None:
     bare = record("bare", "Bare", "2026-01-01T10:00:00+00:00", url="/not/absolute", image="lead.jpg")
     root = parse(render_feed(SHOW, [bare]))
     i = "/rss/channel/item"
-    for path in ("link", "itunes:episode", "itunes:season", "itunes:image", "podcast:transcript", "podcast:chapters"):
+    for path in ("itunes:episode", "itunes:season", "itunes:image", "podcast:transcript", "podcast:chapters"):
         assert root.xpath(f"{i}/{path}", namespaces=NS) == [], path
+    assert text(root, f"{i}/link") == f"{SHOW.base_url}episodes/bare/"  # always the episode's page
     assert text(root, f"{i}/itunes:author") == "Port Alder Press"  # the show's when the article has none
     assert text(root, f"{i}/itunes:explicit") == "false"
+
+
+def test_every_item_links_its_episode_page_in_real_parsers() -> None:
+    """Issue 16: items had no <link> when the article came from a file, and castero showed "Link not
+    available". feedparser and podcastparser (gPodder's) read the episode page for every item."""
+    records = [record("from-a-file", "From a file", "2026-01-02T10:00:00+00:00"),
+               record("from-the-web", "From the web", "2026-01-01T10:00:00+00:00", url="https://news.example.org/x")]
+    xml = render_feed(SHOW, records)
+    pages = [f"{SHOW.base_url}episodes/from-a-file/", f"{SHOW.base_url}episodes/from-the-web/"]
+    assert [entry.link for entry in feedparser.parse(xml).entries] == pages
+    assert sorted(episode["link"] for episode in podcastparser_parse(xml)["episodes"]) == pages
 
 
 def test_only_the_files_a_record_names_are_linked() -> None:
@@ -464,7 +476,7 @@ def test_feedparser_reads_every_field_it_supports() -> None:
 
     entry = parsed.entries[0]
     assert entry.title == "The full story"
-    assert entry.link == "https://news.example.org/full-story"
+    assert entry.link == f"{EPISODES}/full/"
     assert entry.summary == "Everything about the harbour."
     assert entry.id == "guid-full" and entry.guidislink is False
     assert entry.published_parsed[:6] == (2026, 3, 1, 8, 30, 0)
@@ -503,7 +515,7 @@ def test_podcastparser_reads_every_field_it_supports() -> None:
     episode = podcast["episodes"][-1]
     assert episode["title"] == "The full story"
     assert episode["guid"] == "guid-full"
-    assert episode["link"] == "https://news.example.org/full-story"
+    assert episode["link"] == f"{EPISODES}/full/"
     assert episode["description"] == "Everything about the harbour."
     assert episode["enclosures"] == [{"url": f"{EPISODES}/full/full-abc.mp3", "file_size": 12345, "mime_type": "audio/mpeg"}]
     assert episode["total_time"] == 62
@@ -773,10 +785,10 @@ def test_hostile_urls_and_names_stay_well_formed() -> None:
     assert text(root, "/rss/channel/language") == "en-us"
     assert text(root, "/rss/channel/itunes:owner/itunes:email") == "ed@example.org"
     assert text(root, "//item/guid") == "guid"
-    assert text(root, "//item/link") == "https://news.example.org/a?b=1&c=2"
+    assert text(root, "//item/link") == f"{EPISODES}/full/"
     assert one(root, "//podcast:transcript").get("url") == f"{EPISODES}/full/a.vtt"
     broken = parse(render_feed(SHOW, [full_record(url="http://[broken", image="https://[::1")]))
-    assert broken.xpath("//item/link | //item/itunes:image", namespaces=NS) == []
+    assert broken.xpath("//item/itunes:image", namespaces=NS) == []
 
 
 # random text everywhere: always well-formed, always accepted by feedparser (and podcastparser)
