@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -368,3 +369,33 @@ def test_everything_follows_a_changed_base_url(tmp_path: Path, fake_preset: Path
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_pubdate_is_the_articles_date_across_rebuilds_and_the_setting_switches(
+    tmp_path: Path, fake_preset: Path
+) -> None:
+    """Issue 16: the seed (published 2021) was dated the day of the build in the feed, while its ID3
+    date and spoken intro said 2021."""
+    import feedparser
+
+    article = _write(tmp_path / "ferry.txt", ARTICLE.replace("June 2, 2025", "March 30, 2021"))
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    assert first is not None and first.date == "2021-03-30"
+    assert str(ID3(first.audio_path(out))["TDRC"]) == "2021-03-30"
+
+    def pub_date() -> tuple[int, ...]:
+        [entry] = feedparser.parse(str(out / "feed.xml")).entries
+        return tuple(entry.published_parsed[:6])
+
+    assert pub_date() == (2021, 3, 30, 12, 0, 0)
+    forced = build([article], out_dir=out, voice=str(fake_preset), force=True).results[0]
+    assert forced.status == "rebuilt" and pub_date() == (2021, 3, 30, 12, 0, 0)  # stable
+    settings = out / "narrate.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('pub_date = "article"', 'pub_date = "build"'),
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    built = datetime.fromisoformat(first.published).astimezone(timezone.utc)
+    assert pub_date() == built.timetuple()[:6] and built.year >= 2026

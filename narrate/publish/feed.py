@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
@@ -329,7 +329,7 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
     entry.description(cut_bytes(clean_text(record.description), EPISODE_DESCRIPTION_MAX_BYTES) or title)
     entry.guid(clean_text(record.guid), permalink=False)
     entry.enclosure(episode_url(show, record), str(max(0, int(record.audio.bytes))), "audio/mpeg")
-    entry.pubDate(_date(record.published, record, "published"))
+    entry.pubDate(publication_date(show, record))
 
     tags = [
         Tag(f"{itunes}duration", str(max(0, round(record.audio.duration)))),
@@ -360,6 +360,29 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
         attrib = {"url": episode_file_url(show, record, chapters), "type": CHAPTERS_TYPE}
         tags.append(Tag(f"{podcast}chapters", attrib=attrib))
     entry.narrate.tags = tags
+
+
+def publication_date(show: ShowConfig, record: EpisodeRecord) -> datetime:
+    """An episode's pubDate. With ``show.pub_date == "article"`` (the default) the article's own date
+    when it states one, the date its ID3 tag and spoken intro give, so an article of 2021 is not dated
+    today; else, and with ``"build"``, when the episode was first built. Both are kept in the sidecar,
+    so a rebuild never moves an episode.
+
+    An article's date has no time of day: it is noon UTC (the same calendar day from UTC-12 to UTC+11),
+    or the first build's own time when that was on the same day. A date after the first build (a
+    typo, a time zone ahead) is not used: podcast apps may hide an episode dated in the future.
+    """
+    built = _date(record.published, record, "published")
+    if show.pub_date != "article" or not record.date:
+        return built
+    try:
+        day = date.fromisoformat(record.date.strip()[:10])
+    except ValueError:
+        return built  # only a year, or not a date: the build's
+    if day == built.astimezone(UTC).date():
+        return built
+    when = datetime.combine(day, time(12), tzinfo=UTC)
+    return when if when <= built else built
 
 
 def _true_false(value: bool) -> str:

@@ -339,6 +339,32 @@ def test_every_item_links_its_episode_page_in_real_parsers() -> None:
     assert sorted(episode["link"] for episode in podcastparser_parse(xml)["episodes"]) == pages
 
 
+@pytest.mark.parametrize(
+    ("article_date", "setting", "expected"),
+    [
+        ("2021-03-30", "article", "Tue, 30 Mar 2021 12:00:00 +0000"),  # the article's day, at noon UTC
+        ("2021-03-30", "build", "Sun, 01 Mar 2026 08:30:00 +0000"),  # when it was first built
+        (None, "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # no date stated: the build's
+        ("2021", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # a year is no day
+        ("2026-03-01", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # built that day: the build's time
+        ("2026-03-02", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # after the build: never in the future
+    ],
+)
+def test_pubdate_is_the_articles_date_unless_told(article_date: str | None, setting: str, expected: str) -> None:
+    """Issue 16: pubDate was the build time while the ID3 date and spoken intro said the article's."""
+    xml = render_feed(replace(SHOW, pub_date=setting), [full_record(date=article_date)])
+    assert text(parse(xml), "//item/pubDate") == expected
+    published = feedparser.parse(xml).entries[0].published_parsed
+    assert time.strftime("%a, %d %b %Y %H:%M:%S +0000", published) == expected
+    [episode] = podcastparser_parse(xml)["episodes"]
+    assert time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(episode["published"])) == expected
+
+
+def test_pub_date_setting_is_checked() -> None:
+    with pytest.raises(ValueError, match="'pub_date' must be"):
+        replace(SHOW, pub_date="today")
+
+
 def test_only_the_files_a_record_names_are_linked() -> None:
     root = parse(render_feed(SHOW, [full_record(files={"vtt": "x.vtt", "chapters_json": "x.json"})]))
     assert [t.get("type") for t in root.xpath("//podcast:transcript", namespaces=NS)] == ["text/vtt"]
