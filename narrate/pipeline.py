@@ -16,7 +16,7 @@ from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
 from .audio.mp3writer import EncodedAudio, Mp3Writer
 from .audio.tags import EpisodeTags, set_feed_url, write_tags
-from .audio.transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
+from .audio.transcripts import SRT_LINE_CHARS, SRT_LINES, caption_cues, to_podcast_json, to_srt, to_webvtt
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
 from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_text_atomic
@@ -349,7 +349,9 @@ class Narrator:
                 version=build.id3_version,
             )
             warnings += tag_warnings
-            cues = caption_cues(timed_sentences(parts))
+            timed = timed_sentences(parts)
+            cues = caption_cues(timed)
+            srt_cues = caption_cues(timed, SRT_LINE_CHARS, max_lines=SRT_LINES)  # Podcasting 2.0: 2 × 32
             files = {
                 "details": f"{stem}.details.json",
                 "vtt": f"{stem}.vtt",
@@ -359,7 +361,7 @@ class Narrator:
             }
             contents = {
                 "vtt": to_webvtt(cues),
-                "srt": to_srt(cues),
+                "srt": to_srt(srt_cues),
                 "transcript_json": to_podcast_json(cues),
                 "chapters_json": chapters_json(chapters),
             }
