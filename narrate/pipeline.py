@@ -19,10 +19,9 @@ from .audio.tags import EpisodeTags, set_feed_url, write_tags
 from .audio.transcripts import SRT_LINE_CHARS, SRT_LINES, caption_cues, to_podcast_json, to_srt, to_webvtt
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
-from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_text_atomic
+from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_bytes_atomic, write_text_atomic
 from .models import Article, BlockKind, Chunk
-from .publish.show import ShowConfig
-from .publish.artwork import ensure_default_cover
+from .publish.artwork import artwork_suffix, ensure_default_cover
 from .publish.catalog import (
     AudioInfo,
     CatalogProblem,
@@ -37,9 +36,10 @@ from .publish.catalog import (
     remove_stale_files,
     write_sidecar,
 )
-from .publish.cover import read_cover
+from .publish.cover import Cover, read_cover
 from .publish.feed import feed_url, write_feed
 from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
+from .publish.show import ShowConfig
 from .speech.cache import ChunkCache
 from .speech.routing import VoiceChoice, choose_voice
 from .speech.speaker import Speaker, SpeakerPool
@@ -323,7 +323,8 @@ class Narrator:
             chapters = chapters_of(parts, article.title, encoded.duration)
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
-            cover, warnings = self._cover(article)
+            found = self._cover(article)
+            cover, warnings = found.data, list(found.warnings)
             if voice.choice.warning:
                 warnings.append(voice.choice.warning)
             cache_problem = self.speakers.take_cache_problem()
@@ -368,6 +369,12 @@ class Narrator:
             for kind, content in contents.items():
                 write_text_atomic(folder / files[kind], content)
                 written.append(folder / files[kind])
+            artwork = _episode_artwork(found)
+            if artwork is not None:  # the article's lead image meets Apple's rules: the episode's itunes:image
+                data, suffix = artwork
+                files["image"] = f"{slug}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+                write_bytes_atomic(folder / files["image"], data)
+                written.append(folder / files["image"])
             audio_name = f"{stem}.mp3"
             os.replace(temp, folder / audio_name)
         except BaseException:
@@ -427,7 +434,7 @@ class Narrator:
             feed_url=feed_url(show),
         )
         write_sidecar(self.out_dir, record)
-        remove_stale_files(folder, slug, keep=stem)
+        remove_stale_files(folder, slug, keep=stem, also=files.values())
         return record
 
     def _assemble(
@@ -458,7 +465,7 @@ class Narrator:
             assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.preset.pauses.paragraph)
         return assembler.finish()
 
-    def _cover(self, article: Article) -> tuple[bytes | None, list[str]]:
+    def _cover(self, article: Article) -> Cover:
         """The episode's cover: the article's lead image, else the show's image; never fatal."""
         return read_cover(article.image, self.config.show.image, self.config.intake, self.out_dir)
 
@@ -594,6 +601,15 @@ def follow_base_url(out_dir: Path, record: EpisodeRecord, show: ShowConfig) -> E
     refresh_episode_pages(out_dir, full, show)
     write_sidecar(out_dir, full)
     return replace(record, feed_url=url, audio=full.audio)
+
+
+def _episode_artwork(cover: Cover) -> tuple[bytes, str] | None:
+    """The article's lead image and its suffix when Apple Podcasts takes it as episode artwork
+    (:func:`~narrate.publish.artwork.artwork_suffix`); the show's image is the channel's already."""
+    if not cover.from_article or cover.data is None:
+        return None
+    suffix = artwork_suffix(cover.data)
+    return (cover.data, suffix) if suffix else None
 
 
 def _description(article: Article) -> str:

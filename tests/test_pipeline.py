@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from mutagen.id3 import ID3
+from PIL import Image
 
 from narrate import build
 from narrate.errors import ConfigError, InputError
@@ -399,3 +402,55 @@ def test_pubdate_is_the_articles_date_across_rebuilds_and_the_setting_switches(
     assert done.returncode == 0, done.stderr
     built = datetime.fromisoformat(first.published).astimezone(timezone.utc)
     assert pub_date() == built.timetuple()[:6] and built.year >= 2026
+
+
+LEAD_PAGE = """<!doctype html><html lang="en"><head><title>The harbour ferry returns</title>
+<meta property="og:image" content="{image}"></head><body><article><h1>The harbour ferry returns</h1>
+<p>The ferry that ran for a century came back this morning, with a new engine and the old crew.</p>
+<p>Its first crossing took eleven minutes, two fewer than before, and every seat was taken.</p>
+</article></body></html>"""
+
+
+def _jpeg(size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("size", "kept"), [((1400, 1400), True), ((1200, 800), False)])
+def test_a_lead_image_that_meets_apples_rules_is_the_items_artwork(
+    tmp_path: Path, fake_preset: Path, size: tuple[int, int], kept: bool
+) -> None:
+    """Issue 16: no per-episode itunes:image even when the article's lead image met Apple's rules
+    (square RGB JPEG/PNG, 1400-3000 px). It is kept beside the audio, named by its own hash."""
+    import feedparser
+    import podcastparser
+
+    from narrate.config import Config
+    from narrate.text.intake import IntakeConfig
+    from tests.localserver import respond, serve
+
+    lead = _jpeg(size)
+    config = Config(intake=IntakeConfig(allow_private_addresses=True))
+    with serve({"/lead.jpg": lambda h: respond(h, "image/jpeg", lead)}) as base:
+        page = _write(tmp_path / "ferry.html", LEAD_PAGE.format(image=f"{base}/lead.jpg"))
+        out = tmp_path / "out"
+        record = build([page], out_dir=out, voice=str(fake_preset), config=config).results[0].record
+    assert record is not None and record.image == f"{base}/lead.jpg"
+    folder = record.folder(out)
+    feed = (out / "feed.xml").read_bytes()
+    [entry] = feedparser.parse(feed).entries
+    [episode] = podcastparser.parse("http://localhost:8000/feed.xml", io.BytesIO(feed))["episodes"]
+    if not kept:
+        assert "image" not in record.files and "image" not in entry and episode.get("episode_art_url") is None
+        assert not list(folder.glob("*.jpg"))
+        return
+    name = record.files["image"]
+    assert name == f"{record.slug}-{hashlib.sha256(lead).hexdigest()[:12]}.jpg"
+    assert (folder / name).read_bytes() == lead
+    url = f"http://localhost:8000/episodes/{record.slug}/{name}"
+    assert entry.image.href == url and episode["episode_art_url"] == url
+    # a rebuild keeps it (and nothing stale); removing the episode removes it
+    forced = build([page], out_dir=out, voice=str(fake_preset), config=config, force=True).results[0].record
+    assert forced is not None and forced.files.get("image") is None  # the image server is gone: no artwork
+    assert not (folder / name).exists()

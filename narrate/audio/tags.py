@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from mutagen import MutagenError
 from mutagen.id3 import (
     APIC,
-    ID3NoHeaderError,
     COMM,
     PCST,
     TALB,
@@ -31,8 +30,9 @@ from mutagen.id3 import (
     USLT,
     WOAS,
     Encoding,
-    PictureType,
     Frames,
+    ID3NoHeaderError,
+    PictureType,
     TextFrame,
 )
 from PIL import Image, ImageOps, UnidentifiedImageError

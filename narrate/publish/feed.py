@@ -20,8 +20,8 @@ Always well-formed: every string on its way into the XML goes through :func:`cle
 drops what XML 1.0 cannot hold; lxml raises on it otherwise) and is stripped; titles and other
 one-line values are cut at a word to 255 characters, the channel description to 4000 bytes and an
 episode's to 10,000 characters (Apple, "A Podcaster's Guide to RSS"). Escaping "&", "<" and "]]>" is
-lxml's job. A show link or image that is no usable URL is a ConfigError; an article's lead image
-that is none is left out.
+lxml's job. A show link or image that is no usable URL is a ConfigError. An item's ``itunes:image``
+is the article's lead image as kept beside the audio, only when it met Apple's artwork rules.
 
 lastBuildDate is the newest ``updated`` of the catalog rather than the time of the build, so the same
 catalog and config always give the same bytes (and an unchanged feed keeps its HTTP validators).
@@ -341,9 +341,11 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
         tags.append(Tag(f"{itunes}episode", str(number)))
     if show.season > 0:
         tags.append(Tag(f"{itunes}season", str(show.season)))
-    image = _absolute_http(record.image)
-    if image:
-        tags.append(Tag(f"{itunes}image", attrib={"href": image}))
+    # the article's lead image, kept beside the audio when it meets Apple's artwork rules (square
+    # RGB JPEG/PNG of 1400-3000 px: narrate.publish.artwork); an image that does not is left out
+    artwork = clean_text(record.files.get("image"))
+    if artwork:
+        tags.append(Tag(f"{itunes}image", attrib={"href": episode_file_url(show, record, artwork)}))
     # Podcasting 2.0: a transcript's language defaults to the feed's; say the episode's own
     language = language_tag(clean_line(record.language)) or language_tag(clean_line(show.language))
     for key, mime, rel in TRANSCRIPTS:

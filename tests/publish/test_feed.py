@@ -101,7 +101,9 @@ FILES = {
     "srt": "full-abc.srt",
     "transcript_json": "full-abc.transcript.json",
     "chapters_json": "full-abc.chapters.json",
+    "image": "full-0123456789ab.jpg",
 }
+ARTWORK = f"{EPISODES}/full/full-0123456789ab.jpg"
 
 
 def full_record(**changes: object) -> EpisodeRecord:
@@ -304,7 +306,7 @@ def test_every_item_element_and_attribute() -> None:
     assert text(root, f"{i}/itunes:episodeType") == "full"
     assert text(root, f"{i}/itunes:episode") == "1"
     assert text(root, f"{i}/itunes:season") == "3"
-    assert one(root, f"{i}/itunes:image").get("href") == "https://img.example.org/lead.jpg"
+    assert one(root, f"{i}/itunes:image").get("href") == ARTWORK  # the lead image, kept beside the audio
     transcripts = [dict(t.attrib) for t in root.xpath(f"{i}/podcast:transcript", namespaces=NS)]
     assert transcripts == [
         {"url": f"{folder}/full-abc.vtt", "type": "text/vtt", "language": "en-us", "rel": "captions"},
@@ -512,7 +514,7 @@ def test_feedparser_reads_every_field_it_supports() -> None:
     assert entry.itunes_episode == "3" and entry.itunes_season == "3"  # the oldest of three is 1
     assert entry.itunes_episodetype == "full"
     assert entry.itunes_explicit is None  # the same quirk as the channel's
-    assert entry.image.href == "https://img.example.org/lead.jpg"
+    assert entry.image.href == ARTWORK
     # quirk: several podcast:transcript tags collapse into one dict, the LAST one (here the JSON)
     assert entry.podcast_transcript == {"url": f"{EPISODES}/full/full-abc.transcript.json", "type": "application/json", "language": "en-us"}
     assert entry.podcast_chapters == {"url": f"{EPISODES}/full/full-abc.chapters.json", "type": "application/json+chapters"}
@@ -550,7 +552,7 @@ def test_podcastparser_reads_every_field_it_supports() -> None:
     assert episode["itunes_author"] == "Jane Doe"
     assert episode["number"] == 3 and episode["season"] == 3
     assert episode["type"] == "full"
-    assert episode["episode_art_url"] == "https://img.example.org/lead.jpg"
+    assert episode["episode_art_url"] == ARTWORK
     assert "transcript_url" not in episode and "chapters_json_url" not in episode  # the namespace quirk above
     assert [e["number"] for e in podcast["episodes"]] == [1, 2, 3]
 
@@ -813,7 +815,7 @@ def test_hostile_urls_and_names_stay_well_formed() -> None:
     assert text(root, "//item/guid") == "guid"
     assert text(root, "//item/link") == f"{EPISODES}/full/"
     assert one(root, "//podcast:transcript").get("url") == f"{EPISODES}/full/a.vtt"
-    broken = parse(render_feed(SHOW, [full_record(url="http://[broken", image="https://[::1")]))
+    broken = parse(render_feed(SHOW, [full_record(url="http://[broken", image="https://[::1", files={})]))
     assert broken.xpath("//item/itunes:image", namespaces=NS) == []
 
 
