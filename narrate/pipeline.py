@@ -15,13 +15,13 @@ from .audio.audiofiles import load_music
 from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
 from .audio.mp3writer import EncodedAudio, Mp3Writer
-from .audio.tags import EpisodeTags, write_tags
-from .audio.transcripts import caption_cues, to_podcast_json, to_srt, to_webvtt
+from .audio.tags import EpisodeTags, set_feed_url, write_tags
+from .audio.transcripts import SRT_LINE_CHARS, SRT_LINES, caption_cues, to_podcast_json, to_srt, to_webvtt
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
-from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_text_atomic
+from .fsutil import folder_lock, make_temp_file, remove_stray_temporary_files, write_bytes_atomic, write_text_atomic
 from .models import Article, BlockKind, Chunk
-from .publish.artwork import ensure_default_cover
+from .publish.artwork import artwork_suffix, ensure_default_cover
 from .publish.catalog import (
     AudioInfo,
     CatalogProblem,
@@ -36,9 +36,10 @@ from .publish.catalog import (
     remove_stale_files,
     write_sidecar,
 )
-from .publish.cover import read_cover
+from .publish.cover import Cover, read_cover
 from .publish.feed import feed_url, write_feed
-from .publish.pages import write_episode_pages, write_pages
+from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
+from .publish.show import ShowConfig
 from .speech.cache import ChunkCache
 from .speech.routing import VoiceChoice, choose_voice
 from .speech.speaker import Speaker, SpeakerPool
@@ -322,7 +323,8 @@ class Narrator:
             chapters = chapters_of(parts, article.title, encoded.duration)
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
-            cover, warnings = self._cover(article)
+            found = self._cover(article)
+            cover, warnings = found.data, list(found.warnings)
             if voice.choice.warning:
                 warnings.append(voice.choice.warning)
             cache_problem = self.speakers.take_cache_problem()
@@ -348,7 +350,9 @@ class Narrator:
                 version=build.id3_version,
             )
             warnings += tag_warnings
-            cues = caption_cues(timed_sentences(parts))
+            timed = timed_sentences(parts)
+            cues = caption_cues(timed)
+            srt_cues = caption_cues(timed, SRT_LINE_CHARS, max_lines=SRT_LINES)  # Podcasting 2.0: 2 × 32
             files = {
                 "details": f"{stem}.details.json",
                 "vtt": f"{stem}.vtt",
@@ -358,13 +362,19 @@ class Narrator:
             }
             contents = {
                 "vtt": to_webvtt(cues),
-                "srt": to_srt(cues),
+                "srt": to_srt(srt_cues),
                 "transcript_json": to_podcast_json(cues),
                 "chapters_json": chapters_json(chapters),
             }
             for kind, content in contents.items():
                 write_text_atomic(folder / files[kind], content)
                 written.append(folder / files[kind])
+            artwork = _episode_artwork(found)
+            if artwork is not None:  # the article's lead image meets Apple's rules: the episode's itunes:image
+                data, suffix = artwork
+                files["image"] = f"{slug}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+                write_bytes_atomic(folder / files["image"], data)
+                written.append(folder / files["image"])
             audio_name = f"{stem}.mp3"
             os.replace(temp, folder / audio_name)
         except BaseException:
@@ -421,9 +431,10 @@ class Narrator:
             quality=quality,
             warnings=warnings,
             fingerprint=fingerprint,
+            feed_url=feed_url(show),
         )
         write_sidecar(self.out_dir, record)
-        remove_stale_files(folder, slug, keep=stem)
+        remove_stale_files(folder, slug, keep=stem, also=files.values())
         return record
 
     def _assemble(
@@ -454,7 +465,7 @@ class Narrator:
             assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.preset.pauses.paragraph)
         return assembler.finish()
 
-    def _cover(self, article: Article) -> tuple[bytes | None, list[str]]:
+    def _cover(self, article: Article) -> Cover:
         """The episode's cover: the article's lead image, else the show's image; never fatal."""
         return read_cover(article.image, self.config.show.image, self.config.intake, self.out_dir)
 
@@ -559,11 +570,46 @@ def rebuild_feed(out_dir: Path, config: Config) -> tuple[Path, int, list[Catalog
     """
     records, problems = load_catalog(out_dir)
     show = config.show
+    records = [follow_base_url(out_dir, record, show) for record in records]
     if not show.image:
         show = replace(show, image=ensure_default_cover(out_dir, show.title))
     feed = write_feed(out_dir, show, records)
     write_pages(out_dir, show, records)
     return feed, len(records), problems
+
+
+def follow_base_url(out_dir: Path, record: EpisodeRecord, show: ShowConfig) -> EpisodeRecord:
+    """``record``, its MP3 and its pages made for the show's base_url when they were made for another.
+
+    Everything of an episode derived from base_url follows it: the MP3's WFED frame (the feed URL;
+    rewritten in place, atomically: only the tag changes, so the audio's hash and the file's name stay,
+    and the sidecar gets the file's new size for the enclosure), the episode page's subscribe link, the
+    player snippet's audio, captions and download links, and the player in ``article.html``. The
+    sidecar is written last, so an interrupted run is completed by the next. An episode already made
+    for this base_url is returned as it is, without opening any file. The guid stays, as it must.
+    """
+    url = feed_url(show)
+    if record.feed_url == url:
+        return record
+    try:
+        full = load_episode(out_dir, record.slug)
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise OutputError(f"cannot move episode {record.slug} to the new base_url: unreadable sidecar ({exc})") from exc
+    audio = full.audio_path(out_dir)
+    set_feed_url(audio, url)
+    full = replace(full, feed_url=url, audio=replace(full.audio, bytes=audio.stat().st_size))
+    refresh_episode_pages(out_dir, full, show)
+    write_sidecar(out_dir, full)
+    return replace(record, feed_url=url, audio=full.audio)
+
+
+def _episode_artwork(cover: Cover) -> tuple[bytes, str] | None:
+    """The article's lead image and its suffix when Apple Podcasts takes it as episode artwork
+    (:func:`~narrate.publish.artwork.artwork_suffix`); the show's image is the channel's already."""
+    if not cover.from_article or cover.data is None:
+        return None
+    suffix = artwork_suffix(cover.data)
+    return (cover.data, suffix) if suffix else None
 
 
 def _description(article: Article) -> str:

@@ -91,6 +91,9 @@ def test_seed_metadata(run: Run) -> None:
     assert str(tags["TPE1"]) == "Nathaniel Ballantyne"
     assert str(tags["TDRC"]) == "2021-03-30"
     assert str(tags["TCON"]) == "Podcast"
+    # the feed dates it as its tag and spoken intro do, not the day of the build (issue 16)
+    [entry] = [e for e in feedparser.parse((run.out / "feed.xml").read_bytes()).entries if e.id == data["guid"]]
+    assert entry.published_parsed[:3] == (2021, 3, 30)
 
 
 def test_feed_is_read_by_feedparser_and_podcastparser(run: Run) -> None:

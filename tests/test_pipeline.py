@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import subprocess
+import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pytest
 from mutagen.id3 import ID3
+from PIL import Image
 
 from narrate import build
 from narrate.errors import ConfigError, InputError
 from narrate.publish.catalog import load_catalog
 from tests.audiocheck import decode, decoded_seconds
-from tests.conftest import ARTICLE_ONLY
+from tests.conftest import ARTICLE_ONLY, require_module
 from tests.fakes import FakeEngine
 
 ARTICLE = """Getting your Trinity Audio player ready...
@@ -299,3 +305,152 @@ def test_an_episode_with_fallback_chunks_is_tried_again(tmp_path: Path, fake_eng
     out = tmp_path / "out"
     assert build([article], out_dir=out, voice=str(main)).results[0].record.voice["fallback_chunks"]
     assert build([article], out_dir=out, voice=str(main)).results[0].status == "rebuilt"
+
+
+OLD_BASE = "https://old-host.example.net/show/"
+NEW_BASE = "https://new-host.example.org/podcast/"
+
+
+def _mentions(data: bytes, text: str) -> bool:
+    """``text`` anywhere in ``data``, as ASCII/UTF-8 or UTF-16 (ID3v2.3 text frames are UTF-16)."""
+    return any(text.encode(codec) in data for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def test_everything_follows_a_changed_base_url(tmp_path: Path, fake_preset: Path) -> None:
+    """Issue 16: after base_url changed and `narrate feed` ran, player.html, the episode page's
+    subscribe link, article.html's player and the MP3's WFED frame kept the old URL."""
+    require_module("eyed3")
+    import eyed3
+
+    out = tmp_path / "out"
+    out.mkdir()
+    settings = out / "narrate.toml"
+    settings.write_text(f'[show]\nbase_url = "{OLD_BASE}"\n', encoding="utf-8")
+    page = Path(__file__).parent / "data" / "html" / "beyondwords.html"
+    [result] = build([page], out_dir=out, voice=str(fake_preset)).results
+    record = result.record
+    assert record is not None and record.feed_url == OLD_BASE + "feed.xml"
+    folder = record.folder(out)
+    assert (folder / "article.html").is_file()
+    old_host = "old-host.example.net"
+    assert _mentions((folder / "player.html").read_bytes(), old_host)
+    assert _mentions(record.audio_path(out).read_bytes(), old_host)
+    names_before = sorted(p.name for p in folder.iterdir())
+
+    settings.write_text(f'[show]\nbase_url = "{NEW_BASE}"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+    stale = [str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and _mentions(p.read_bytes(), old_host)]
+    assert stale == []
+    # the names carry the audio's hash, which a tag does not change: the same files, the sidecar agrees
+    assert sorted(p.name for p in folder.iterdir()) == names_before
+    [after], _ = load_catalog(out)
+    mp3 = after.audio_path(out)
+    assert after.audio.file == record.audio.file and after.audio.sha256 == record.audio.sha256
+    assert after.audio.bytes == mp3.stat().st_size and after.feed_url == NEW_BASE + "feed.xml"
+    # an independent reader sees the new WFED, and the rest of the tag is intact
+    tag = eyed3.load(str(mp3)).tag
+    assert tag.frame_set[b"WFED"][0].text == NEW_BASE + "feed.xml"
+    assert tag.title == record.title and len(list(tag.chapters)) == len(record.chapters)
+    assert decoded_seconds(mp3) == pytest.approx(record.audio.duration, abs=0.05)
+    # what carries the URL now carries the new one
+    slug_url = f"{NEW_BASE}episodes/{record.slug}/"
+    player = (folder / "player.html").read_text(encoding="utf-8")
+    assert f'src="{slug_url}{record.audio.file}"' in player and f'href="{slug_url}"' in player
+    assert f"{slug_url}{record.files['vtt']}" in player
+    assert NEW_BASE + "feed.xml" in (folder / "index.html").read_text(encoding="utf-8")
+    article = (folder / "article.html").read_text(encoding="utf-8")
+    assert f'src="{slug_url}{record.audio.file}"' in article and article.count("narrate-player") == 1
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert f'url="{slug_url}{record.audio.file}" length="{mp3.stat().st_size}"' in feed
+
+    # nothing more to do: a second run leaves every file alone
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_pubdate_is_the_articles_date_across_rebuilds_and_the_setting_switches(
+    tmp_path: Path, fake_preset: Path
+) -> None:
+    """Issue 16: the seed (published 2021) was dated the day of the build in the feed, while its ID3
+    date and spoken intro said 2021."""
+    import feedparser
+
+    article = _write(tmp_path / "ferry.txt", ARTICLE.replace("June 2, 2025", "March 30, 2021"))
+    out = tmp_path / "out"
+    first = build([article], out_dir=out, voice=str(fake_preset)).results[0].record
+    assert first is not None and first.date == "2021-03-30"
+    assert str(ID3(first.audio_path(out))["TDRC"]) == "2021-03-30"
+
+    def pub_date() -> tuple[int, ...]:
+        [entry] = feedparser.parse(str(out / "feed.xml")).entries
+        return tuple(entry.published_parsed[:6])
+
+    assert pub_date() == (2021, 3, 30, 12, 0, 0)
+    forced = build([article], out_dir=out, voice=str(fake_preset), force=True).results[0]
+    assert forced.status == "rebuilt" and pub_date() == (2021, 3, 30, 12, 0, 0)  # stable
+    settings = out / "narrate.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('pub_date = "article"', 'pub_date = "build"'),
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "narrate", "feed", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    built = datetime.fromisoformat(first.published).astimezone(timezone.utc)
+    assert pub_date() == built.timetuple()[:6] and built.year >= 2026
+
+
+LEAD_PAGE = """<!doctype html><html lang="en"><head><title>The harbour ferry returns</title>
+<meta property="og:image" content="{image}"></head><body><article><h1>The harbour ferry returns</h1>
+<p>The ferry that ran for a century came back this morning, with a new engine and the old crew.</p>
+<p>Its first crossing took eleven minutes, two fewer than before, and every seat was taken.</p>
+</article></body></html>"""
+
+
+def _jpeg(size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("size", "kept"), [((1400, 1400), True), ((1200, 800), False)])
+def test_a_lead_image_that_meets_apples_rules_is_the_items_artwork(
+    tmp_path: Path, fake_preset: Path, size: tuple[int, int], kept: bool
+) -> None:
+    """Issue 16: no per-episode itunes:image even when the article's lead image met Apple's rules
+    (square RGB JPEG/PNG, 1400-3000 px). It is kept beside the audio, named by its own hash."""
+    import feedparser
+    import podcastparser
+
+    from narrate.config import Config
+    from narrate.text.intake import IntakeConfig
+    from tests.localserver import respond, serve
+
+    lead = _jpeg(size)
+    config = Config(intake=IntakeConfig(allow_private_addresses=True))
+    with serve({"/lead.jpg": lambda h: respond(h, "image/jpeg", lead)}) as base:
+        page = _write(tmp_path / "ferry.html", LEAD_PAGE.format(image=f"{base}/lead.jpg"))
+        out = tmp_path / "out"
+        record = build([page], out_dir=out, voice=str(fake_preset), config=config).results[0].record
+    assert record is not None and record.image == f"{base}/lead.jpg"
+    folder = record.folder(out)
+    feed = (out / "feed.xml").read_bytes()
+    [entry] = feedparser.parse(feed).entries
+    [episode] = podcastparser.parse("http://localhost:8000/feed.xml", io.BytesIO(feed))["episodes"]
+    if not kept:
+        assert "image" not in record.files and "image" not in entry and episode.get("episode_art_url") is None
+        assert not list(folder.glob("*.jpg"))
+        return
+    name = record.files["image"]
+    assert name == f"{record.slug}-{hashlib.sha256(lead).hexdigest()[:12]}.jpg"
+    assert (folder / name).read_bytes() == lead
+    url = f"http://localhost:8000/episodes/{record.slug}/{name}"
+    assert entry.image.href == url and episode["episode_art_url"] == url
+    # a rebuild keeps it (and nothing stale); removing the episode removes it
+    forced = build([page], out_dir=out, voice=str(fake_preset), config=config, force=True).results[0].record
+    assert forced is not None and forced.files.get("image") is None  # the image server is gone: no artwork
+    assert not (folder / name).exists()

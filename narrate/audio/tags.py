@@ -30,12 +30,15 @@ from mutagen.id3 import (
     USLT,
     WOAS,
     Encoding,
+    Frames,
+    ID3NoHeaderError,
     PictureType,
     TextFrame,
 )
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import InputError, OutputError
+from ..fsutil import atomic_path
 from .chapters import Chapter, ChapterID3, add_chapter_frames
 
 COVER_MAX_SIDE = 800
@@ -135,10 +138,69 @@ def write_tags(path: Path, tags: EpisodeTags, *, version: int = 3) -> list[str]:
     try:
         id3.save(path, v2_version=version)
     except (OSError, MutagenError) as exc:  # mutagen wraps I/O errors in its own type
-        cause = exc.__cause__ if isinstance(exc, MutagenError) and exc.__cause__ else exc
-        reason = getattr(cause, "strerror", None) or cause
-        raise OutputError(f"cannot write tags to {path}: {reason}") from exc
+        raise OutputError(f"cannot write tags to {path}: {_reason(exc)}") from exc
     return warnings
+
+
+_READ_FRAMES = {**Frames, "WFED": WFED}
+"""mutagen's frame classes with narrate's text-frame WFED, so that a loaded tag holds the feed URL."""
+
+
+def read_feed_url(path: Path) -> str | None:
+    """The feed URL in the WFED frame of ``path``'s tag; None when it has none (or no tag).
+
+    Raises ``OutputError`` when the file cannot be read.
+    """
+    return _feed_url_of(_load(path))
+
+
+def set_feed_url(path: Path, url: str) -> str | None:
+    """Make the WFED frame of ``path`` say ``url`` (the show's feed moved: base_url changed).
+
+    Only that frame changes: the tag is read with mutagen (chapters keep their start-time order,
+    :class:`~narrate.audio.chapters.ChapterID3`) and saved in the same ID3 version into a copy that
+    replaces the file in one step, so a reader never sees a half-written file. The audio frames, and
+    with them the hash in the file's name, stay as they were. Nothing is written when the frame
+    already says ``url``. Returns the URL the frame held before (None when it had none). Raises
+    ``OutputError`` when the file cannot be read or written.
+    """
+    id3 = _load(path)
+    old = _feed_url_of(id3)
+    if old == url:
+        return old
+    version = 4 if id3.version >= (2, 4, 0) else 3
+    text = Encoding.UTF8 if version == 4 else Encoding.UTF16
+    id3.delall("WFED")
+    id3.add(WFED(encoding=Encoding.LATIN1 if url.isascii() else text, text=url))
+    if version == 3:
+        id3.update_to_v23()
+    try:
+        with atomic_path(path) as temp:
+            temp.write_bytes(path.read_bytes())
+            id3.save(temp, v2_version=version)
+    except (OSError, MutagenError) as exc:
+        raise OutputError(f"cannot write tags to {path}: {_reason(exc)}") from exc
+    return old
+
+
+def _load(path: Path) -> ChapterID3:
+    try:
+        return ChapterID3(path, known_frames=_READ_FRAMES)
+    except ID3NoHeaderError:
+        return ChapterID3()
+    except (OSError, MutagenError) as exc:
+        raise OutputError(f"cannot read the tags of {path}: {_reason(exc)}") from exc
+
+
+def _feed_url_of(id3: ChapterID3) -> str | None:
+    frames = id3.getall("WFED")
+    texts = [str(t) for frame in frames for t in getattr(frame, "text", [])]
+    return texts[0] if texts else None
+
+
+def _reason(exc: BaseException) -> object:
+    cause = exc.__cause__ if isinstance(exc, MutagenError) and exc.__cause__ else exc
+    return getattr(cause, "strerror", None) or cause
 
 
 def _is_http_url(url: str | None) -> bool:

@@ -3,6 +3,11 @@
 The input is the episode's sentences (and headings) placed in its audio. Each becomes one caption
 cue; a sentence too long to read as one caption is split into a few roughly equal parts, preferably
 after clause punctuation, each shown for a share of the sentence's time proportional to its length.
+
+WebVTT and JSON cues are one line of up to 84 characters (:data:`CAPTION_CHARS`). SubRip cues follow
+the Podcasting 2.0 transcript guidance for SRT, at most 2 lines of at most 32 characters
+(:data:`SRT_LINE_CHARS`, :data:`SRT_LINES`; podcast-namespace docs/examples/transcripts/transcripts.md),
+so an SRT file gets more, shorter cues: ``caption_cues(sentences, SRT_LINE_CHARS, max_lines=SRT_LINES)``.
 """
 
 from __future__ import annotations
@@ -15,6 +20,12 @@ from dataclasses import dataclass
 _CLAUSE_END = frozenset(",;:.!?…–—")
 """A word ending in one of these (closing quotes and brackets aside) ends a clause."""
 _CLOSERS = "\"'”’»)]}"
+CAPTION_CHARS = 84
+"""Characters in a one-line WebVTT or JSON cue."""
+SRT_LINE_CHARS = 32
+"""Characters in a line of an SRT cue (Podcasting 2.0 transcript guidance)."""
+SRT_LINES = 2
+"""Lines in an SRT cue (Podcasting 2.0 transcript guidance)."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +49,13 @@ class Cue:
     text: str
 
 
-def caption_cues(sentences: Sequence[TimedText], max_chars: int = 84) -> list[Cue]:
+def caption_cues(sentences: Sequence[TimedText], max_chars: int = CAPTION_CHARS, *, max_lines: int = 1) -> list[Cue]:
     """One cue per sentence; a sentence longer than ``max_chars`` becomes several cues.
+
+    With ``max_lines`` above 1, ``max_chars`` is the length of a line: a sentence is broken into the
+    fewest lines of at most ``max_chars`` characters (as evenly as below; a word longer than a line
+    is cut), and every ``max_lines`` lines in turn make one cue, its lines joined by newlines. Each
+    cue's time is its lines' share of the sentence's, as for parts.
 
     Whitespace in a sentence is collapsed to single spaces (a line break would end a cue in WebVTT
     and SubRip), and a sentence with no text gives no cue. A long sentence is split between words,
@@ -58,8 +74,8 @@ def caption_cues(sentences: Sequence[TimedText], max_chars: int = 84) -> list[Cu
     Sentences must be in order and not overlap (``0 <= start <= end <= next start``); ``ValueError``
     otherwise. Cue starts then strictly increase and no cue ends after the next one starts.
     """
-    if max_chars < 1:
-        raise ValueError(f"max_chars must be at least 1 (got {max_chars})")
+    if max_chars < 1 or max_lines < 1:
+        raise ValueError(f"max_chars and max_lines must be at least 1 (got {max_chars}, {max_lines})")
     shown: list[list] = []  # [start, end, text] of each sentence long enough to show
     waiting = ""  # text of too-short sentences before the first shown one
     previous_end = 0.0
@@ -83,7 +99,7 @@ def caption_cues(sentences: Sequence[TimedText], max_chars: int = 84) -> list[Cu
         waiting = ""
     cues: list[Cue] = []
     for start, end, text in shown:
-        cues.extend(_sentence_cues(start, end, text, max_chars))
+        cues.extend(_sentence_cues(start, end, text, max_chars, max_lines))
     return cues
 
 
@@ -91,8 +107,13 @@ def _ms(seconds: float) -> int:
     return round(seconds * 1000)
 
 
-def _sentence_cues(start: float, end: float, text: str, max_chars: int) -> list[Cue]:
-    parts = split_caption(text, max_chars)
+def _sentence_cues(start: float, end: float, text: str, max_chars: int, max_lines: int = 1) -> list[Cue]:
+    if max_lines == 1:
+        parts = split_caption(text, max_chars)
+    else:
+        lines = split_caption(" ".join(_cut_long_words(text.split(), max_chars)), max_chars)
+        parts = ["\n".join(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
+        text = "\n".join(lines)
     total = sum(len(part) for part in parts)
     bounds = [start]
     done = 0
@@ -105,7 +126,15 @@ def _sentence_cues(start: float, end: float, text: str, max_chars: int) -> list[
     return [Cue(bounds[i], bounds[i + 1], part) for i, part in enumerate(parts)]
 
 
-def split_caption(text: str, max_chars: int = 84) -> list[str]:
+def _cut_long_words(words: list[str], max_chars: int) -> list[str]:
+    """``words`` with every word longer than ``max_chars`` (a URL, say) cut into pieces that fit."""
+    out: list[str] = []
+    for word in words:
+        out.extend(word[i : i + max_chars] for i in range(0, len(word), max_chars))
+    return out
+
+
+def split_caption(text: str, max_chars: int = CAPTION_CHARS) -> list[str]:
     """``text`` (whitespace collapsed) as the caption parts :func:`caption_cues` shows."""
     words = text.split()
     if not words:
@@ -182,6 +211,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(text: str) -> str:
+    """``text`` with each of its lines made one line, empty ones dropped (an empty line ends a cue)."""
+    return "\n".join(line for line in map(_one_line, text.splitlines()) if line)
+
+
 def _escape_vtt(text: str) -> str:
     """WebVTT cue text escapes: ``&``, ``<`` and ``>`` as character references (W3C WebVTT, 4.2.2;
     ``>`` too, so that ``-->`` never appears in a cue)."""
@@ -201,13 +235,14 @@ def to_webvtt(cues: Iterable[Cue]) -> str:
 
 
 def to_srt(cues: Iterable[Cue]) -> str:
-    """A SubRip file: numbered cues, ``HH:MM:SS,mmm --> HH:MM:SS,mmm``, text on one line.
+    """A SubRip file: numbered cues, ``HH:MM:SS,mmm --> HH:MM:SS,mmm``, then the cue's lines (a cue's
+    text is one line unless it holds newlines, as the cues of ``caption_cues(…, max_lines=2)`` do).
 
     SubRip has no escapes: ``<`` and ``&`` are written as they are (players show them as text, except
     the few formatting tags some players know, such as ``<i>``).
     """
     blocks = [
-        f"{number}\n{_timestamp(cue.start, ',')} --> {_timestamp(cue.end, ',')}\n{_one_line(cue.text)}\n"
+        f"{number}\n{_timestamp(cue.start, ',')} --> {_timestamp(cue.end, ',')}\n{_lines(cue.text)}\n"
         for number, cue in enumerate(cues, start=1)
     ]
     return "\n".join(blocks)

@@ -1,15 +1,20 @@
-"""A plain cover for shows that have none: Apple Podcasts refuses a feed without artwork."""
+"""Artwork: a plain cover for shows that have none (Apple Podcasts refuses a feed without artwork),
+and the test of whether an image may be an episode's own artwork (Apple's rules)."""
 
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from ..fsutil import atomic_path
 
 DEFAULT_COVER = "cover.png"
+ARTWORK_MIN, ARTWORK_MAX = 1400, 3000
+"""Apple Podcasts: artwork is square, 1400 x 1400 to 3000 x 3000 px ("A Podcaster's Guide to RSS")."""
+ARTWORK_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png"}
 _SIZE = 1400  # Apple: square, 1400 to 3000 px
 _BACKGROUND = (24, 58, 94)
 _INK = (255, 255, 255)
@@ -43,3 +48,23 @@ def draw_cover(title: str) -> Image.Image:
         (_SIZE / 2, _SIZE / 2), "\n".join(lines), font=font, fill=_INK, anchor="mm", align="center", spacing=size // 4
     )
     return image
+
+
+def artwork_suffix(data: bytes) -> str | None:
+    """".jpg" or ".png" when ``data`` is an image Apple Podcasts takes as artwork, else None.
+
+    Apple's rules (podcast-standards reference): JPEG or PNG, square, 1400 to 3000 px a side, RGB
+    (not CMYK, greyscale, a palette or with transparency), and the file whole. The same rules
+    ``narrate check`` applies to the artwork files of an output folder.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind, (width, height), mode = image.format or "", image.size, image.mode
+            if kind not in ARTWORK_SUFFIXES or width != height or not ARTWORK_MIN <= width <= ARTWORK_MAX:
+                return None
+            if mode != "RGB":
+                return None
+            image.load()  # a truncated file fails here
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return ARTWORK_SUFFIXES[kind]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,12 +120,17 @@ class EpisodeRecord:
     chapters: list[dict[str, Any]] = field(default_factory=list)
     """title, start, end (seconds): the opening, then one per section."""
     files: dict[str, str] = field(default_factory=dict)
-    """The episode's other files by kind: vtt, srt, transcript_json, chapters_json."""
+    """The episode's other files by kind: details, vtt, srt, transcript_json, chapters_json, and image
+    (the article's lead image when it meets Apple's artwork rules: the item's itunes:image)."""
     quality: dict[str, Any] = field(default_factory=dict)
     """duration, loudness_lufs, true_peak_dbtp (before encoding), chapters, words, words_per_minute."""
     warnings: list[str] = field(default_factory=list)
     fingerprint: str = ""
     """Hash of everything that made the audio and tags; equal means a rebuild would change nothing."""
+    feed_url: str = ""
+    """The feed URL (from the show's base_url) the MP3's WFED frame and the episode's pages were made
+    for; when base_url changes, ``narrate feed`` brings them up to date (empty in sidecars written
+    before narrate kept it: then the MP3's own tag is read once)."""
     schema: int = SCHEMA_VERSION
 
     def folder(self, out_dir: Path) -> Path:
@@ -304,13 +310,16 @@ def episode_guid(base_url: str, slug: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url}{EPISODES_DIR}/{slug}/"))
 
 
-def remove_stale_files(folder: Path, slug: str, keep: str) -> None:
-    """Delete an episode's older audio, transcripts and chapters once its sidecar points at new ones.
+def remove_stale_files(folder: Path, slug: str, keep: str, also: Iterable[str] = ()) -> None:
+    """Delete an episode's older audio, transcripts, chapters and artwork once its sidecar points at
+    new ones.
 
-    They are the files named ``<slug>-<audio hash>.*`` whose stem is not ``keep``.
+    They are the files named ``<slug>-<hash>.*`` whose stem is not ``keep`` and whose name is not in
+    ``also`` (the artwork, ``<slug>-<image hash>.jpg``, is named by its own bytes).
     """
+    kept = set(also)
     for old in folder.glob(f"{slug}-*"):
-        if old.name.split(".", 1)[0] != keep and old.is_file():
+        if old.name.split(".", 1)[0] != keep and old.name not in kept and old.is_file():
             try:
                 old.unlink()
             except OSError as exc:

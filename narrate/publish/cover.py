@@ -4,6 +4,7 @@ drew for a show without one). A cover that cannot be had is a warning, never a f
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import NarrateError
 from ..text.fetch import IMAGE_TYPES, FetchLimits, fetch_url
@@ -13,9 +14,18 @@ from .artwork import DEFAULT_COVER
 _MAX_IMAGE_BYTES = 20_000_000
 
 
-def read_cover(
-    article_image: str | None, show_image: str, intake: IntakeConfig, out_dir: Path
-) -> tuple[bytes | None, list[str]]:
+class Cover(NamedTuple):
+    """The episode's cover image as read."""
+
+    data: bytes | None
+    """The image file's bytes; None when no image could be had."""
+    warnings: list[str]
+    """Images that could not be read."""
+    from_article: bool = False
+    """True when ``data`` is the article's own lead image (not the show's)."""
+
+
+def read_cover(article_image: str | None, show_image: str, intake: IntakeConfig, out_dir: Path) -> Cover:
     """Image bytes for the episode's APIC frame, and warnings about images that could not be read."""
     warnings: list[str] = []
     limits = FetchLimits(
@@ -27,16 +37,17 @@ def read_cover(
     show_image = show_image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
     if article_image and not article_image.lower().startswith(("http://", "https://")):
         article_image = None  # an article's image is only ever fetched by http(s), never read from disk
-    for source in (article_image, show_image):
+    for order, source in enumerate((article_image, show_image)):
         if not source:
             continue
         try:
             if "://" in source:
-                return fetch_url(source, limits, accept=IMAGE_TYPES, wanted="an image").content, warnings
-            path = out_dir / source
-            return path.read_bytes(), warnings
+                data = fetch_url(source, limits, accept=IMAGE_TYPES, wanted="an image").content
+            else:
+                data = (out_dir / source).read_bytes()
+            return Cover(data, warnings, from_article=order == 0)
         except NarrateError as exc:
             warnings.append(f"cover image: {exc}")
         except OSError as exc:
             warnings.append(f"cover image {source}: {exc.strerror or exc}")
-    return None, warnings
+    return Cover(None, warnings)

@@ -1,8 +1,8 @@
 """The podcast feed: RSS 2.0 with Apple's iTunes tags and the Podcasting 2.0 namespace, from the catalog.
 
 feedgen writes the RSS 2.0 core (title, link, description, ``atom:link rel="self"``, copyright,
-generator, image, language, lastBuildDate; each item's title, link, description, guid, enclosure,
-pubDate). Everything in the ``itunes:`` and ``podcast:`` namespaces is written by one project
+generator, image, language, lastBuildDate; each item's title, link (the episode's page),
+description, guid, enclosure, pubDate). Everything in the ``itunes:`` and ``podcast:`` namespaces is written by one project
 extension registered with feedgen's ``register_extension`` (:class:`_ShowTags` for the channel,
 :class:`_EpisodeTags` for each item), not by feedgen's own podcast extension, because that one
 
@@ -20,8 +20,8 @@ Always well-formed: every string on its way into the XML goes through :func:`cle
 drops what XML 1.0 cannot hold; lxml raises on it otherwise) and is stripped; titles and other
 one-line values are cut at a word to 255 characters, the channel description to 4000 bytes and an
 episode's to 10,000 characters (Apple, "A Podcaster's Guide to RSS"). Escaping "&", "<" and "]]>" is
-lxml's job. A show link or image that is no usable URL is a ConfigError; an article's URL or lead
-image that is none is left out.
+lxml's job. A show link or image that is no usable URL is a ConfigError. An item's ``itunes:image``
+is the article's lead image as kept beside the audio, only when it met Apple's artwork rules.
 
 lastBuildDate is the newest ``updated`` of the catalog rather than the time of the build, so the same
 catalog and config always give the same bytes (and an unchanged feed keeps its HTTP validators).
@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
@@ -200,6 +200,11 @@ def episode_file_url(show: ShowConfig, record: EpisodeRecord, name: str) -> str:
     return folder + quote(clean_text(name))
 
 
+def episode_page_url(show: ShowConfig, record: EpisodeRecord) -> str:
+    """The absolute URL of an episode's page (its folder: ``episodes/<slug>/``), the item's ``<link>``."""
+    return episode_file_url(show, record, "")
+
+
 def podcast_guid(url: str) -> str:
     """podcast:guid for a feed URL: UUIDv5 of the URL without its scheme and trailing slashes.
 
@@ -318,13 +323,13 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
     itunes, podcast = f"{{{ITUNES_NS}}}", f"{{{PODCAST_NS}}}"
     title = clean_line(record.title) or clean_line(record.slug) or _UNTITLED
     entry.title(title)
-    link = _absolute_http(record.url)
-    if link:
-        entry.link(href=link)
+    # the episode's page (player, text, a link to the article): every item has one, so clients such
+    # as castero no longer say "Link not available" for an article read from a file (issue 16)
+    entry.link(href=episode_page_url(show, record))
     entry.description(cut_bytes(clean_text(record.description), EPISODE_DESCRIPTION_MAX_BYTES) or title)
     entry.guid(clean_text(record.guid), permalink=False)
     entry.enclosure(episode_url(show, record), str(max(0, int(record.audio.bytes))), "audio/mpeg")
-    entry.pubDate(_date(record.published, record, "published"))
+    entry.pubDate(publication_date(show, record))
 
     tags = [
         Tag(f"{itunes}duration", str(max(0, round(record.audio.duration)))),
@@ -336,9 +341,11 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
         tags.append(Tag(f"{itunes}episode", str(number)))
     if show.season > 0:
         tags.append(Tag(f"{itunes}season", str(show.season)))
-    image = _absolute_http(record.image)
-    if image:
-        tags.append(Tag(f"{itunes}image", attrib={"href": image}))
+    # the article's lead image, kept beside the audio when it meets Apple's artwork rules (square
+    # RGB JPEG/PNG of 1400-3000 px: narrate.publish.artwork); an image that does not is left out
+    artwork = clean_text(record.files.get("image"))
+    if artwork:
+        tags.append(Tag(f"{itunes}image", attrib={"href": episode_file_url(show, record, artwork)}))
     # Podcasting 2.0: a transcript's language defaults to the feed's; say the episode's own
     language = language_tag(clean_line(record.language)) or language_tag(clean_line(show.language))
     for key, mime, rel in TRANSCRIPTS:
@@ -355,6 +362,29 @@ def _fill_entry(entry, show: ShowConfig, record: EpisodeRecord, *, number: int) 
         attrib = {"url": episode_file_url(show, record, chapters), "type": CHAPTERS_TYPE}
         tags.append(Tag(f"{podcast}chapters", attrib=attrib))
     entry.narrate.tags = tags
+
+
+def publication_date(show: ShowConfig, record: EpisodeRecord) -> datetime:
+    """An episode's pubDate. With ``show.pub_date == "article"`` (the default) the article's own date
+    when it states one, the date its ID3 tag and spoken intro give, so an article of 2021 is not dated
+    today; else, and with ``"build"``, when the episode was first built. Both are kept in the sidecar,
+    so a rebuild never moves an episode.
+
+    An article's date has no time of day: it is noon UTC (the same calendar day from UTC-12 to UTC+11),
+    or the first build's own time when that was on the same day. A date after the first build (a
+    typo, a time zone ahead) is not used: podcast apps may hide an episode dated in the future.
+    """
+    built = _date(record.published, record, "published")
+    if show.pub_date != "article" or not record.date:
+        return built
+    try:
+        day = date.fromisoformat(record.date.strip()[:10])
+    except ValueError:
+        return built  # only a year, or not a date: the build's
+    if day == built.astimezone(UTC).date():
+        return built
+    when = datetime.combine(day, time(12), tzinfo=UTC)
+    return when if when <= built else built
 
 
 def _true_false(value: bool) -> str:

@@ -64,8 +64,10 @@ __all__ = [
     "page_with_player",
     "player_page",
     "player_snippet",
+    "refresh_episode_pages",
     "show_page",
     "static_files",
+    "update_page_with_player",
     "write_episode_pages",
     "write_pages",
 ]
@@ -651,6 +653,53 @@ def write_episode_pages(
         if page is not None:
             paths.append(_write(folder / ARTICLE_PAGE, page))
     return paths
+
+
+def refresh_episode_pages(out_dir: Path, record: EpisodeRecord, show: ShowConfig) -> list[Path]:
+    """Write an episode's pages again for ``show`` as it is now (its base_url changed, say).
+
+    ``index.html`` and ``player.html`` are made afresh. The article's original page is not kept, so
+    ``article.html`` is updated where narrate wrote into it: its player snippet is replaced by a new
+    one and its in-page links, which point at the copy itself, are pointed at the copy's new address.
+    ``record`` should have its details (:func:`narrate.publish.catalog.load_episode`).
+    """
+    folder = record.folder(Path(out_dir))
+    paths = write_episode_pages(out_dir, record, show)
+    article = folder / ARTICLE_PAGE
+    try:
+        old = article.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return paths
+    page = update_page_with_player(old, record, show)
+    if page is not None:
+        paths.append(_write(article, page))
+    return paths
+
+
+def update_page_with_player(page_html: str, record: EpisodeRecord, show: ShowConfig) -> str | None:
+    """``article.html`` as :func:`page_with_player` wrote it, with the player snippet and the page's
+    links to itself made for ``show`` as it is now. None when the page holds no narrate player."""
+    try:
+        root = lxml.html.document_fromstring(
+            page_html.encode("utf-8", "surrogatepass"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return None
+    players = root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' narrate-player ')]")
+    if not players:
+        return None
+    snippet = lxml.html.fragment_fromstring(player_snippet(record, show))
+    old = players[0]
+    snippet.tail = old.tail
+    old.getparent().replace(old, snippet)
+    here = episode_file_url(show, record, ARTICLE_PAGE)
+    to_itself = f"/{quote(record.slug)}/{ARTICLE_PAGE}#"
+    for link in root.iter("a"):
+        target = link.get("href") or ""
+        if to_itself in target and _http_url(target.split("#", 1)[0]):
+            link.set("href", here + "#" + target.split("#", 1)[1])
+    doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
+    return lxml.html.tostring(root, encoding="unicode", method="html", doctype=doctype) + "\n"
 
 
 def static_files() -> dict[str, bytes]:

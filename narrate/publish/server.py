@@ -22,6 +22,8 @@ A small WSGI application (:func:`make_app`) on Werkzeug's threaded server (:func
   ``narrate.toml`` (the settings, which may name local paths). Only GET, HEAD and OPTIONS (405).
 * ``Cache-Control: no-cache`` (revalidate with the ETag) for everything except the MP3s, whose
   names carry a hash of their audio and never change: those are cached for a year.
+* one ``Date`` header, the server's (Werkzeug's conditional responses add a second one, which
+  Node's ``fetch`` joins into one value no date parser reads).
 * ``X-Content-Type-Options: nosniff`` on every answer. No Content-Security-Policy header: narrate's
   pages carry their own (a ``<meta>``, so they keep it on any static host), and ``article.html``,
   the copy of an article's page, must keep running that page's own scripts.
@@ -151,6 +153,9 @@ class _StaticFiles:
             response = exc.get_response(environ)
         # every answer, errors and redirects too: browsers never guess another type than the one sent
         response.headers["X-Content-Type-Options"] = "nosniff"
+        # The HTTP server dates every answer; Werkzeug's make_conditional adds a second Date, which
+        # Node's fetch joins into one unparseable "Date: d1, d2" (issue 16). One Date, the server's.
+        del response.headers["Date"]
         return response(environ, start_response)
 
     def _respond(self, environ: WSGIEnvironment) -> Response:

@@ -48,10 +48,16 @@ class ShowConfig:
     """Number episodes (itunes:episode) in publication order, 1 for the oldest."""
     season: int = 0
     """itunes:season for every episode, when more than 0."""
+    pub_date: str = "article"
+    """An episode's pubDate: "article", the article's own date when it states one (the date its ID3
+    tag and spoken intro give; stable across rebuilds), else when the episode was first built;
+    "build": always when the episode was first built."""
 
     def __post_init__(self) -> None:
         if self.type not in ("episodic", "serial"):
             raise ValueError(f"'type' must be \"episodic\" or \"serial\", not {self.type!r}")
+        if self.pub_date not in ("article", "build"):
+            raise ValueError(f"'pub_date' must be \"article\" or \"build\", not {self.pub_date!r}")
         if self.max_items < 0 or self.season < 0:
             raise ValueError("'max_items' and 'season' must be 0 or more")
         if self.locked and not self.owner_email:

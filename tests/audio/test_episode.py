@@ -145,8 +145,14 @@ def test_transcript_cues_sit_on_their_sentences(tmp_path: Path, fake_engine: typ
     for caption, sentence in zip(captions, sentences):
         assert abs(_seconds(caption.start) - sentence["start"]) <= 0.1
         assert caption.text.replace("\n", " ") == sentence["text"]
+    # SubRip: cues of at most 2 lines of 32 characters, each inside its sentence's span
     srt = webvtt.from_srt(str(folder / record.files["srt"]))
-    assert len(srt) == len(sentences)
+    assert len(srt) >= len(sentences)
+    for caption in srt:
+        assert all(len(line) <= 32 for line in caption.raw_text.split("\n")) and caption.raw_text.count("\n") <= 1
+        start, end = _seconds(caption.start), _seconds(caption.end)
+        assert any(s["start"] - 0.001 <= start < end <= s["end"] + 0.001 for s in sentences), caption
+    assert " ".join(c.raw_text.replace("\n", " ") for c in srt) == " ".join(s["text"] for s in sentences)
     data = json.loads((folder / record.files["transcript_json"]).read_text(encoding="utf-8"))
     assert [s["body"] for s in data["segments"]] == [s["text"] for s in sentences]
 

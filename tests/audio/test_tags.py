@@ -19,7 +19,15 @@ from PIL import Image
 
 from narrate.audio.chapters import Chapter
 from narrate.audio.mp3writer import Mp3Writer
-from narrate.audio.tags import COVER_MAX_BYTES, COVER_MAX_SIDE, EpisodeTags, cover_jpeg, write_tags
+from narrate.audio.tags import (
+    COVER_MAX_BYTES,
+    COVER_MAX_SIDE,
+    EpisodeTags,
+    cover_jpeg,
+    read_feed_url,
+    set_feed_url,
+    write_tags,
+)
 from narrate.errors import InputError, OutputError
 from narrate.models import Clip
 from tests.audiocheck import decode, probe
@@ -505,3 +513,45 @@ def test_broken_cover_is_left_out_with_a_warning(long_mp3: Path, full_tags: Epis
 
 def test_cover_bytes_stay_out_of_the_repr(full_tags: EpisodeTags) -> None:
     assert "cover" not in repr(full_tags) and len(repr(full_tags)) < 2000
+
+
+# --- the feed URL follows base_url: WFED rewritten in place -------------------------------------------
+
+
+def _audio_after_tag(path: Path) -> bytes:
+    data = path.read_bytes()
+    size = mutagen.id3.ID3(path).size  # the whole tag, header and padding included
+    return data[size:]
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_set_feed_url_changes_only_wfed(long_mp3: Path, full_tags: EpisodeTags, version: int) -> None:
+    write_tags(long_mp3, full_tags, version=version)
+    before = eyed3_tag(long_mp3)
+    audio = _audio_after_tag(long_mp3)
+    chapters = [c["start_time"] for c in ffprobe_all(long_mp3)["chapters"]]
+    moved = "https://new.example.org/shows/harbour/feed.xml"
+    assert read_feed_url(long_mp3) == FEED_URL
+    assert set_feed_url(long_mp3, moved) == FEED_URL
+    tag = eyed3_tag(long_mp3)
+    assert tag.frame_set[b"WFED"][0].text == moved and len(tag.frame_set[b"WFED"]) == 1
+    assert tag.version[:2] == (2, version) and read_feed_url(long_mp3) == moved
+    assert (tag.title, tag.artist, tag.album) == (before.title, before.artist, before.album)
+    assert tag.lyrics[0].text == before.lyrics[0].text and tag.images[0].image_data == before.images[0].image_data
+    assert [c.title for c in tag.chapters] == [c.title for c in before.chapters]
+    assert [c["start_time"] for c in ffprobe_all(long_mp3)["chapters"]] == chapters  # still in order
+    assert _audio_after_tag(long_mp3) == audio  # the audio (and the hash in an episode's name) as it was
+    assert not [p for p in long_mp3.parent.iterdir() if p.name.startswith(".")]  # no temporary file left
+    stamp = long_mp3.stat().st_mtime_ns
+    assert set_feed_url(long_mp3, moved) == moved and long_mp3.stat().st_mtime_ns == stamp  # nothing to do
+
+
+def test_set_feed_url_on_a_file_without_a_tag(mp3: Path) -> None:
+    assert read_feed_url(mp3) is None
+    assert set_feed_url(mp3, "https://example.org/feed.xml") is None
+    assert read_feed_url(mp3) == "https://example.org/feed.xml"
+
+
+def test_set_feed_url_on_a_missing_file_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot read the tags of"):
+        set_feed_url(tmp_path / "gone.mp3", "https://example.org/feed.xml")

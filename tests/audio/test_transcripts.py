@@ -13,7 +13,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from narrate.audio.transcripts import Cue, TimedText, caption_cues, split_caption, to_podcast_json, to_srt, to_webvtt
+from narrate.audio.transcripts import (
+    SRT_LINE_CHARS,
+    SRT_LINES,
+    Cue,
+    TimedText,
+    caption_cues,
+    split_caption,
+    to_podcast_json,
+    to_srt,
+    to_webvtt,
+)
 from tests.conftest import require_module
 
 if TYPE_CHECKING:
@@ -281,6 +291,57 @@ def test_srt_is_read_back_by_webvtt_py(tmp_path: Path) -> None:
     assert numbers == list(range(1, len(cues) + 1))
 
 
+def srt_module() -> ModuleType:
+    """The ``srt`` package, a second independent SubRip parser (skips locally when missing, fails in CI)."""
+    require_module("srt")
+    import srt
+
+    return srt
+
+
+def srt_cues(sentences: list[TimedText]) -> list[Cue]:
+    return caption_cues(sentences, SRT_LINE_CHARS, max_lines=SRT_LINES)
+
+
+def check_srt_layout(sentences: list[TimedText], text: str) -> list:
+    """``text`` parsed by ``srt``: every cue at most 2 lines of at most 32 characters, starts strictly
+    increasing, no overlap, each cue inside the span of the sentence it shows, every word kept."""
+    subtitles = list(srt_module().parse(text))
+    spans = [(ms(s.start), ms(s.end)) for s in sentences if s.text.split()]
+    for subtitle in subtitles:
+        lines = subtitle.content.split("\n")
+        assert 1 <= len(lines) <= 2, lines
+        assert all(0 < len(line) <= 32 for line in lines), lines
+    times = [(round(s.start.total_seconds() * 1000), round(s.end.total_seconds() * 1000)) for s in subtitles]
+    for (start, end), (next_start, _) in zip(times, times[1:]):
+        assert start < next_start and end <= next_start
+    for start, end in times:
+        assert start < end
+        assert any(a <= start and end <= b for a, b in spans), (start, end)  # within one sentence's span
+    words = [w for s in subtitles for w in s.content.split()]
+    assert "".join(words) == "".join(w for s in sentences for w in s.text.split())  # long words may be cut
+    return subtitles
+
+
+def test_srt_cues_are_two_lines_of_32_characters_read_by_srt() -> None:
+    """Issue 16: SRT cues were one line of up to 84 characters; Podcasting 2.0's guidance for SRT is at
+    most 2 lines of at most 32 characters. WebVTT keeps its longer cues."""
+    text = to_srt(srt_cues(SENTENCES))
+    subtitles = check_srt_layout(SENTENCES, text)
+    assert subtitles[0].content == "The ferry left at dawn."
+    long = [s for s in subtitles if 1800 <= s.start.total_seconds() * 1000 < 9300]
+    assert len(long) == 3 and all(s.content.count("\n") == 1 for s in long[:2])  # 165 characters: 6 lines
+    assert long[0].start.total_seconds() == 1.8 and long[-1].end.total_seconds() == 9.3
+    assert max(len(c.text) for c in caption_cues(SENTENCES)) > 64  # the WebVTT cues stay long
+
+
+def test_a_word_longer_than_an_srt_line_is_cut() -> None:
+    url = "https://example.org/" + "a" * 50
+    sentences = [TimedText(0.0, 4.0, f"See {url} for more.")]
+    subtitles = check_srt_layout(sentences, to_srt(srt_cues(sentences)))
+    assert "".join(s.content.replace("\n", "") for s in subtitles).replace(" ", "") == f"See{url}formore."
+
+
 # --- Podcasting 2.0 JSON ------------------------------------------------------------------------
 
 
@@ -355,3 +416,15 @@ def test_cues_are_ordered_within_limits_and_keep_every_word(sentences: list[Time
         assert [c.raw_text for c in srt] == [c.text for c in cues]
     document = json.loads(to_podcast_json(cues))
     assert [s["body"] for s in document["segments"]] == [c.text for c in cues]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences=timed_sentences())
+def test_srt_cues_keep_the_layout_the_times_and_every_word(sentences: list[TimedText]) -> None:
+    cues = srt_cues(sentences)
+    if not cues:
+        return
+    # sentences too short to give every cue a millisecond are shown whole (more lines): not drawn here
+    if any(cue.text.count("\n") >= SRT_LINES for cue in cues):
+        return
+    check_srt_layout(sentences, to_srt(cues))

@@ -1,12 +1,42 @@
-"""The cover narrate draws for a show without one."""
+"""The cover narrate draws for a show without one, and Apple's rules for an episode's artwork."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
-from narrate.publish.artwork import DEFAULT_COVER, draw_cover, ensure_default_cover
+from narrate.publish.artwork import DEFAULT_COVER, artwork_suffix, draw_cover, ensure_default_cover
+
+
+def image_bytes(size: tuple[int, int], mode: str = "RGB", kind: str = "JPEG") -> bytes:
+    out = io.BytesIO()
+    Image.new(mode, size, 0 if mode in ("L", "P", "1", "CMYK") else (200,) * len(mode)).save(out, format=kind)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix"),
+    [
+        (image_bytes((1400, 1400)), ".jpg"),
+        (image_bytes((3000, 3000), kind="PNG"), ".png"),
+        (image_bytes((2048, 2048)), ".jpg"),
+        (image_bytes((1399, 1399)), None),  # too small
+        (image_bytes((3001, 3001), kind="PNG"), None),  # too large
+        (image_bytes((1600, 1400)), None),  # not square
+        (image_bytes((1400, 1400), "RGBA", "PNG"), None),  # transparency
+        (image_bytes((1400, 1400), "CMYK"), None),  # not RGB
+        (image_bytes((1400, 1400), "L"), None),  # greyscale
+        (image_bytes((1400, 1400), "P", "PNG"), None),  # a palette
+        (image_bytes((1400, 1400), kind="WEBP"), None),  # not JPEG or PNG
+        (image_bytes((1400, 1400))[:2000], None),  # cut short
+        (b"<html>not an image</html>", None),
+    ],
+)
+def test_episode_artwork_follows_apples_rules(data: bytes, suffix: str | None) -> None:
+    assert artwork_suffix(data) == suffix
 
 
 def test_drawn_cover_is_what_apple_accepts(tmp_path: Path) -> None:

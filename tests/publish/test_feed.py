@@ -101,7 +101,9 @@ FILES = {
     "srt": "full-abc.srt",
     "transcript_json": "full-abc.transcript.json",
     "chapters_json": "full-abc.chapters.json",
+    "image": "full-0123456789ab.jpg",
 }
+ARTWORK = f"{EPISODES}/full/full-0123456789ab.jpg"
 
 
 def full_record(**changes: object) -> EpisodeRecord:
@@ -291,7 +293,7 @@ def test_every_item_element_and_attribute() -> None:
     i = "/rss/channel/item"
     folder = f"{EPISODES}/full"
     assert text(root, f"{i}/title") == "The full story"
-    assert text(root, f"{i}/link") == "https://news.example.org/full-story"
+    assert text(root, f"{i}/link") == f"{folder}/"  # the episode's page
     assert text(root, f"{i}/description") == "Everything about the harbour."
     guid = one(root, f"{i}/guid")
     assert guid.text == "guid-full" and guid.get("isPermaLink") == "false"
@@ -304,7 +306,7 @@ def test_every_item_element_and_attribute() -> None:
     assert text(root, f"{i}/itunes:episodeType") == "full"
     assert text(root, f"{i}/itunes:episode") == "1"
     assert text(root, f"{i}/itunes:season") == "3"
-    assert one(root, f"{i}/itunes:image").get("href") == "https://img.example.org/lead.jpg"
+    assert one(root, f"{i}/itunes:image").get("href") == ARTWORK  # the lead image, kept beside the audio
     transcripts = [dict(t.attrib) for t in root.xpath(f"{i}/podcast:transcript", namespaces=NS)]
     assert transcripts == [
         {"url": f"{folder}/full-abc.vtt", "type": "text/vtt", "language": "en-us", "rel": "captions"},
@@ -321,10 +323,48 @@ def test_optional_item_elements_left_out() -> None:
     bare = record("bare", "Bare", "2026-01-01T10:00:00+00:00", url="/not/absolute", image="lead.jpg")
     root = parse(render_feed(SHOW, [bare]))
     i = "/rss/channel/item"
-    for path in ("link", "itunes:episode", "itunes:season", "itunes:image", "podcast:transcript", "podcast:chapters"):
+    for path in ("itunes:episode", "itunes:season", "itunes:image", "podcast:transcript", "podcast:chapters"):
         assert root.xpath(f"{i}/{path}", namespaces=NS) == [], path
+    assert text(root, f"{i}/link") == f"{SHOW.base_url}episodes/bare/"  # always the episode's page
     assert text(root, f"{i}/itunes:author") == "Port Alder Press"  # the show's when the article has none
     assert text(root, f"{i}/itunes:explicit") == "false"
+
+
+def test_every_item_links_its_episode_page_in_real_parsers() -> None:
+    """Issue 16: items had no <link> when the article came from a file, and castero showed "Link not
+    available". feedparser and podcastparser (gPodder's) read the episode page for every item."""
+    records = [record("from-a-file", "From a file", "2026-01-02T10:00:00+00:00"),
+               record("from-the-web", "From the web", "2026-01-01T10:00:00+00:00", url="https://news.example.org/x")]
+    xml = render_feed(SHOW, records)
+    pages = [f"{SHOW.base_url}episodes/from-a-file/", f"{SHOW.base_url}episodes/from-the-web/"]
+    assert [entry.link for entry in feedparser.parse(xml).entries] == pages
+    assert sorted(episode["link"] for episode in podcastparser_parse(xml)["episodes"]) == pages
+
+
+@pytest.mark.parametrize(
+    ("article_date", "setting", "expected"),
+    [
+        ("2021-03-30", "article", "Tue, 30 Mar 2021 12:00:00 +0000"),  # the article's day, at noon UTC
+        ("2021-03-30", "build", "Sun, 01 Mar 2026 08:30:00 +0000"),  # when it was first built
+        (None, "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # no date stated: the build's
+        ("2021", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # a year is no day
+        ("2026-03-01", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # built that day: the build's time
+        ("2026-03-02", "article", "Sun, 01 Mar 2026 08:30:00 +0000"),  # after the build: never in the future
+    ],
+)
+def test_pubdate_is_the_articles_date_unless_told(article_date: str | None, setting: str, expected: str) -> None:
+    """Issue 16: pubDate was the build time while the ID3 date and spoken intro said the article's."""
+    xml = render_feed(replace(SHOW, pub_date=setting), [full_record(date=article_date)])
+    assert text(parse(xml), "//item/pubDate") == expected
+    published = feedparser.parse(xml).entries[0].published_parsed
+    assert time.strftime("%a, %d %b %Y %H:%M:%S +0000", published) == expected
+    [episode] = podcastparser_parse(xml)["episodes"]
+    assert time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(episode["published"])) == expected
+
+
+def test_pub_date_setting_is_checked() -> None:
+    with pytest.raises(ValueError, match="'pub_date' must be"):
+        replace(SHOW, pub_date="today")
 
 
 def test_only_the_files_a_record_names_are_linked() -> None:
@@ -464,7 +504,7 @@ def test_feedparser_reads_every_field_it_supports() -> None:
 
     entry = parsed.entries[0]
     assert entry.title == "The full story"
-    assert entry.link == "https://news.example.org/full-story"
+    assert entry.link == f"{EPISODES}/full/"
     assert entry.summary == "Everything about the harbour."
     assert entry.id == "guid-full" and entry.guidislink is False
     assert entry.published_parsed[:6] == (2026, 3, 1, 8, 30, 0)
@@ -474,7 +514,7 @@ def test_feedparser_reads_every_field_it_supports() -> None:
     assert entry.itunes_episode == "3" and entry.itunes_season == "3"  # the oldest of three is 1
     assert entry.itunes_episodetype == "full"
     assert entry.itunes_explicit is None  # the same quirk as the channel's
-    assert entry.image.href == "https://img.example.org/lead.jpg"
+    assert entry.image.href == ARTWORK
     # quirk: several podcast:transcript tags collapse into one dict, the LAST one (here the JSON)
     assert entry.podcast_transcript == {"url": f"{EPISODES}/full/full-abc.transcript.json", "type": "application/json", "language": "en-us"}
     assert entry.podcast_chapters == {"url": f"{EPISODES}/full/full-abc.chapters.json", "type": "application/json+chapters"}
@@ -503,7 +543,7 @@ def test_podcastparser_reads_every_field_it_supports() -> None:
     episode = podcast["episodes"][-1]
     assert episode["title"] == "The full story"
     assert episode["guid"] == "guid-full"
-    assert episode["link"] == "https://news.example.org/full-story"
+    assert episode["link"] == f"{EPISODES}/full/"
     assert episode["description"] == "Everything about the harbour."
     assert episode["enclosures"] == [{"url": f"{EPISODES}/full/full-abc.mp3", "file_size": 12345, "mime_type": "audio/mpeg"}]
     assert episode["total_time"] == 62
@@ -512,7 +552,7 @@ def test_podcastparser_reads_every_field_it_supports() -> None:
     assert episode["itunes_author"] == "Jane Doe"
     assert episode["number"] == 3 and episode["season"] == 3
     assert episode["type"] == "full"
-    assert episode["episode_art_url"] == "https://img.example.org/lead.jpg"
+    assert episode["episode_art_url"] == ARTWORK
     assert "transcript_url" not in episode and "chapters_json_url" not in episode  # the namespace quirk above
     assert [e["number"] for e in podcast["episodes"]] == [1, 2, 3]
 
@@ -773,10 +813,10 @@ def test_hostile_urls_and_names_stay_well_formed() -> None:
     assert text(root, "/rss/channel/language") == "en-us"
     assert text(root, "/rss/channel/itunes:owner/itunes:email") == "ed@example.org"
     assert text(root, "//item/guid") == "guid"
-    assert text(root, "//item/link") == "https://news.example.org/a?b=1&c=2"
+    assert text(root, "//item/link") == f"{EPISODES}/full/"
     assert one(root, "//podcast:transcript").get("url") == f"{EPISODES}/full/a.vtt"
-    broken = parse(render_feed(SHOW, [full_record(url="http://[broken", image="https://[::1")]))
-    assert broken.xpath("//item/link | //item/itunes:image", namespaces=NS) == []
+    broken = parse(render_feed(SHOW, [full_record(url="http://[broken", image="https://[::1", files={})]))
+    assert broken.xpath("//item/itunes:image", namespaces=NS) == []
 
 
 # random text everywhere: always well-formed, always accepted by feedparser (and podcastparser)

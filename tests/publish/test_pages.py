@@ -21,6 +21,7 @@ from narrate.publish.pages import (
     player_snippet,
     show_page,
     static_files,
+    update_page_with_player,
     write_episode_pages,
     write_pages,
 )
@@ -354,6 +355,29 @@ def test_page_with_player_on_every_fixture(name: str) -> None:
     assert doc.xpath("//meta[@charset]/@charset") == ["utf-8"]
     assert doc.xpath("//head/base/@href") == [record.url]
     assert page.lstrip().lower().startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("name", ["beyondwords.html", "trinity.html", "split-body.html"])
+def test_update_page_with_player_follows_a_new_base_url(name: str) -> None:
+    """The original page is not kept: after base_url changed, article.html's snippet is replaced and
+    its links to itself point at the copy's new address; nothing of the old URL stays."""
+    original = (HTML_DATA / name).read_text(encoding="utf-8").replace(
+        "</body>", '<p><a href="#comments">Comments</a></p></body>'
+    )
+    record = make_record()
+    page = page_with_player(original, record, SHOW)
+    assert page is not None and SHOW.base_url in page
+    moved = replace(SHOW, base_url="https://new.example.org/podcast/")
+    updated = update_page_with_player(page, record, moved)
+    assert updated is not None and SHOW.base_url not in updated
+    doc = parse(updated)
+    [snippet] = doc.xpath("//div[contains(@class, 'narrate-player')]")
+    assert snippet.xpath(".//audio/@src") == [episode_url(moved, record)]
+    here = f"https://new.example.org/podcast/episodes/{record.slug}/article.html"
+    assert here + "#comments" in doc.xpath("//a/@href")
+    assert text_of(parse(page)).replace(SHOW.title, "") == text_of(doc).replace(moved.title, "")
+    assert update_page_with_player(updated, record, moved) == updated  # again: the same
+    assert update_page_with_player("<p>no player here</p>", record, moved) is None
 
 
 def test_page_with_player_replaces_the_first_player_and_removes_the_others() -> None:

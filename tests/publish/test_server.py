@@ -10,6 +10,7 @@ import json
 import os
 import random
 import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from werkzeug.test import Client
 
 from narrate.errors import InputError, NarrateError, OutputError
 from narrate.publish.server import ServeError, Server, is_loopback, make_app, serve
+from tests.conftest import ROOT, require_tool
 
 SLUG = "harbour-ferries"
 AUDIO = f"{SLUG}-0123456789ab.mp3"
@@ -511,6 +513,27 @@ def test_quiet_by_default_one_access_line_otherwise(site: Path, capfd: pytest.Ca
     assert len(lines) == 2
     assert '"GET /feed.xml HTTP/1.1" 200' in lines[0]
     assert '"GET /../secret.txt HTTP/1.1" 404' in lines[1]
+
+
+def test_node_fetch_reads_one_parseable_date(server: Server) -> None:
+    """Issue 16: Werkzeug's conditional response and its server both sent Date, and Node's fetch
+    joined them into "d1, d2", which no date parser reads. Node itself is the judge here."""
+    node = require_tool("node")
+    paths = ["feed.xml", f"episodes/{SLUG}/{AUDIO}", f"episodes/{SLUG}/{STEM}.vtt", f"episodes/{SLUG}/", "missing"]
+    done = subprocess.run(
+        [node, str(ROOT / "tests" / "js" / "fetch-headers.mjs"), *(server.url + path for path in paths)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    seen = json.loads(done.stdout)
+    assert len(seen) == 2 * len(paths)
+    for answer in seen:
+        assert answer["dateParses"], answer
+        assert "," not in answer["date"].split(",", 1)[1], answer  # one date, not two joined
+    assert {answer["status"] for answer in seen} == {206, 404}  # ranges on files, 404 for "missing"
+    # and on the wire: exactly one Date line
+    for path in paths:
+        _, headers, _ = raw(server, "GET", "/" + path)
+        assert len(headers.get_all("Date") or []) == 1, path
 
 
 @pytest.mark.parametrize(

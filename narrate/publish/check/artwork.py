@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..artwork import ARTWORK_MAX, ARTWORK_MIN
 from ..catalog import CONFIG_NAME
 from .base import BaseChecks
 from .report import ERROR, WARNING
 from .values import _first_line, _is_http_url, _short
 
-ARTWORK_MIN, ARTWORK_MAX = 1400, 3000  # Apple: square, 1400 x 1400 to 3000 x 3000 px
 _IMAGE_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
 
 
