@@ -24,25 +24,13 @@ BASELINE = 0.92
 """The share of rows that must read right: the target of issue 15 (first sight 253 of 270, 93.7 %)."""
 
 KNOWN_WRONG: set[str] = {
-    "The fraudster persuaded her to read out her PIN, 4821, over the phone.",
-    "Voters in the 90210 area overwhelmingly backed the measure.",
-    "The UK formally left the EU on 31/01/2020.",
-    "The left-hander has a 2.85 ERA this season.",
     "The iPhone 15 Pro costs £999 in the UK and $999 in the US.",
-    "The NASA probe has travelled 6.5bn km in 11 years.",
-    "The Sydney office can be reached on (02) 9374 4000.",
-    "The gallery is open Tuesday–Sunday, 10:00–17:00.",
-    "The sequel, Gladiator II, opened in cinemas on Friday.",
-    "Arsenal beat Chelsea 3-1 at the Emirates on Sunday.",
-    "Swiatek won 7-5 6-1 in just over an hour.",
-    "England were 312-7 at the close of play.",
-    "A Cessna 172 made an emergency landing on the M40.",
     "The hearing is scheduled for 9:15 a.m. ET.",
     "The result will be announced at 12:00 GMT.",
     "Apple released iOS 18.1 with new AI features.",
     "Rome was sacked by the Visigoths in AD 410.",
 }
-"""Rows narrate does not read right yet (17 at first sight)."""
+"""Rows narrate does not read right yet (17 at first sight; 5 after the fixes that followed, no longer blind)."""
 
 
 def _rows() -> list[tuple[str, str, str]]:
