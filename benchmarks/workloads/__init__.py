@@ -15,7 +15,8 @@ Importing this package imports every module below, which registers its workloads
 ``audio``            long-episode (peak memory of a 2-hour narration) and audio-throughput (encoding,
                      levelling, metering speed)
 ``language``         language-detect: an article's language detected offline (load, time, accuracy)
-``normalize_accuracy`` normalize-accuracy: English sentences read right by narrate vs hibari alone (by category)
+``normalize_accuracy`` normalize-accuracy: English sentences read right by narrate vs hibari alone (review and
+                     held-out sets, by category)
 ``seams``            seed-seams: the seed episode's seams (inner pauses, edge levels, pauses, cues),
                      the former hard cut vs narrate/audio/seams.py
 """

@@ -103,8 +103,12 @@ def expand_abbreviations(text: str) -> str:
 
 
 _DOTTED_INITIALISM: Final = re.compile(r"(?<![\w.@])(?P<letters>(?:[A-Za-z]\.)+[A-Za-z])(?P<dot>\.)?(?![\w])")
-LETTER_WORDS: Final = frozenset({"WHO", "US", "IT"})
-"""Initialisms that are also English words; hibari reads "WHO officials" as "who officials"."""
+LETTER_WORDS: Final = frozenset({"WHO", "US", "IT", "ERA", "LAPD", "COPD"})
+"""Initialisms that hibari reads as a word where a narrator spells them: "WHO officials" as "who
+officials", a pitcher's "2.85 ERA" (earned run average; the Equal Rights Amendment) as "era", "LAPD" as
+"lapped", "COPD" as "copped". Found by comparing hibari's phonemes for the initialism with those of its
+spelled letters; the ones hibari reads as a word as narrators do too are left alone (NATO, OPEC, FEMA,
+AIDS, PIN, ICE, CAT, PAC, FTSE "footsie", WHIP and WAR in baseball)."""
 ACRONYM_WORDS: Final = {"IKEA": "Ikea"}
 """Acronyms said as words that hibari would spell out letter by letter (IKEA -> "I K E A")."""
 _CAPS_WORD: Final = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z]{2,6})(?![\w])")

@@ -4,17 +4,21 @@
   0018" -> "zero two zero, seven nine four six, zero zero one eight"; "+44 20 7946 0958" -> "plus
   four four, two zero, …"; (555) 123-4567, 555-123-4567, 1-800-555-0199, 555-1234. A group of digits
   is taken for a phone number when it starts with "+", when it is grouped as US numbers are, when it
-  starts with "0" and has the length of a phone number, or when a word such as "call", "ring",
+  starts with "0" and has the length of a phone number (also with the area code in brackets: "(02)
+  9374 4000", "(0161) 496 0000"), or when a word such as "call", "ring",
   "dial", "text", "helpline" or "contacted on" comes just before it ("116 123").
 * Emergency and service numbers (911, 999, 112, 111, 101) after such a word or before "call",
   "operator", "service" …: "call 999" -> "call nine nine nine", "a 911 call"; "999 people", "in
   1999", "£911" are left to the number steps.
-* ZIP codes ("ZIP code 90210", "the 10001 ZIP code", "NY 10001"), PINs and codes ("code 4921",
-  "PIN 0000", "the door code is 1905", "reference number 5521"), ISBNs, digit by digit.
+* ZIP codes ("ZIP code 90210", "the 10001 ZIP code", "NY 10001", "the 90210 area"), PINs and codes
+  ("code 4921", "PIN 0000", "the door code is 1905", "reference number 5521", "her PIN, 4821,", "the
+  code: 5512"), ISBNs, digit by digit.
 * UK postcodes: "SW1A 1AA" -> "S.W one A, one A.A".
 * Serial numbers: letters and three or four digits ("BA2490", "EZY8421") as letters and digits
   ("B.A two four nine zero"); one letter and three digits as aircraft and models are said ("A380"
-  -> "A-three eighty", "F-150" -> "F-one fifty"); a Boeing as digits ("737" -> "seven three
+  -> "A-three eighty", "F-150" -> "F-one fifty", "A320neo" -> "A-three twenty neo"); a maker's
+  three-digit model as the maker says it ("Cessna 172" -> "one seventy-two", "Embraer 190", "Porsche
+  911" -> "nine eleven"); a Boeing as digits ("737" -> "seven three
   seven", but "747" -> "seven forty-seven").
 
 Letters to be spelled are written with dots between them ("B.A", "S.W"), as the initialisms step
@@ -76,6 +80,8 @@ def _is_phone(text: str, m: re.Match[str], groups: list[str]) -> bool:
         return True
     if seps and seps <= {"."} and shape == (3, 3, 4):
         return True
+    if re.match(r"\(0\d{1,4}\)", body) and len(groups) >= 2 and 8 <= total <= 12:
+        return True  # an area code starting with 0 in brackets: "(02) 9374 4000", "(0161) 496 0000"
     if len(groups) >= 2 and seps <= {" ", "-"} and groups[0].startswith("0") and 9 <= total <= 12:
         return len(groups[0]) >= 3
     if len(groups) >= 2 and seps <= {" ", "-"} and 5 <= total <= 15 and all(len(g) >= 2 for g in groups[1:]):
@@ -129,10 +135,18 @@ _CODE_WORDS: Final = (
     r"booking|confirmation|badge|customer|flight|route|model|part|product|patient|prisoner|inmate)[ \t]+(?:numbers?|no\.?|codes?)"
 )
 _AFTER_CODE_WORD: Final = re.compile(
-    rf"(?<![\w-])(?P<word>{_CODE_WORDS})(?P<gap>(?:[ \t]+(?:is|was|are|were|reads|of|number))*[ \t]*:?[ \t]*)"
+    rf"(?<![\w-])(?P<word>{_CODE_WORDS})"
+    r"(?P<gap>(?:[ \t]+(?:is|was|are|were|reads|of|number))*[ \t]*(?P<mark>[:,–—-])?[ \t]*)"
     r"(?P<n>\d{3,10}(?:-\d{4})?)(?![\w-]|[.,]\d)"
 )
-_BEFORE_ZIP: Final = re.compile(r"(?<![\w.,-])(?P<n>\d{5}(?:-\d{4})?)(?=[ \t]+(?:ZIP|zip|Zip)\b)")
+"""A code after its word, also set off by a colon, comma or dash: "PIN 0000", "the code: 5512", "her PIN,
+4821,", "passcode – 1234"."""
+_PERSONAL_CODE: Final = re.compile(r"(?i)PINs?|pin[ \t]+numbers?|passcodes?|passwords?|OTP")
+_BEFORE_ZIP: Final = re.compile(
+    r"(?<![\w.,-])(?P<n>\d{5}(?:-\d{4})?)(?=[ \t]+(?:ZIP|zip|Zip)\b)"
+    r"|(?<=\b(?:the|The)[ \t])(?P<area>\d{5})(?=[ \t]+(?:area|areas|neighbou?rhoods?|district|postcode)\b)"
+)
+"""A ZIP code before "ZIP" ("the 10001 ZIP code"), or before "area" after "the" ("the 90210 area")."""
 _US_STATES: Final = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
@@ -176,9 +190,18 @@ def expand_codes(text: str) -> str:
         parts = [_digits(p) if p != "X" else "X" for p in re.findall(r"\d+|X", number)]
         return m.group("label") + ", ".join(parts)
 
+    def after_word(m: re.Match[str]) -> str:
+        n, mark = m.group("n"), m.group("mark")
+        if mark and mark != ":":
+            set_off = re.match(r"[ \t]*(?:[,.;:)!?–—]|$)", text[m.end() : m.end() + 3]) is not None
+            year = len(n) == 4 and 1800 <= int(n) <= 2099 and not _PERSONAL_CODE.fullmatch(m.group("word"))
+            if not set_off or year:
+                return m.group(0)  # "the code, 2024 edition"; "Highway Code - 1931,"
+        return m.group("word") + m.group("gap") + _code_digits(n)
+
     text = _ISBN.sub(isbn, text)
-    text = _AFTER_CODE_WORD.sub(lambda m: m.group("word") + m.group("gap") + _code_digits(m.group("n")), text)
-    text = _BEFORE_ZIP.sub(lambda m: _code_digits(m.group("n")), text)
+    text = _AFTER_CODE_WORD.sub(after_word, text)
+    text = _BEFORE_ZIP.sub(lambda m: _code_digits(m.group("n") or m.group("area")), text)
     text = _STATE_ZIP.sub(lambda m: f"{m.group('state')} {_code_digits(m.group('n'))}", text)
     return _POSTCODE.sub(
         lambda m: f"{_outward(m.group('out'))}, {_digits(m.group('in')[0])} {_letters(m.group('in')[1:])}", text
@@ -190,7 +213,21 @@ def expand_codes(text: str) -> str:
 # --------------------------------------------------------------------------------------------------
 
 _LETTERS_DIGITS: Final = re.compile(r"(?<![\w.@#/-])(?P<letters>[A-Z]{2,3})(?P<n>\d{3,4})(?![\w]|[.,]\d)")
-_LETTER_MODEL: Final = re.compile(r"(?<![\w.@#/-])(?P<letter>[A-Z])(?P<hyphen>-?)(?P<n>[1-9]\d\d)(?![\w]|[.,]\d|-\d)")
+_LETTER_MODEL: Final = re.compile(
+    r"(?<![\w.@#/-])(?P<letter>[A-Z])(?P<hyphen>-?)(?P<n>[1-9]\d\d)(?P<suffix>neo|ceo|X?LR|XWB)?(?![\w]|[.,]\d|-\d)"
+)
+_MAKERS: Final = (
+    r"Cessna|Embraer|Bombardier|Beechcraft|Beech|Piper|Fokker|Learjet|Gulfstream|Sukhoi|Superjet|Tupolev|"
+    r"Ilyushin|Antonov|Airbus|Dash|ATR|Pilatus|Cirrus|Dassault|Falcon|Robinson|Sikorsky|Bell|Agusta|"
+    r"AgustaWestland|Leonardo|Saab|Lockheed|Douglas|Avro|BAe|Comac|COMAC|Mitsubishi|Dornier|Jetstream|Yakovlev|"
+    r"Challenger|Global|Citation|Phenom|Praetor|Legacy|Caravan|Porsche|Peugeot|Ferrari|Fiat|Volvo|Mazda"
+)
+_MAKER_MODEL: Final = re.compile(
+    rf"(?P<maker>\b(?:{_MAKERS})[ \t]+)(?P<n>[1-9]\d\d|[1-9]\d00)(?P<suffix>neo|ceo)?(?![\w]|[.,]\d|-\d|[ \t]?%)"
+)
+"""A maker's three-digit model number, said as pairs: "Cessna 172" -> "one seventy-two", "Embraer 190",
+"Porsche 911" -> "nine eleven", "Peugeot 208" -> "two oh eight"; four digits only in hundreds: "Global
+7500" -> "seventy-five hundred"."""
 _BOEING: Final = re.compile(
     r"(?P<maker>\bBoeing[ \t]+)(?P<n>7[0-8]7)(?P<variant>-[1-9]00)?(?![\w]|[.,]\d)"
     r"|(?<![\w.,$£€-])(?P<n2>7[0-8]7)(?P<variant2>-[1-9]00)?(?=[ \t]+(?:Max|MAX|Dreamliners?|jets?|jumbos?|planes?|"
@@ -232,6 +269,20 @@ def expand_serials(text: str) -> str:
         number = _year(int(n)) if len(n) == 4 and 1900 <= int(n) <= 2099 else _digits(n)
         return f"{_letters(m.group('letters'))} {number}"
 
+    def maker_model(m: re.Match[str]) -> str:
+        n = m.group("n")
+        if not m.group("suffix") and _COUNTED.match(text[m.end() : m.end() + _WINDOW]):
+            return m.group(0)  # "Airbus 320 jobs": a count
+        spoken = f"{_cardinal(int(n[:2]))} hundred" if len(n) == 4 else _model_number(n)
+        return m.group("maker") + spoken + (f" {m.group('suffix')}" if m.group("suffix") else "")
+
+    def letter_model(m: re.Match[str]) -> str:
+        suffix = m.group("suffix") or ""
+        if suffix and suffix.isupper():
+            suffix = _letters(suffix)  # "A321XLR" -> "X.L.R"
+        return f"{m.group('letter')}-{_model_number(m.group('n'))}" + (f" {suffix}" if suffix else "")
+
     text = _BOEING.sub(boeing, text)
+    text = _MAKER_MODEL.sub(maker_model, text)
     text = _LETTERS_DIGITS.sub(letters_digits, text)
-    return _LETTER_MODEL.sub(lambda m: f"{m.group('letter')}-{_model_number(m.group('n'))}", text)
+    return _LETTER_MODEL.sub(letter_model, text)

@@ -40,11 +40,35 @@ _TIME_RANGE: Final = re.compile(
 )
 
 
+_CLOCK_RANGE: Final = re.compile(
+    r"(?<![\w:.,$£€])(?P<h>\d{1,2}):(?P<m>\d{2})(?:[ \t]?[-–—][ \t]?|[ \t]+(?:to|until|till)[ \t]+)"
+    r"(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d:]|[.,]\d|[ \t]?[AaPp]\.?[ \t]?[Mm](?![A-Za-z]))"
+)
+"""Two clock times joined by a dash or "to", with no a.m. or p.m.: "10:00–17:00", "9:30-11:15"."""
+
+
+def _clock_range(m: re.Match[str]) -> str:
+    """ "10:00–17:00" -> "ten hundred to seventeen hundred" (the 24-hour clock, when an hour is past 12
+    or written with a leading zero: "09:00" -> "oh nine hundred"); "9:30–11:15" -> "nine thirty to eleven fifteen"."""
+    times = ((m.group("h"), int(m.group("m"))), (m.group("h2"), int(m.group("m2"))))
+    if any(int(h) > 24 or mi > 59 for h, mi in times):
+        return m.group(0)
+    day_clock = any(int(h) > 12 or h.startswith("0") for h, _mi in times)
+    spoken = []
+    for h, mi in times:
+        if day_clock and mi == 0:
+            spoken.append(f"{'oh ' if h.startswith('0') and h != '00' else ''}{_cardinal(int(h))} hundred")
+        else:
+            spoken.append(_clock(int(h), mi, None, suffix=False))
+    return " to ".join(spoken)
+
+
 def expand_times(text: str) -> str:
     """10:30 a.m. -> "ten thirty A.M"; 7 pm -> "seven P.M"; 12:00 noon -> "twelve noon";
     14:05 -> "fourteen oh five"; 9 a.m.-5 p.m. -> "nine A.M to five P.M"; the British 7.30pm ->
-    "seven thirty P.M"; ranges: 7–10am -> "seven to ten A.M". "A.M" (dotted, no final
-    period) is what hibari spells as letters without taking the period for a sentence end; the
+    "seven thirty P.M"; ranges: 7–10am -> "seven to ten A.M"; 10:00–17:00 -> "ten hundred to seventeen
+    hundred"; 9:30–11:15 -> "nine thirty to eleven fifteen" (never two times with a pause between). "A.M"
+    (dotted, no final period) is what hibari spells as letters without taking the period for a sentence end; the
     period stays when the sentence ends there."""
 
     def replace(m: re.Match[str]) -> str:
@@ -73,6 +97,7 @@ def expand_times(text: str) -> str:
         return _clock(h, mi, None, suffix=True) + ap + " to "
 
     text = _TIME_RANGE.sub(first_of_range, text)
+    text = _CLOCK_RANGE.sub(_clock_range, text)
     text = _TIME.sub(replace, text)
     return _TIME_SPAN.sub(lambda m: m.group("ap") + " to ", text)
 
@@ -123,7 +148,11 @@ _DAY_MONTH: Final = re.compile(
 )
 _MONTH_YEAR: Final = re.compile(rf"\b{_MONTH}[ \t]+(?P<year>\d{{4}})(?![\w%]|[.,]\d)")
 _ISO_DATE: Final = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
-_NUMERIC_DATE: Final = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)")
+_NUMERIC_DATE: Final = re.compile(
+    r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)"
+    r"|(?<![\w/.,-])(?P<a2>\d{1,2})(?P<sep2>[.-])(?P<b2>\d{1,2})(?P=sep2)(?P<y2>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)"
+)
+"""A date in numbers: 31/01/2020, 1/5/24, 31.01.2020, 01-31-2020 (dots and dashes only with a full year)."""
 
 
 def _month_name(token: str) -> str:
@@ -139,7 +168,12 @@ def _date_words(month: int, day: int, year: int | None) -> str | None:
 
 def expand_dates(text: str) -> str:
     """Jan. 5, 2024 -> "January fifth, twenty twenty-four"; March 30, 2021; 5 January 2024 ->
-    "the fifth of January twenty twenty-four"; March 2021; 2024-01-05; 1/5/2024 (month first).
+    "the fifth of January twenty twenty-four"; March 2021; 2024-01-05; numeric dates: day first when the
+    first number cannot be a month (31/01/2020, 31-01-2020 -> "the thirty-first of January twenty
+    twenty", as British papers write and say them) or when written with dots (31.01.2020, 05.06.2020 ->
+    "the fifth of June …", the European form), otherwise month first, the US form (01/31/2020 ->
+    "January thirty-first, twenty twenty"; 05/06/2020 and 05-06-2020 -> "May sixth, twenty twenty":
+    with both numbers 12 or under a slash or dash date is taken as American).
     Spans: June 12–14 -> "June twelfth to fourteenth"; 10–16 March -> "from the tenth to the
     sixteenth of March" ("from" unless a word such as "between" or "from" comes before);
     June 30–July 2, June–August, Monday–Friday and Mon-Fri -> "... to ..."."""
@@ -197,10 +231,18 @@ def expand_dates(text: str) -> str:
         return words or m.group(0)
 
     def numeric(m: re.Match[str]) -> str:
-        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        dotted = m.group("sep2") == "."
+        before = text[max(0, m.start() - 12) : m.start()]
+        if m.group("sep2") and re.search(r"(?i)\b(?:versions?|v|build|release|update|firmware)[ \t]*$", before):
+            return m.group(0)  # "version 1.2.2020"
+        a, b = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+        y = m.group("y") or m.group("y2")
         year = int(y) if len(y) == 4 else (1900 if int(y) > 30 else 2000) + int(y)
-        month, day = (a, b) if a <= 12 else (b, a)
-        return _date_words(month, day, year) or m.group(0)
+        if a > 12 or (dotted and b <= 12):
+            if not (1 <= b <= 12 and 1 <= a <= 31):
+                return m.group(0)
+            return f"the {_ordinal(a)} of {_MONTH_NAMES[b - 1]} {_year(year)}"  # day first: 31/01/2020
+        return _date_words(a, b, year) or m.group(0)  # month first: 01/31/2020, and 05/06/2020
 
     text = _WEEKDAY_SPAN.sub(lambda m: f"{WEEKDAYS.get(m.group('a'), m.group('a'))} to {WEEKDAYS.get(m.group('b'), m.group('b'))}", text)
     for span in _DATE_SPANS:

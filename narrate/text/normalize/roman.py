@@ -5,9 +5,13 @@ the Fourteenth's", "Pope Leo XIV" -> "Pope Leo the Fourteenth".
 Read by narrate for every engine, not left to the ones that know them. Conservative: a numeral is read
 only after a word that calls for a number (``KEYWORDS``: War, Chapter, Part, Act, Title, Bowl …), as a
 cardinal, or after a ruler's given name (``REGNAL_NAMES``: Henry, Elizabeth, Louis, Pius …), as "the
-Nth". Anywhere else capitals stay as written, so words and initialisms ("I", "MIX", "DC", "CIV", "LCD",
-"MD", "CV", "VIM") are never numbers. The lone "I" is the pronoun unless the context rules it out
-("World War I ended", "Part I of", "Elizabeth I's", "King James I").
+Nth". Two or more letters made only of I, V and X after one other capitalised word are a title's number,
+read as a cardinal ("Gladiator II" -> "Gladiator Two", "Frozen II", "England XI" -> "England Eleven"),
+unless a capitalised word comes before that one too ("John Smith III", a person's suffix) or the words
+around are in capitals (a heading). Anywhere else capitals stay as written, so words and initialisms ("I",
+"MIX", "DC", "CIV", "LCD", "MD", "CV", "VIM") are never numbers (nor a person's suffix after a common given
+name, "Tom III"). The lone "I" is the pronoun unless the context rules it out ("World War I ended", "Part I
+of", "Elizabeth I's", "King James I").
 """
 
 from __future__ import annotations
@@ -93,6 +97,30 @@ _NUMERAL: Final = re.compile(rf"(?P<numeral>{_ROMAN})(?![\w])|(?P<join>{_JOIN})"
 _REGNAL: Final = re.compile(
     rf"(?<![\w.])(?P<name>[A-Z][a-z]+)[ \t]+(?P<numeral>{_ROMAN})(?P<end>(?![\w&+-]|\.\w))"
 )
+_TITLE_NUMERAL: Final = re.compile(
+    r"(?<![\w.'’&-])(?P<title>[A-Z][a-z]+)[ \t]+(?P<numeral>(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))"
+    r"(?P<end>(?![\w&+-]|\.\w))"
+)
+"""Two or more of I, V and X after a capitalised word: a sequel or a numbered title ("Gladiator II")."""
+_FUNCTION_WORDS: Final = frozenset(
+    """
+    The A An This That These Those His Her Its Our Their My Your In On At For With From By Of To And But Or
+    As If When While Every Each Some No Any Per Via Into Onto Than Like After Before Since Until
+    """.split()
+)
+"""Capitalised words that do not name a title ("The IV drip"), and that may stand before one ("In Frozen
+II")."""
+_GIVEN_NAMES: Final = frozenset(
+    """
+    Tom Tommy Bob Bobby Bill Billy Joe Joey Jim Jimmy Ted Teddy Ed Eddie Tim Mike Michael Dan Daniel Sam Ben
+    Nick Chris Steve Steven Tony Anthony Frank Harry Jack Fred Al Andy Andrew Matt Matthew Mark Luke Tyler
+    Kevin Brian Jeff Scott Greg Ron Ronald Don Donald Gary Larry Jerry Terry Kenneth Ken Hank Walter Ray Roy
+    Lee Earl Carl Hugh Howard Harvey Herbert Thomas Joseph Samuel Benjamin Jonathan Nathan Patrick Kyle
+    """.split()
+)
+"""Given names before which II, III or IV is a person's suffix ("Tom III"); a ruler's name is read as "the
+Nth" before (``REGNAL_NAMES``)."""
+
 _WORLD_WARS: Final = re.compile(r"(?<![\w.])WW(?P<numeral>I{1,2})(?![\w&+-])")
 
 
@@ -171,6 +199,19 @@ def expand_roman(text: str) -> str:
                 return m.group(0)  # "Tell James I said so"
         return f"{name} the {_title(_ordinal(value))}"
 
+    def title_numeral(m: re.Match[str]) -> str:
+        title = m.group("title")
+        if title in _FUNCTION_WORDS | _GIVEN_NAMES | REGNAL_NAMES | _RULER_TITLES or title in KEYWORDS:
+            return m.group(0)
+        before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+        if before and before.group(1)[:1].isupper() and before.group(1) not in _FUNCTION_WORDS:
+            return m.group(0)  # "John Smith III", "Toy Story II": a name of more words, a person's suffix
+        after = re.match(r"[^A-Za-z\n]*([A-Za-z]+)", text[m.end() : m.end() + 40])
+        if after and len(after.group(1)) > 1 and after.group(1).isupper():
+            return m.group(0)  # a heading
+        return f"{title} {_title(_cardinal(roman_value(m.group('numeral'))))}"
+
     text = _WORLD_WARS.sub(lambda m: "World War " + ("One" if m.group("numeral") == "I" else "Two"), text)
     text = _AFTER_KEYWORD.sub(numerals, text)
-    return _REGNAL.sub(regnal, text)
+    text = _REGNAL.sub(regnal, text)
+    return _TITLE_NUMERAL.sub(title_numeral, text)

@@ -284,13 +284,22 @@ def _unit_words(n: str, unit: str, *, adjective: bool = False) -> str:
     return f"{n} {one if n == '1' or adjective else many}"
 
 
+_AFTER_SCALE: Final = re.compile(
+    r"\b(?P<scale>hundred|thousand|million|billion|trillion)(?P<space>[ \t]|-(?=[A-Za-zµμ]))"
+    rf"(?P<unit>{_UNIT_NAMES})(?![\w/²³]|[.,]\d|['’]\w)"
+)
+"""A unit after a scale word, which the scale step writes for "6.5bn km" ("6.5 billion km"), "3 million km"."""
+
+
 def expand_units(text: str) -> str:
     """5 km -> "5 kilometres"; 1 kg -> "1 kilogram"; 60 mph, 120 km/h; 1.5kg -> "1.5 kilograms";
     6ft 2in and 6'2" -> "6 feet 2 inches"; 750 sq ft; 40mm; 3m -> "3 metres" (the millions are read
     before, by ``expand_scales``); a 15-in screen, a 5-km race, a 60W bulb -> "15 inch", "5
     kilometre", "60 watt" (a unit joined by a hyphen, or after "a", is an adjective; "5kg bags" keeps
     the plural); PM2.5 -> "PM 2.5"; sizes: 10×20 and 4x4 -> "10 by 20",
-    "4 by 4". "in" is an inch only against its number ("2in"), never in "1 in 4"."""
+    "4 by 4"; after a scale word, the plural: "6.5 billion km" (from "6.5bn km"), "40 million miles", "1.2
+    billion kWh" -> "6.5 billion kilometres", "1.2 billion kilowatt hours". "in" is an inch only against its
+    number ("2in"), never in "1 in 4"."""
 
     def feet_inches(m: re.Match[str]) -> str:
         feet, inches = m.group("ft") or m.group("ft2"), m.group("in") or m.group("in2")
@@ -310,7 +319,15 @@ def expand_units(text: str) -> str:
         )
         return _unit_words(m.group("n"), unit_key, adjective=adjective)
 
+    def after_scale(m: re.Match[str]) -> str:
+        unit = re.sub(r"[ \t]+", " ", m.group("unit"))
+        if unit in _ATTACHED_ONLY or unit == "m":
+            return m.group(0)  # "a million in cash", "2 million m" is too rare to tell from "m" for million
+        one, many = UNITS[unit]
+        return f"{m.group('scale')} {one if m.group('space') == '-' else many}"  # "a 2 million-km road": adjective
+
     text = _PARTICULATES.sub(lambda m: f"PM {m.group('size')}", text)
+    text = _AFTER_SCALE.sub(after_scale, text)
     text = _FEET_INCHES.sub(feet_inches, text)
     text = _DIMENSIONS.sub(" by ", text)
     return _UNIT.sub(replace, text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from narrate.text.normalize import normalize_for_speech
 from narrate.text.normalize.abbreviations import expand_abbreviations, expand_initialisms
 from tests.text.normalize.steps import step_test
 
@@ -67,3 +70,24 @@ STEP_CASES = {
 }
 
 test_step = step_test(STEP_CASES)
+
+
+INITIALISMS_READ_AS_WORDS = [
+    ("He has a 2.85 ERA this season.", "He has a two point eight five E.R.A this season."),
+    ("The ERA was never ratified.", "The E.R.A was never ratified."),
+    ("An LAPD officer was hurt.", "An L.A.P.D officer was hurt."),
+    ("The LAPD said on Monday.", "The L.A.P.D said on Monday."),
+    ("Patients with COPD need help.", "Patients with C.O.P.D need help."),
+    ("His ERA rose to 3.10.", "His E.R.A rose to three point one zero."),
+    ("The WHO said so.", "The W.H.O said so."),
+    ("A NEW ERA BEGINS.", "A NEW ERA BEGINS."),
+    ("The era ended.", "The era ended."),
+    ("A COPD inhaler.", "A C.O.P.D inhaler."),
+    ("The LAPD and the FBI.", "The L.A.P.D and the FBI."),
+]
+"""Initialisms hibari would read as a word, spelled; a heading and the lowercase word are left."""
+
+
+@pytest.mark.parametrize(("text", "expected"), INITIALISMS_READ_AS_WORDS)
+def test_initialism_hibari_reads_as_word(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected

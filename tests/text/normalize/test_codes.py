@@ -3,6 +3,9 @@ serial, flight and model numbers; each step alone, on table-style cases."""
 
 from __future__ import annotations
 
+import pytest
+
+from narrate.text.normalize import normalize_for_speech
 from narrate.text.normalize.codes import expand_codes, expand_phone_numbers, expand_serials
 from tests.text.normalize.steps import step_test
 
@@ -97,3 +100,71 @@ STEP_CASES = {
 }
 
 test_step = step_test(STEP_CASES)
+
+
+CODES_AFTER_A_WORD = [
+    ("She read out her PIN, 4821, over the phone.", "She read out her PIN, four eight two one, over the phone."),
+    ("The code: 5512 opens the gate.", "The code: five five one two opens the gate."),
+    ("Enter PIN number 0000 to reset it.", "Enter PIN number zero zero zero zero to reset it."),
+    ("The passcode 1234 was never changed.", "The passcode one two three four was never changed."),
+    ("His password – 8812 – was leaked.", "His password, eight eight one two, was leaked."),
+    ("The door code, 7710.", "The door code, seven seven one zero."),
+    ("Her PIN: 0042.", "Her PIN: zero zero four two."),
+    ("The passcode, 1999, was his birth year.", "The passcode, one nine nine nine, was his birth year."),
+    ("Voters in the 90210 area backed it.", "Voters in the nine zero two one zero area backed it."),
+    ("Homes in the 10001 area sold fast.", "Homes in the one zero zero zero one area sold fast."),
+]
+"""Codes set off from their word by a comma, colon or dash, and ZIP codes before "area", digit by digit."""
+
+
+@pytest.mark.parametrize(("text", "expected"), CODES_AFTER_A_WORD)
+def test_code_after_its_word(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected
+
+
+PHONES_WITH_BRACKETED_AREA_CODES = [
+    ("Call (02) 9374 4000 now.", "Call zero two, nine three seven four, four zero zero zero now."),
+    ("Ring (020) 7946 0018 today.", "Ring zero two zero, seven nine four six, zero zero one eight today."),
+    ("Call (0161) 496 0000 for details.", "Call zero one six one, four nine six, zero zero zero zero for details."),
+    (
+        "The Melbourne office is on (03) 9123 4567.",
+        "The Melbourne office is on zero three, nine one two three, four five six seven.",
+    ),
+    ("Brisbane: (07) 3000 1111.", "Brisbane: zero seven, three zero zero zero, one one one one."),
+    ("Dial (0113) 496 0123.", "Dial zero one one three, four nine six, zero one two three."),
+    ("Perth (08) 6555 1234 is open.", "Perth zero eight, six five five five, one two three four is open."),
+    ("Call (01632) 960 001 for help.", "Call zero one six three two, nine six zero, zero zero one for help."),
+    ("The number is (0121) 496 0999.", "The number is zero one two one, four nine six, zero nine nine nine."),
+    (
+        "Edinburgh's office, (0131) 496 0000, is shut.",
+        "Edinburgh's office, zero one three one, four nine six, zero zero zero zero, is shut.",
+    ),
+]
+"""Phone numbers with an area code starting with 0 in brackets, digit by digit in groups."""
+
+
+@pytest.mark.parametrize(("text", "expected"), PHONES_WITH_BRACKETED_AREA_CODES)
+def test_phone_with_bracketed_area_code(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected
+
+
+MAKERS_MODELS = [
+    ("A Cessna 172 landed on the road.", "A Cessna one seventy-two landed on the road."),
+    ("An Embraer 190 was diverted.", "An Embraer one ninety was diverted."),
+    ("The Embraer 175 fleet is grounded.", "The Embraer one seventy-five fleet is grounded."),
+    ("A Bell 206 helicopter crashed.", "A Bell two oh six helicopter crashed."),
+    ("The Fokker 100 retired.", "The Fokker one hundred retired."),
+    ("A Bombardier Challenger 350 jet.", "A Bombardier Challenger three fifty jet."),
+    ("The Bombardier Global 7500 jet.", "The Bombardier Global seventy-five hundred jet."),
+    ("An Airbus A320neo took off.", "An Airbus A-three twenty neo took off."),
+    ("The Airbus A321XLR flies further.", "The Airbus A-three twenty-one X.L.R flies further."),
+    ("A Boeing 737 MAX 9 lost a panel.", "A Boeing seven three seven MAX nine lost a panel."),
+    ("A Porsche 911 and a Peugeot 208.", "A Porsche nine eleven and a Peugeot two oh eight."),
+    ("Airbus 320 jobs were cut.", "Airbus three hundred twenty jobs were cut."),
+]
+"""A maker's model number, said in pairs as the maker says it."""
+
+
+@pytest.mark.parametrize(("text", "expected"), MAKERS_MODELS)
+def test_maker_model(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from narrate.text.normalize import normalize_for_speech
 from narrate.text.normalize.dates_times import expand_dates, expand_times
 from tests.text.normalize.steps import step_test
 
@@ -42,7 +45,7 @@ STEP_CASES = {
         ("May 2021", "May twenty twenty-one"),
         ("2024-01-05", "January fifth, twenty twenty-four"),
         ("1/5/2024", "January fifth, twenty twenty-four"),
-        ("25/12/99", "December twenty-fifth, nineteen ninety-nine"),
+        ("25/12/99", "the twenty-fifth of December nineteen ninety-nine"),
         ("March 45", "March 45"),
         ("May I", "May I"),
         # spans
@@ -66,3 +69,46 @@ STEP_CASES = {
 }
 
 test_step = step_test(STEP_CASES)
+
+
+NUMERIC_DATES = [
+    ("It left on 31/01/2020.", "It left on the thirty-first of January twenty twenty."),
+    ("It left on 01/31/2020.", "It left on January thirty-first, twenty twenty."),
+    ("It left on 05/06/2020.", "It left on May sixth, twenty twenty."),
+    ("It opened on 31.01.2020.", "It opened on the thirty-first of January twenty twenty."),
+    ("It opened on 05.06.2020.", "It opened on the fifth of June twenty twenty."),
+    ("It closed on 31-01-2020.", "It closed on the thirty-first of January twenty twenty."),
+    ("It closed on 12-25-2019.", "It closed on December twenty-fifth, twenty nineteen."),
+    ("It closed on 2020-01-31.", "It closed on January thirty-first, twenty twenty."),
+    ("Born 13/04/1985 in Leeds.", "Born the thirteenth of April nineteen eighty-five in Leeds."),
+    ("Due 4/15/2024 at the latest.", "Due April fifteenth, twenty twenty-four at the latest."),
+    ("Filed on 1.3.2021.", "Filed on the first of March twenty twenty-one."),
+    ("Update to version 1.2.2020 now.", "Update to version one point two point two thousand twenty now."),
+]
+"""Numeric dates: day first when the first number cannot be a month or when dotted; else month first."""
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMERIC_DATES)
+def test_numeric_date(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected
+
+
+CLOCK_RANGES = [
+    ("Open 10:00–17:00 daily.", "Open ten hundred to seventeen hundred daily."),
+    ("Open 09:00-17:30 daily.", "Open oh nine hundred to seventeen thirty daily."),
+    ("Open 9:30–11:15 daily.", "Open nine thirty to eleven fifteen daily."),
+    ("Open 10:00 - 11:00 on Sundays.", "Open ten o'clock to eleven o'clock on Sundays."),
+    ("Open 08:30 to 12:45 on Mondays.", "Open eight thirty to twelve forty-five on Mondays."),
+    ("Shift 22:00–02:00 at night.", "Shift twenty-two hundred to oh two hundred at night."),
+    ("Visiting 14:00-16:00 only.", "Visiting fourteen hundred to sixteen hundred only."),
+    ("Lunch 12:30–13:30 daily.", "Lunch twelve thirty to thirteen thirty daily."),
+    ("Talks 9:00–10:30 then.", "Talks nine o'clock to ten thirty then."),
+    ("Runs 18:00 until 23:00.", "Runs eighteen hundred to twenty-three hundred."),
+    ("From 9:30-11:30am only.", "From nine thirty to eleven thirty A.M only."),
+]
+"""Two clock times joined by a dash or "to": one range, never two times with a pause between."""
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOCK_RANGES)
+def test_clock_range(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected

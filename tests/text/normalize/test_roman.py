@@ -69,7 +69,10 @@ def test_roman_value(numeral: str, value: int) -> None:
 SENTENCES = [
     ("World War II ended in 1945.", "World War Two ended in nineteen forty-five."),
     ("Henry VIII's 6 wives feature in Chapter IV.", "Henry the Eighth's six wives feature in Chapter Four."),
-    ("Super Bowl LVIII drew 123.7m viewers, up 7%.", "Super Bowl Fifty-Eight drew one hundred twenty-three point seven million viewers, up seven percent."),
+    (
+        "Super Bowl LVIII drew 123.7m viewers, up 7%.",
+        "Super Bowl Fifty-Eight drew one hundred twenty-three point seven million viewers, up seven percent.",
+    ),
     ("Title IX changed college sports.", "Title Nine changed college sports."),
     ("Queen Elizabeth II died in 2022.", "Queen Elizabeth the Second died in twenty twenty-two."),
     ("Pope John Paul II visited Poland in 1979.", "Pope John Paul the Second visited Poland in nineteen seventy-nine."),
@@ -83,4 +86,27 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
 def test_sentence(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected
+
+
+TITLE_NUMERALS = [
+    ("The sequel, Gladiator II, opened on Friday.", "The sequel, Gladiator Two, opened on Friday."),
+    ("Frozen II took $1bn.", "Frozen Two took one billion dollars."),
+    ("In Frozen II, Elsa sings.", "In Frozen Two, Elsa sings."),
+    ("He named England XI for the Test.", "He named England Eleven for the Test."),
+    ("Final Fantasy VII and Halo II.", "Final Fantasy Seven and Halo Two."),
+    ("Critics loved Dune II.", "Critics loved Dune Two."),
+    ("The IV drip was removed.", "The IV drip was removed."),
+    ("Give an IV drip now.", "Give an IV drip now."),
+    ("John Smith III said so.", "John Smith III said so."),
+    ("Tom III said so.", "Tom III said so."),
+    ("WORLD WAR II ENDS.", "WORLD WAR II ENDS."),
+    ("Malcolm X spoke.", "Malcolm X spoke."),
+    ("I think so.", "I think so."),
+]
+"""I, V and X after a capitalised title word: a cardinal; never a lone I, a heading, a person's suffix or an IV drip."""
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_NUMERALS)
+def test_title_numeral(text: str, expected: str) -> None:
     assert normalize_for_speech(text, language="en") == expected

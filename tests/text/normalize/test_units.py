@@ -112,7 +112,10 @@ SENTENCES = [
     ("More than 5k fans signed up.", "More than five thousand fans signed up."),
     ("The account has 2.4m followers.", "The account has two point four million followers."),
     ("The county's population is 1.1m.", "The county's population is one point one million."),
-    ("Super Bowl LVIII drew 123.7m viewers.", "Super Bowl Fifty-Eight drew one hundred twenty-three point seven million viewers."),
+    (
+        "Super Bowl LVIII drew 123.7m viewers.",
+        "Super Bowl Fifty-Eight drew one hundred twenty-three point seven million viewers.",
+    ),
     ("Some 1.2bn people lack power.", "Some one point two billion people lack power."),
     ("The firm is valued at $1.2bn.", "The firm is valued at one point two billion dollars."),
     ("Profits rose 41.6pc to £8.1m.", "Profits rose forty-one point six percent to eight point one million pounds."),
@@ -121,7 +124,10 @@ SENTENCES = [
     # percents
     ("Sales were up 41.6pc on last year.", "Sales were up forty-one point six percent on last year."),
     ("The approval rating dropped to 38 pc.", "The approval rating dropped to thirty-eight percent."),
-    ("Unemployment fell to 4.1pc, the lowest since 2008.", "Unemployment fell to four point one percent, the lowest since two thousand eight."),
+    (
+        "Unemployment fell to 4.1pc, the lowest since 2008.",
+        "Unemployment fell to four point one percent, the lowest since two thousand eight.",
+    ),
     ("Growth was −0.5 % in the third quarter.", "Growth was minus zero point five percent in the third quarter."),
     ("Shares rose +3.5% on Monday.", "Shares rose plus three point five percent on Monday."),
     ("Turnout reached 67 per cent.", "Turnout reached sixty-seven per cent."),
@@ -158,4 +164,25 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
 def test_sentence(text: str, expected: str) -> None:
+    assert normalize_for_speech(text, language="en") == expected
+
+
+UNITS_AFTER_SCALES = [
+    ("The probe has travelled 6.5bn km.", "The probe has travelled six point five billion kilometres."),
+    ("It used 1.2bn kWh last year.", "It used one point two billion kilowatt hours last year."),
+    ("The comet is 40m miles away.", "The comet is forty million miles away."),
+    ("It flew 3 million km.", "It flew three million kilometres."),
+    ("They sold 5 million lbs of beef.", "They sold five million pounds of beef."),
+    ("It stored 10 million GB of data.", "It stored ten million gigabytes of data."),
+    ("They planted 2 thousand ha of forest.", "They planted two thousand hectares of forest."),
+    ("Offices of 2 billion sq ft stand empty.", "Offices of two billion square feet stand empty."),
+    ("A 2 million-km journey.", "A two million kilometre journey."),
+    ("Some 300bn kWh of power.", "Some three hundred billion kilowatt hours of power."),
+    ("A million in cash.", "A million in cash."),
+]
+"""A unit after a scale word, in full and plural."""
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS_AFTER_SCALES)
+def test_unit_after_scale(text: str, expected: str) -> None:
     assert normalize_for_speech(text, language="en") == expected
