@@ -31,3 +31,8 @@ class EngineError(NarrateError, RuntimeError):
 
 class OutputError(NarrateError, OSError):
     """The output folder or one of its files could not be written."""
+
+
+class DownloadError(NarrateError, OSError):
+    """A voice could not be downloaded or installed: the host cannot be reached, the transfer stopped,
+    or what arrived does not match the checksum it must have."""
