@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ConfigError, NarrateError
 from ..text.language import canonical, primary, region
 from .engines import engine_names, engine_status
-from .voicefiles import hibari_registry, install_command, hibari_voice_file, installed_piper_voices
+from .voicefiles import hibari_registry, hibari_voice_file, install_command, installed_piper_voices
 from .voices import load_preset, preset_files
 
 
@@ -184,7 +184,7 @@ def _espeak(wanted: str | None) -> tuple[list[str], int]:
     except NarrateError:
         return [], 0
     kept = [tag for tag in tags if wanted is None or speaks(tag, wanted)]
-    return kept, len({primary(tag) or tag for tag in kept})
+    return kept, len({code for tag in kept if (code := primary(tag))})
 
 
 def _gtts(wanted: str | None) -> dict[str, str]:

@@ -28,7 +28,6 @@ from .voicefiles import (
     hibari_registry,
     hibari_voice_file,
     hibari_voice_files,
-    install_command,
     piper_dir,
     piper_voice_file,
 )
