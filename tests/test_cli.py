@@ -60,7 +60,7 @@ def test_console_script_is_installed() -> None:
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice preset 'nope' (presets: default, "),
+        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice 'nope' (presets: default, "),
         (["build", "a.txt", "b.txt", "--title", "T"], "narrate: error: a title can only be given for one article, not 2"),
         (["build", "a.txt", "--base-url", "ftp://x"], "narrate: error: command line: 'base_url' must be an absolute http(s) URL, not 'ftp://x'"),
     ],
