@@ -213,6 +213,12 @@ def batch_command(
                      "none and that declare none themselves. [default: the config's build.language, normally auto: "
                      "detected from each article's text]", show_default=False),
     ] = None,
+    voice: Annotated[
+        Optional[str],
+        typer.Option("--voice", "-v", help="The voice of every article whose manifest row names none: a preset name "
+                     "or file, a hibari voice (fenrir), or ENGINE:VOICE (hibari:fenrir, piper:NAME_OR_PATH, gtts:fr, "
+                     "espeak:es). [default: each article's language routed to its voice]", show_default=False),
+    ] = None,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Narrate only the articles that failed in earlier runs.")
     ] = False,
@@ -235,7 +241,7 @@ def batch_command(
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
                 source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
-                force=force, use_cache=not no_cache, progress=display, language=language,
+                force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
             )
     except NarrateError as exc:
         _fail(str(exc))
