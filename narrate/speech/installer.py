@@ -188,7 +188,9 @@ def _install_piper_model(ref: VoiceRef, model: str, progress: ProgressCallback |
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
     if not isinstance(data, dict) or "phoneme_id_map" not in data or "audio" not in data:
-        raise InputError(f"{config_source} is not a Piper voice config (a Piper voice is a .onnx model plus its .onnx.json)")
+        raise InputError(
+            f"{config_source} is not a Piper voice config (a Piper voice is a .onnx model plus its .onnx.json)"
+        )
     folder = piper_dir()
     target = folder / f"{ref.name}.onnx"
     size = fetch(model, target, Expected(), label=f"Piper voice {ref.name}", progress=progress)
