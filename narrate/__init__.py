@@ -7,7 +7,7 @@
 """
 
 from .config import Config, ShowConfig, load_config
-from .errors import ConfigError, EngineError, InputError, NarrateError, OutputError, PublishError
+from .errors import ConfigError, DownloadError, EngineError, InputError, NarrateError, OutputError, PublishError
 from .models import Article, Block, BlockKind, Chunk, Clip
 from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
 from .publish.catalog import EpisodeRecord, load_catalog
@@ -39,6 +39,7 @@ __all__ = [
     "OutputError",
     "Progress",
     "PublishError",
+    "DownloadError",
     "ShowConfig",
     "VoicePreset",
     "__version__",

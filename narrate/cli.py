@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .batch.runner import run_batch
 from .config import load_config
-from .console import BatchDisplay, ProgressDisplay, PublishDisplay, printable
+from .console import BatchDisplay, DownloadDisplay, ProgressDisplay, PublishDisplay, printable
 from .errors import ConfigError, InputError, NarrateError
 from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
@@ -24,8 +24,8 @@ from .publish.check import check_feed
 from .publish.upload import PublishReport, publish
 from .say import say
 from .speech.cache import ChunkCache
-from .speech.engines import engine_names, engine_status
-from .speech.voices import load_preset, preset_files
+from .speech.catalog import speaks, voice_catalog
+from .speech.installer import install_voice, remove_voice
 from .text.fetch import ALLOW_PRIVATE_ENV
 from .text.language import language_name
 
@@ -112,7 +112,8 @@ def build_command(
         Optional[str],
         typer.Option(
             "--voice", "-v",
-            help="Voice preset: a name from narrate's voices/ folder or a path to a preset .toml file. "
+            help="The voice: a preset name (narrate voices lists them) or a preset .toml file, a hibari voice "
+            "(fenrir), or ENGINE:VOICE: hibari:fenrir, piper:NAME_OR_PATH, gtts:fr, espeak:es. "
             "[default: the config's build.voice, normally 'default': hibari, offline]",
             show_default=False,
         ),
@@ -225,6 +226,12 @@ def batch_command(
                      "none and that declare none themselves. [default: the config's build.language, normally auto: "
                      "detected from each article's text]", show_default=False),
     ] = None,
+    voice: Annotated[
+        Optional[str],
+        typer.Option("--voice", "-v", help="The voice of every article whose manifest row names none: a preset name "
+                     "or file, a hibari voice (fenrir), or ENGINE:VOICE (hibari:fenrir, piper:NAME_OR_PATH, gtts:fr, "
+                     "espeak:es). [default: each article's language routed to its voice]", show_default=False),
+    ] = None,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Narrate only the articles that failed in earlier runs.")
     ] = False,
@@ -249,7 +256,7 @@ def batch_command(
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
                 source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
-                force=force, use_cache=not no_cache, progress=display, language=language,
+                force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -559,39 +566,95 @@ def serve_command(
         _fail(str(exc))
 
 
-@app.command("voices")
-def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> None:
-    """List the voice presets (the language each speaks, and where each comes from), which preset
-    speaks which language, and the speech engines with what each needs."""
+voices_app = typer.Typer(
+    help="The voices narrate can speak with: presets, hibari and Piper voices, eSpeak NG's and gTTS's languages; "
+    "install and remove hibari and Piper voices.",
+)
+app.add_typer(voices_app, name="voices")
+
+
+@voices_app.callback(invoke_without_command=True)
+def voices_command(
+    ctx: typer.Context,
+    config: Annotated[Optional[Path], _CONFIG_OPTION] = None,
+    language: Annotated[
+        Optional[str],
+        typer.Option("--language", "-l", help="Only what speaks this language (es, fr, en-GB, …), in every section.",
+                     show_default=False),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the catalog as JSON, for scripts.")] = False,
+) -> None:
+    """List every voice: the presets (the language each speaks, where each comes from), which preset
+    speaks which language, the speech engines with what each needs, every hibari voice (installed or
+    not), the Piper voices installed, and the languages eSpeak NG and gTTS speak.
+
+    Any of them goes to --voice: a preset name or file, a hibari voice (fenrir), or ENGINE:VOICE
+    (hibari:fenrir, piper:NAME_OR_PATH, gtts:fr, espeak:es).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     try:
         routes = load_config(config, out_dir=Path("output")).voices
+        catalog = voice_catalog(language)
     except NarrateError as exc:
         _fail(str(exc))
-    names = engine_names()
-    statuses = {name: engine_status(name) for name in names}
-    typer.echo("Presets (use with --voice NAME):")
-    for name, path in preset_files().items():
-        try:
-            preset = load_preset(path)
-        except NarrateError as exc:
-            typer.echo(f"  {name:<14} unusable: {exc}")
-            continue
-        ok, note = statuses.get(preset.engine, (False, f"unknown engine '{preset.engine}'"))
-        state = note if ok else f"unavailable: {note}"
-        fallback = f", falls back to {preset.fallback}" if preset.fallback else ""
-        speaks = language_name(preset.language) if preset.language else "the article's language"
-        typer.echo(f"  {name:<14} {preset.engine:<8} {state}{fallback} · speaks {speaks} · {preset.description}")
-        typer.echo(f"  {'':<14} {path}")
-    typer.echo("Languages ([voices] in narrate.toml; unlisted: English by build.voice, the rest by espeak):")
-    for tag, preset_name in sorted(routes.items(), key=lambda item: (item[0] == "*", item[0])):
-        label = "every other language" if tag == "*" else f"{tag} ({language_name(tag)})"
-        typer.echo(f"  {label:<28} {preset_name}")
-    if not routes:
-        typer.echo("  (no routes set)")
-    typer.echo("Engines:")
-    for name in names:
-        ok, note = statuses[name]
-        typer.echo(f"  {name:<14} {note if ok else 'unavailable: ' + note}")
+    wanted = catalog.language
+    routes = {tag: name for tag, name in routes.items() if tag == "*" or speaks(tag, wanted)}
+    if as_json:
+        typer.echo(json.dumps({**catalog.to_json(), "routes": routes}, indent=2, ensure_ascii=False))
+        return
+    for line in catalog.lines(routes):
+        typer.echo(line)
+
+
+@voices_app.command("install")
+def voices_install_command(
+    name: Annotated[
+        str,
+        typer.Argument(help="A hibari voice (fenrir, or hibari:fenrir), a Piper voice from its catalog "
+                       "(piper:en_US-lessac-medium), or a Piper model (path/voice.onnx or its URL, with its "
+                       ".onnx.json beside it).", metavar="NAME", show_default=False),
+    ],
+    source: Annotated[
+        Optional[str],
+        typer.Option("--from", help="Install from this file or URL instead of the voice's own host (a hibari "
+                     "voice must still match its registry's sha256; a Piper model needs its .onnx.json beside it).",
+                     show_default=False, metavar="FILE_OR_URL"),
+    ] = None,
+) -> None:
+    """Download a voice and install it, checked against its registry's checksum.
+
+    hibari voices come from the address hibari's registry gives (NARRATE_HIBARI_VOICES_URL overrides the
+    host) into HIBARI_HOME, else narrate's data folder (NARRATE_DATA_DIR, else ~/.local/share/narrate);
+    Piper voices from the Piper voice catalog (NARRATE_PIPER_VOICES_URL overrides it). A download that
+    stops half way resumes when the command runs again. Nothing is ever downloaded during a build.
+    """
+    try:
+        with DownloadDisplay() as display:
+            result = install_voice(name, source, progress=display)
+    except NarrateError as exc:
+        _fail(str(exc))
+    voice = result.voice
+    use = voice.name if voice.engine == "hibari" else voice.spec
+    if result.already:
+        typer.echo(f"{voice.spec}: {result.already}; use it with --voice {use}")
+        return
+    typer.echo(f"Installed {voice.spec} ({result.bytes / 1e6:.1f} MB) in {result.files[0].parent}; "
+               f"use it with --voice {use}")
+
+
+@voices_app.command("remove")
+def voices_remove_command(
+    name: Annotated[
+        str, typer.Argument(help="The voice: fenrir, hibari:fenrir, piper:NAME.", metavar="NAME", show_default=False)
+    ],
+) -> None:
+    """Delete an installed hibari or Piper voice (and any unfinished download of it)."""
+    try:
+        result = remove_voice(name)
+    except NarrateError as exc:
+        _fail(str(exc))
+    typer.echo(f"Removed {result.voice.spec} ({len(result.files)} file(s))")
 
 
 @app.command("say")
@@ -600,7 +663,9 @@ def say_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="The MP3 file to write.")] = Path("say.mp3"),
     voice: Annotated[
         Optional[str],
-        typer.Option("--voice", "-v", help="Voice preset name or file. [default: the config's build.voice]",
+        typer.Option("--voice", "-v", help="The voice: a preset name or file, a hibari voice (fenrir), or "
+                     "ENGINE:VOICE (hibari:fenrir, piper:NAME_OR_PATH, gtts:fr, espeak:es). [default: the config's "
+                     "build.voice]",
                      show_default=False),
     ] = None,
     language: Annotated[

@@ -15,6 +15,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TransferSpeedColumn,
 )
 
 from .batch.runner import BatchProgress
@@ -147,6 +148,41 @@ class BatchDisplay:
         last = event.last
         what = f"failed: {last.error}" if last.status == "failed" else f"{last.status}: {last.slug}"
         print(f"[{event.done + event.failed}/{event.total}] {last.source}: {what} ({status})", file=self.stream, flush=True)
+
+
+class DownloadDisplay:
+    """Shows a voice download: a bar per file on a terminal (bytes, speed), nothing otherwise."""
+
+    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty() if live is None else live
+        self._bar: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> DownloadDisplay:
+        if self.live:
+            self._bar = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+            )
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __call__(self, label: str, done: int, total: int | None) -> None:
+        if self._bar is None:
+            return
+        task = self._tasks.get(label)
+        if task is None:
+            task = self._tasks[label] = self._bar.add_task(_short(label), total=total)
+        self._bar.update(task, completed=done, total=total)
 
 
 def _batch_status(event: BatchProgress) -> str:

@@ -35,3 +35,8 @@ class OutputError(NarrateError, OSError):
 
 class PublishError(NarrateError, OSError):
     """A publishing destination could not be reached, read or written (credentials, bucket, host, path)."""
+
+
+class DownloadError(NarrateError, OSError):
+    """A voice could not be downloaded or installed: the host cannot be reached, the transfer stopped,
+    or what arrived does not match the checksum it must have."""

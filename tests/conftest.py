@@ -63,6 +63,18 @@ def private_chunk_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 @pytest.fixture(autouse=True)
+def private_voice_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data folder and hibari voice folder: installed voices are never
+    the user's, and nothing a test installs outlives it."""
+    root = tmp_path_factory.mktemp("voice-data")
+    monkeypatch.setenv("NARRATE_DATA_DIR", str(root / "narrate"))
+    monkeypatch.setenv("HIBARI_HOME", str(root / "hibari"))
+    monkeypatch.delenv("NARRATE_HIBARI_VOICES_URL", raising=False)
+    monkeypatch.delenv("NARRATE_PIPER_VOICES_URL", raising=False)
+    return root
+
+
+@pytest.fixture(autouse=True)
 def allow_private_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests' HTTP servers listen on 127.0.0.1, which narrate refuses to fetch from by default.
 

@@ -60,7 +60,7 @@ def test_console_script_is_installed() -> None:
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice preset 'nope' (presets: default, "),
+        (["build", "x.txt", "--voice", "nope"], "narrate: error: unknown voice 'nope' (presets: default, "),
         (["build", "a.txt", "b.txt", "--title", "T"], "narrate: error: a title can only be given for one article, not 2"),
         (["build", "a.txt", "--base-url", "ftp://x"], "narrate: error: command line: 'base_url' must be an absolute http(s) URL, not 'ftp://x'"),
     ],
@@ -256,6 +256,37 @@ def test_project_voices_folder_adds_presets(tmp_path: Path) -> None:
     (tmp_path / "voices" / "slow.toml").write_text('engine = "hibari"\nspeed = 0.8\ndescription = "slower"\n')
     result = _run("voices", cwd=tmp_path)
     assert any(line.split()[:3] == ["slow", "hibari", "offline"] for line in result.stdout.splitlines())
+
+
+def test_voices_lists_every_hibari_voice_and_the_other_engines_languages(tmp_path: Path) -> None:
+    result = _run("voices", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    hibari = lines[lines.index("hibari voices (--voice NAME; offline):") + 1 :][:5]
+    assert [line.split()[:4] for line in hibari] == [
+        ["heart", "en-US", "American", "female"], ["emma", "en-GB", "British", "female"],
+        ["fenrir", "en-US", "American", "male"], ["fable", "en-GB", "British", "male"],
+        ["kore", "en-US", "American", "female"],
+    ]
+    assert hibari[0].endswith("installed (in the hibari package)")
+    assert hibari[2].endswith("not installed (8.0 MB): narrate voices install fenrir")
+    assert any(line.startswith("eSpeak NG (--voice espeak:LANG; offline): ") and "languages" in line for line in lines)
+    assert "gTTS (--voice gtts:LANG; online): 69 languages (--language xx shows one)" in lines
+
+
+def test_voices_language_filters_and_json(tmp_path: Path) -> None:
+    (tmp_path / "narrate.toml").write_text('[voices]\nes = "gtts"\nfr = "espeak"\n', encoding="utf-8")
+    text = _run("voices", "--language", "es", "--config", "narrate.toml", cwd=tmp_path).stdout
+    assert "  es (Spanish)" in text and "fr (French)" not in text
+    assert "eSpeak NG (--voice espeak:LANG; offline): Spanish: es, es-419, es-mx" in text
+    assert "gTTS (--voice gtts:LANG; online): Spanish: es" in text
+    data = json.loads(_run("voices", "--json", "-l", "en-GB", "--config", "narrate.toml", cwd=tmp_path).stdout)
+    assert data["language"] == "en-GB" and data["routes"] == {}
+    assert [v["name"] for v in data["hibari"]] == ["emma", "fable"]
+    assert set(data) == {"language", "presets", "engines", "hibari", "piper", "espeak", "gtts", "routes"}
+    bad = _run("voices", "--language", "xx", cwd=tmp_path)
+    assert (bad.returncode, bad.stderr) == (1, "narrate: error: --language: 'xx' is not a language tag (write e.g. es, "
+                                               "fr or en-GB)\n")
 
 
 def test_say_writes_a_playable_mp3(tmp_path: Path) -> None:

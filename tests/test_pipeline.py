@@ -235,7 +235,7 @@ def test_title_is_for_one_article_only(tmp_path: Path, fake_preset: Path) -> Non
 
 
 def test_bad_preset_stops_the_build_before_any_work(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="unknown voice preset 'nope'"):
+    with pytest.raises(ConfigError, match="unknown voice 'nope'"):
         build([tmp_path / "a.txt"], out_dir=tmp_path / "out", voice="nope")
     assert not (tmp_path / "out").exists()
 

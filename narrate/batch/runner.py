@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -143,6 +143,7 @@ def run_batch(
     use_cache: bool = True,
     progress: ProgressCallback | None = None,
     language: str | None = None,
+    voice: str | None = None,
 ) -> BatchReport:
     """Narrate every article of ``source`` (a folder, a CSV/JSONL manifest, an RSS/Atom feed) into
     ``out_dir``, then rebuild its feed and show page once.
@@ -150,7 +151,8 @@ def run_batch(
     An article that fails is recorded with its reason and the others go on. ``retry_failed``
     narrates only the articles that failed before. ``scheduler`` ("tcp://host:port") runs the work
     on that Dask cluster instead of local processes. ``language``: the language of articles that
-    neither the source nor the article itself gives one (instead of detecting it).
+    neither the source nor the article itself gives one (instead of detecting it). ``voice``: the voice
+    of every article whose manifest row names none (``--voice``: a preset, a hibari voice, ENGINE:VOICE).
     """
     out = Path(out_dir)
     cfg = config if isinstance(config, Config) else load_config(Path(config) if config else None, out_dir=out)
@@ -159,8 +161,12 @@ def run_batch(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror or exc}") from exc
+    if voice is not None:
+        from ..speech.voices import load_preset
+
+        load_preset(voice)  # a voice that does not exist or is not installed: one error, before any work
     with folder_lock(out):
-        return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress)
+        return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress, voice)
 
 
 def _run_locked(
@@ -173,6 +179,7 @@ def _run_locked(
     force: bool,
     use_cache: bool,
     progress: ProgressCallback | None,
+    voice: str | None = None,
 ) -> BatchReport:
     from ..pipeline import rebuild_feed
 
@@ -181,6 +188,8 @@ def _run_locked(
         write_config_template(out)
     remove_stray_temporary_files(out)
     items = read_batch_source(source, limits=cfg.intake.limits())
+    if voice is not None:
+        items = [item if item.voice else replace(item, voice=voice) for item in items]
     report = BatchReport(out)
     with JobRecord(out) as record:
         record.interrupted()
@@ -197,7 +206,7 @@ def _run_locked(
             progress(state.progress())
         runner = _dask_results if scheduler else _local_results
         try:
-            for outcome in runner(tasks, record, jobs or default_jobs(cfg), scheduler):
+            for outcome in runner(tasks, record, jobs or default_jobs(cfg, voice), scheduler):
                 report.outcomes.append(outcome)
                 if outcome.status == "failed":
                     record.fail(outcome.key, outcome.error or "failed")

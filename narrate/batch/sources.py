@@ -15,8 +15,8 @@ beyond what is needed to list the articles:
 * **A manifest**: ``.csv`` (a header row; columns :data:`MANIFEST_COLUMNS`; UTF-8 with or without a
   BOM; ``;`` or tab separated when the header has no comma) or ``.jsonl``/``.ndjson`` (one JSON
   object per line with the same keys). Each row names one article by ``path``, ``url`` or
-  ``source`` (either); relative paths, and voice preset paths, are relative to the manifest's
-  folder. Listed files must exist. Two rows naming the same article are an error naming both lines
+  ``source`` (either); relative paths, voice preset paths and Piper model paths (``piper:PATH``)
+  are relative to the manifest's folder. Listed files must exist. Two rows naming the same article are an error naming both lines
   (a manifest is written by hand; a repeat is almost always a slip, and keeping either row's
   overrides silently would be a guess). Every problem is a :class:`ConfigError` naming the
   manifest and the line.
@@ -96,6 +96,10 @@ _FEED_ROOT = re.compile(
 )
 _LOOKS_LIKE_PATH = re.compile(r"[/\\]|\.toml$", re.IGNORECASE)
 """A voice given as a path rather than a preset name (the rule of narrate.speech.voices.load_preset)."""
+_ENGINE_VOICE = re.compile(r"(?i)(hibari|piper|gtts|espeak):")
+"""A voice given as ENGINE:VOICE (hibari:fenrir, gtts:fr…), not a preset."""
+_PIPER_PATH = re.compile(r"(?i)piper:(.*(?:[/\\].*|\.onnx))")
+"""``piper:PATH``: a Piper model file rather than an installed voice's name."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """C0 and C1 control characters: a feed's title or author holding them (``&#27;]0;…&#7;``) would reach
 the terminal through ``narrate batch`` and ``narrate list`` as escape sequences."""
@@ -121,7 +125,8 @@ class BatchItem:
     date: str | None = None
     """ISO 8601 ``YYYY-MM-DD``, the date as written (a time zone does not move it to another day)."""
     voice: str | None = None
-    """A voice preset name, or the absolute path of a preset file."""
+    """A voice as ``--voice`` takes it: a preset name, the absolute path of a preset file, a hibari
+    voice, or ENGINE:VOICE (a Piper model's path made absolute)."""
     language: str | None = None
     """The article's language as the manifest gives it (a language tag); ``None``: as it declares, or detected."""
 
@@ -354,7 +359,15 @@ def _manifest_item(row: dict[str, str | None], folder: Path, where: str) -> Batc
     if when and iso is None:
         raise ConfigError(f"{where}: date '{when}' is not a date (write it as YYYY-MM-DD)")
     voice = row.get("voice")
-    if voice and _LOOKS_LIKE_PATH.search(voice):
+    piper_model = _PIPER_PATH.fullmatch(voice.strip()) if voice else None
+    if piper_model is not None:  # a Piper model's path, relative to the manifest like a preset's
+        model = folder / Path(piper_model.group(1)).expanduser()
+        if not model.is_file():
+            raise ConfigError(f"{where}: piper model {model} does not exist")
+        voice = f"piper:{model.resolve()}"
+    elif voice and _ENGINE_VOICE.match(voice.strip()):
+        voice = voice.strip()
+    elif voice and _LOOKS_LIKE_PATH.search(voice):
         preset = folder / Path(voice).expanduser()
         if not preset.is_file():
             raise ConfigError(f"{where}: voice preset file {preset} does not exist")

@@ -15,6 +15,13 @@ speaks (a preset without ``language`` speaks the article's language)::
 the project's ``voices/`` folder (in the current directory), the folders in ``NARRATE_VOICES``
 (separated like PATH), the user's voices folder (``~/.config/narrate/voices`` on Linux), and the
 presets shipped with narrate.
+
+It also takes a voice without a preset file, which gets the settings of the engine's built-in preset
+(pauses, pace, fallback): a hibari voice by name (``fenrir``, when no preset has that name), or
+``ENGINE:VOICE``: ``hibari:fenrir``, ``piper:NAME`` (a Piper voice installed with ``narrate voices
+install``, or "joe") or ``piper:PATH.onnx``, ``gtts:LANG`` (``gtts:fr``, ``gtts:pt-BR``) and
+``espeak:LANG``. A hibari or Piper voice that is not installed is an error naming the command that
+installs it.
 """
 
 from __future__ import annotations
@@ -30,13 +37,21 @@ from platformdirs import user_config_dir
 from ..audio.assembly import Pauses
 from ..errors import ConfigError
 from ..settings import from_mapping, read_toml
-from ..text.language import primary
+from ..text.language import canonical, language_name, primary
 from .engines.base import VoiceParams
+from .voicefiles import hibari_registry, hibari_voice_file, install_command, piper_voice_file
 
 DEFAULT_PRESET = "default"
 DEFAULT_LANGUAGE = "en-us"
 """What a preset without a language speaks when no language is known."""
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_ENGINE_VOICE = re.compile(r"(?i)(hibari|piper|gtts|espeak):(.+)")
+_TEMPLATES = {"hibari": "default", "piper": "piper-joe", "gtts": "gtts", "espeak": "espeak"}
+"""The built-in preset whose settings an ``ENGINE:VOICE`` voice takes."""
+VOICE_FORMS = (
+    "a preset name, a preset .toml file, a hibari voice (fenrir), or hibari:NAME, piper:NAME_OR_PATH, gtts:LANG, "
+    "espeak:LANG"
+)
 
 
 def builtin_voices_dir() -> Path:
@@ -109,17 +124,25 @@ class VoicePreset:
 def load_preset(name_or_path: str | Path) -> VoicePreset:
     """Load a preset by name (from the built-in voices) or from a file path."""
     text = str(name_or_path)
+    engine_voice = None if isinstance(name_or_path, Path) else _ENGINE_VOICE.fullmatch(text.strip())
+    if engine_voice is not None:
+        return voice_preset(engine_voice.group(1).lower(), engine_voice.group(2).strip())
     if isinstance(name_or_path, Path) or text.endswith(".toml") or "/" in text or "\\" in text:
         path = Path(name_or_path)
         if not path.is_file():
             raise ConfigError(f"voice preset file {path} does not exist")
     else:
         if not _NAME.fullmatch(text):
-            raise ConfigError(f"'{text}' is not a voice preset name")
+            raise ConfigError(f"'{text}' is not a voice: give {VOICE_FORMS}")
         found = find_preset(text)
+        if found is None and text in hibari_registry():
+            return voice_preset("hibari", text)
         if found is None:
             known = ", ".join(preset_names()) or "none"
-            raise ConfigError(f"unknown voice preset '{text}' (presets: {known})")
+            raise ConfigError(
+                f"unknown voice '{text}' (presets: {known}; hibari voices: {', '.join(hibari_registry())}; "
+                "or hibari:NAME, piper:NAME_OR_PATH, gtts:LANG, espeak:LANG)"
+            )
         path = found
     data = read_toml(path)
     preset = from_mapping(VoicePreset, data, str(path))
@@ -127,6 +150,72 @@ def load_preset(name_or_path: str | Path) -> VoicePreset:
     if preset.lexicon_path is not None and not preset.lexicon_path.is_file():
         raise ConfigError(f"{path}: 'lexicon' file {preset.lexicon_path} does not exist")
     return preset
+
+
+def voice_preset(engine: str, voice: str) -> VoicePreset:
+    """The preset for ``ENGINE:VOICE`` (see the module's docstring): the engine's built-in preset with
+    the voice put in; a voice that is not installed or not spoken is a :class:`ConfigError`."""
+    template = load_preset(builtin_voices_dir() / f"{_TEMPLATES[engine]}.toml")
+    options = dict(template.options)
+    language: str | None
+    if engine == "hibari":
+        registry = hibari_registry()
+        if voice not in registry:
+            raise ConfigError(f"hibari has no voice '{voice}' (voices: {', '.join(registry)})")
+        if hibari_voice_file(voice) is None:
+            raise ConfigError(f"the hibari voice '{voice}' is not installed: run {install_command(voice)}")
+        entry = registry[voice]
+        options["voice"] = voice
+        language = str(entry.get("language", "en-US")).lower()
+        accent, gender = entry.get("accent", ""), entry.get("gender", "")
+        description = f"hibari '{voice}': offline neural voice, {accent} English, {gender}"
+    elif engine == "piper":
+        options["model"], description = _piper_model(voice)
+        language = None  # the model's own: the engine reads it from the voice's config
+    else:
+        language = _check_language(engine, voice)
+        spoken = language_name(language)
+        description = f"gTTS: Google Translate's voice, {spoken} (online)" if engine == "gtts" else (
+            f"eSpeak NG: robotic but offline, {spoken}"
+        )
+    name = f"{engine}:{voice}"
+    return VoicePreset(**{**template.__dict__, "language": language, "options": options, "description": description,
+                          "name": name})
+
+
+def _piper_model(voice: str) -> tuple[str, str]:
+    """The ``model`` option and a description for ``piper:VOICE`` (an installed name or a model path)."""
+    if "/" in voice or "\\" in voice or voice.lower().endswith(".onnx"):
+        path = Path(voice).expanduser().absolute()
+        if not path.is_file():
+            raise ConfigError(f"piper model {path} does not exist (give a .onnx file with its .onnx.json beside it)")
+        return str(path), f"piper: offline neural voice {path.name}"
+    installed = piper_voice_file(voice)
+    if installed is None:
+        raise ConfigError(f"the Piper voice '{voice}' is not installed: run {install_command('piper:' + voice)}")
+    model = voice if installed.source == "package" else str(installed.model)
+    return model, f"piper '{voice}': offline neural voice"
+
+
+def _check_language(engine: str, tag: str) -> str:
+    """``tag`` written the standard way, when ``engine`` (gtts or espeak) speaks it."""
+    found = canonical(tag)
+    if found is None:
+        raise ConfigError(f"{engine}:{tag}: '{tag}' is not a language tag (write e.g. {engine}:fr or {engine}:pt-BR)")
+    if engine == "gtts":
+        from .engines.gtts import gtts_voice
+
+        speaks = gtts_voice(found) is not None
+    else:
+        from .engines.espeak import voice_for
+
+        speaks = voice_for(found) is not None
+    if not speaks:
+        label = "gTTS" if engine == "gtts" else "eSpeak NG"
+        raise ConfigError(
+            f"{label} does not speak {language_name(found)} ('{tag}'); narrate voices lists what it speaks"
+        )
+    return found
 
 
 def find_preset(name: str) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -215,6 +216,7 @@ BAD_MANIFESTS = [
     ("date.csv", "path,date\narticles/ferry.txt,next Tuesday\n", "date 'next Tuesday' is not a date"),
     ("ambiguous.csv", "path,date\narticles/ferry.txt,05/03/2024\n", "write it as YYYY-MM-DD"),
     ("voice.csv", "path,voice\narticles/ferry.txt,voices/gone.toml\n", "voice preset file"),
+    ("piper.csv", "path,voice\narticles/ferry.txt,piper:voices/gone.onnx\n", "line 2: piper model "),
     ("language.csv", "path,language\narticles/ferry.txt,Spanish!\n", "language 'Spanish!' is not a language tag"),
     ("header-only.csv", "path,title\n\n", "lists no articles"),
     ("empty.csv", "", "is empty"),
@@ -233,6 +235,25 @@ def test_bad_manifests(tmp_path: Path, name: str, text: str, fragment: str) -> N
     manifest = tmp_path / name
     manifest.write_text(text, encoding="utf-8")
     one_line_error(ConfigError, manifest, fragment)
+
+
+def test_manifest_voices_as_engine_voice(tmp_path: Path) -> None:
+    shutil.copytree(MANIFESTS / "articles", tmp_path / "articles")
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "mine.onnx").write_bytes(b"a model")
+    rows = ["fenrir", "hibari:fenrir", "gtts:fr", "espeak:es", "piper:en_GB-alba-medium", "piper:voices/mine.onnx"]
+    (tmp_path / "m.csv").write_text("path,voice\n" + "".join(f"articles/ferry.txt,{v}\n" for v in rows[:1]),
+                                    encoding="utf-8")
+    lines = "\n".join(json.dumps({"path": "articles/ferry.txt" if i == 0 else "articles/orchard.md", "voice": v})
+                      for i, v in enumerate(rows[:2]))
+    assert [i.voice for i in read_batch_source(tmp_path / "m.csv")] == ["fenrir"]
+    (tmp_path / "m.jsonl").write_text(lines, encoding="utf-8")
+    assert [i.voice for i in read_batch_source(tmp_path / "m.jsonl")] == ["fenrir", "hibari:fenrir"]
+    for voice in rows[2:]:
+        (tmp_path / "one.csv").write_text(f"path,voice\narticles/ferry.txt,{voice}\n", encoding="utf-8")
+        (item,) = read_batch_source(tmp_path / "one.csv")
+        expected = f"piper:{(tmp_path / 'voices' / 'mine.onnx').resolve()}" if voice.endswith(".onnx") else voice
+        assert item.voice == expected
 
 
 def test_manifest_with_an_empty_trailing_column_and_tabs(tmp_path: Path) -> None:

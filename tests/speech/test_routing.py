@@ -172,7 +172,7 @@ def test_the_catch_all_route_is_used_only_where_its_voice_speaks_the_language() 
 def test_a_route_to_an_unknown_preset_names_the_route() -> None:
     with pytest.raises(ConfigError) as caught:
         choose_voice("es", routes={"es": "no-such-voice"})
-    assert one_line(caught).startswith('[voices] es = "no-such-voice" in narrate.toml: unknown voice preset')
+    assert one_line(caught).startswith('[voices] es = "no-such-voice" in narrate.toml: unknown voice ')
 
 
 @pytest.mark.parametrize(

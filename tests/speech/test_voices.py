@@ -57,15 +57,15 @@ def test_every_builtin_preset_loads() -> None:
 
 def test_unknown_preset_name_lists_the_known_ones() -> None:
     message = preset_error("no-such-voice")
-    assert "unknown voice preset 'no-such-voice'" in message
+    assert "unknown voice 'no-such-voice'" in message
     for name in preset_names():
         assert name in message
-    assert message.endswith(f"(presets: {', '.join(preset_names())})")
+    assert f"(presets: {', '.join(preset_names())}; hibari voices: heart, emma, fenrir, fable, kore; " in message
 
 
 @pytest.mark.parametrize("name", ["bad name", "-dash", ".hidden", "ünïcode", ""])
 def test_invalid_preset_name(name: str) -> None:
-    assert f"'{name}' is not a voice preset name" in preset_error(name)
+    assert f"'{name}' is not a voice: give a preset name" in preset_error(name)
 
 
 # --- presets by path ---------------------------------------------------------------------------
@@ -202,3 +202,50 @@ def test_the_shipped_presets_languages() -> None:
     assert languages["default"] == languages["gtts-us"] == languages["piper-joe"] == "en-us"
     assert languages["gtts-uk"] == "en-gb" and languages["gtts-es"] == "es-ES"
     assert languages["espeak"] is None and languages["gtts"] is None
+
+
+# --- voices without a preset file: hibari names and ENGINE:VOICE ---------------------------------
+
+
+def test_a_bare_hibari_voice_is_a_preset_of_its_own() -> None:
+    preset = load_preset("heart")
+    assert (preset.name, preset.engine, preset.language) == ("hibari:heart", "hibari", "en-us")
+    assert preset.options["voice"] == "heart"
+    assert preset.pauses == load_preset(DEFAULT_PRESET).pauses  # the default preset's settings
+    assert load_preset("hibari:heart") == preset
+
+
+@pytest.mark.parametrize(
+    "voice, engine, language, option",
+    [("gtts:fr", "gtts", "fr", None), ("gtts:pt-br", "gtts", "pt-BR", None), ("espeak:es", "espeak", "es", None),
+     ("piper:joe", "piper", None, ("model", "joe"))],
+)
+def test_engine_voice_forms(voice: str, engine: str, language: str | None, option: tuple[str, str] | None) -> None:
+    preset = load_preset(voice)
+    assert (preset.name, preset.engine, preset.language) == (voice, engine, language)
+    if option:
+        assert preset.options[option[0]] == option[1]
+
+
+def test_a_piper_model_path(tmp_path: Path) -> None:
+    model = write(tmp_path / "v.onnx", "x")
+    assert load_preset(f"piper:{model}").options["model"] == str(model)
+    assert "does not exist" in preset_error(f"piper:{tmp_path / 'gone.onnx'}")
+
+
+@pytest.mark.parametrize(
+    "voice, message",
+    [
+        ("fenrir", "the hibari voice 'fenrir' is not installed: run narrate voices install fenrir"),
+        ("hibari:emma", "the hibari voice 'emma' is not installed: run narrate voices install emma"),
+        ("hibari:nobody", "hibari has no voice 'nobody' (voices: heart, emma, fenrir, fable, kore)"),
+        ("piper:en_GB-alba-medium", "the Piper voice 'en_GB-alba-medium' is not installed: run narrate voices install "
+                                    "piper:en_GB-alba-medium"),
+        ("gtts:tlh", "gTTS does not speak Klingon ('tlh')"),
+        ("espeak:zz", "espeak:zz: 'zz' is not a language tag"),
+        ("nobody", "unknown voice 'nobody' (presets: "),
+        ("say:hello", "'say:hello' is not a voice: give a preset name"),
+    ],
+)
+def test_voices_that_cannot_speak_are_one_line_errors(voice: str, message: str) -> None:
+    assert message in preset_error(voice)

