@@ -21,7 +21,7 @@ from .pipeline import BuildReport, build, rebuild_feed
 from .preview import preview
 from .publish.catalog import EpisodeRecord, episodes_root, find_episode, load_catalog, remove_episode
 from .publish.check import check_feed
-from .say import say
+from .say import compare, say
 from .speech.cache import ChunkCache
 from .speech.engines import engine_names, engine_status
 from .speech.voices import load_preset, preset_files
@@ -71,6 +71,13 @@ def _allow_private_addresses(allowed: bool) -> None:
     """The switch is process-wide (an environment variable), so batch worker processes inherit it."""
     if allowed:
         os.environ[ALLOW_PRIVATE_ENV] = "1"
+
+
+_SPEED_OPTION = typer.Option(
+    "--speed", help="The pace, 0.5 to 2.0 (1.3: spoken in 1/1.3 of the time; pauses shortened alike), for every "
+    "voice instead of each preset's own speed. Engines without a speed of their own (gTTS) are time-stretched "
+    "at the same pitch. [default: the preset's speed, normally 1.0]", show_default=False,
+)
 
 
 _LANGUAGE_HELP = (
@@ -152,6 +159,7 @@ def build_command(
         bool,
         typer.Option("--force", "-f", help="Make the episode again even when it is already up to date."),
     ] = False,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
@@ -162,6 +170,7 @@ def build_command(
     """
     _allow_private_addresses(allow_private)
     try:
+        cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with ProgressDisplay(quiet=quiet) as display:
             report = build(
                 articles,
@@ -169,7 +178,7 @@ def build_command(
                 voice=voice,
                 language=language,
                 title=title,
-                config=config,
+                config=cfg,
                 show_title=show_title,
                 base_url=base_url,
                 progress=display,
@@ -219,6 +228,7 @@ def batch_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse speech from the chunk cache.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary (JSON) at the end.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
@@ -231,9 +241,10 @@ def batch_command(
     """
     _allow_private_addresses(allow_private)
     try:
+        cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
-                source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
+                source, out_dir=out, config=cfg, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
                 force=force, use_cache=not no_cache, progress=display, language=language,
             )
     except NarrateError as exc:
@@ -502,8 +513,17 @@ def voices_command(config: Annotated[Optional[Path], _CONFIG_OPTION] = None) -> 
 
 @app.command("say")
 def say_command(
-    text: Annotated[str, typer.Argument(help="The text to speak; blank lines separate paragraphs.", show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The MP3 file to write.")] = Path("say.mp3"),
+    text: Annotated[
+        list[str],
+        typer.Argument(help="The text to speak; blank lines separate paragraphs. With --compare: the voices, then "
+                       "the text (the last argument, when it has a space; else a sample text is spoken).",
+                       metavar="TEXT | VOICE... [TEXT]", show_default=False),
+    ],
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="The MP3 file to write; with --compare, the folder of the samples. "
+                     "[default: say.mp3; say-compare/]", show_default=False),
+    ] = None,
     voice: Annotated[
         Optional[str],
         typer.Option("--voice", "-v", help="Voice preset name or file. [default: the config's build.voice]",
@@ -519,10 +539,35 @@ def say_command(
         typer.Option("--config", "-c", help="Config file (cache, MP3 settings). [default: built-in defaults]",
                      show_default=False),
     ] = None,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
+    compare_voices: Annotated[
+        bool,
+        typer.Option("--compare", help="Speak the same text with each VOICE given as an argument, one MP3 each "
+                     "(1-<voice>.mp3, 2-<voice>.mp3…) in the --out folder, to choose between them."),
+    ] = False,
 ) -> None:
-    """Speak a short text into an MP3, to hear a voice preset before a build."""
+    """Speak a short text into an MP3, to hear a voice preset before a build.
+
+    narrate say --compare default gtts-uk espeak "Some text." writes one sample per voice side by side."""
     try:
-        result = say(text, out, voice=voice, config=load_config(config), language=language)
+        cfg = load_config(config).with_speed(speed)
+        if compare_voices:
+            if voice is not None:
+                raise InputError("--compare takes its voices as arguments, not --voice")
+            *voices, last = text
+            if " " not in last.strip():
+                voices, last = text, ""
+            if not voices:
+                raise InputError("--compare needs the voices to compare, e.g. narrate say --compare default espeak")
+            results = compare(last or None, voices, out or Path("say-compare"), config=cfg, language=language)
+            for result in results:
+                if result.warning:
+                    _to_stderr(f"narrate: warning: {result.warning}")
+                typer.echo(f"{result.path}  {result.audio.duration:.1f} s  voice {result.preset}")
+            return
+        if len(text) != 1:
+            raise InputError("say takes one text (quote it); to hear several voices, use --compare VOICE VOICE … TEXT")
+        result = say(text[0], out or Path("say.mp3"), voice=voice, config=cfg, language=language)
     except NarrateError as exc:
         _fail(str(exc))
     note = f" ({result.fallbacks} chunk(s) by a fallback voice)" if result.fallbacks else ""
