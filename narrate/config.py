@@ -41,11 +41,12 @@ class BuildConfig:
     """Highest true peak allowed, in dBTP."""
     id3_version: int = 3
     """ID3 tag version: 3 (read by every player) or 4."""
-    speed: float | None = None
-    """The pace of every voice, 0.5 to 2.0, instead of each preset's own ``speed`` (``--speed``)."""
+    speed: float = 0.0
+    """The pace of every voice, 0.5 to 2.0, instead of each preset's own ``speed`` (``--speed``); 0: each
+    preset's own."""
 
     def __post_init__(self) -> None:
-        if self.speed is not None:
+        if self.speed != 0.0:
             check_speed(self.speed, "'speed'")
         if not -40.0 <= self.loudness <= -5.0:
             raise ValueError(f"'loudness' must be between -40 and -5 LUFS, not {self.loudness}")
@@ -162,6 +163,11 @@ class Config:
             return replace(self, build=replace(self.build, speed=check_speed(speed, "--speed")))
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
+
+    @property
+    def pace(self) -> float | None:
+        """The pace every voice speaks at, or None for each preset's own."""
+        return self.build.speed or None
 
     def with_overrides(self, *, show_title: str | None = None, base_url: str | None = None) -> Config:
         """A copy with command-line overrides applied (and validated)."""

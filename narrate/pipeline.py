@@ -181,7 +181,7 @@ class Narrator:
         narrator = cls(out_dir, config, voice=voice, cache=cache, threaded=threaded,
                        language=canonical(language) if language else None)
         if voice is not None:  # its engine and options are checked now (the pool keeps it for the articles)
-            narrator.speakers.speaker(load_preset(voice), narrator.language, config.build.speed)
+            narrator.speakers.speaker(load_preset(voice), narrator.language, config.pace)
         return narrator
 
     def close(self) -> None:
@@ -192,7 +192,7 @@ class Narrator:
         else the narrator's, else the one the config routes the language to."""
         config = self.config
         choice = choose_voice(language, voice or self.voice, config.voices, default=config.build.voice)
-        speaker = self.speakers.speaker(choice.preset, choice.language, config.build.speed)
+        speaker = self.speakers.speaker(choice.preset, choice.language, config.pace)
         key = (str(choice.preset.path), choice.language)
         if key not in self._words:
             self._words[key] = speech_function(choice.preset, choice.language)

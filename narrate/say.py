@@ -53,7 +53,7 @@ def say(
     choice = choose_voice(spoken_in, voice, cfg.voices, default=cfg.build.voice)
     preset = choice.preset
     cache = ChunkCache(cfg.cache.root()) if cfg.cache.enabled else None
-    speaker = Speaker.for_preset(preset, cache, language=spoken_in, speed=cfg.build.speed)
+    speaker = Speaker.for_preset(preset, cache, language=spoken_in, speed=cfg.pace)
     pauses = speaker.preset.paced_pauses
     blocks = [Block(BlockKind.PARAGRAPH, p, n) for n, p in enumerate(paragraphs, 1)]
     chunks = make_chunks(

@@ -172,7 +172,7 @@ def test_boundaries_are_allowed(tmp_path: Path) -> None:
         tmp_path / "edge.toml", 'engine = "x"\nspeed = 0.5\n[pauses]\nsentence = 0\nparagraph = 10\nheading = 0.0\n'
     )
     preset = load_preset(path)
-    assert preset.speed == 0.25
+    assert preset.speed == 0.5
     assert preset.pauses == Pauses(0.0, 10.0, 0.0)
 
 
