@@ -4,9 +4,10 @@ own (gTTS) or whose own speed does not reach the pace asked for (hibari beyond 1
 The stretch is ffmpeg's ``rubberband`` filter (the Rubber Band library) run by the ffmpeg that the
 imageio-ffmpeg wheel ships (already needed to decode gTTS's MP3s): no new dependency. It was chosen
 over ffmpeg's ``atempo`` (WSOLA) by ``python benchmarks/run.py speed-stretch``: on hibari's speech
-stretched to 0.7, 1.3 and 1.5 the words an offline recogniser (pocketsphinx) got wrong went from
-1.2/3.7/17 % (Rubber Band) to 2.4/6.1/22 % (atempo), with lengths exact to 0.1 % for both; atempo
-is 3x faster, but both run at under 1 % of real time. An ffmpeg without the ``rubberband`` filter
+stretched to 0.7, 1.3 and 1.5 an offline recogniser (pocketsphinx) got 1.2/3.7/17 % of the words
+wrong after Rubber Band and 2.4/6.1/22 % after atempo; Rubber Band's lengths are exact (atempo's
+0.4 % off); atempo is 3x faster (both well under 3 % of real time) and moves the long-term
+spectrum less (0.3-0.6 dB against 1.5-2.4 dB), but intelligibility decided. An ffmpeg without the ``rubberband`` filter
 (older imageio-ffmpeg builds) falls back to ``atempo``; :func:`stretcher` names the one used, and
 engines put it in their identity so that the chunk cache never mixes the two.
 """
