@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import sys
 from pathlib import Path
@@ -14,20 +13,24 @@ import typer
 
 from . import __version__
 from .batch.runner import run_batch
+from .cli_report import fail as _fail
+from .cli_report import parse_size, print_catalog, print_publish_report
+from .cli_report import print_report as _print_report
+from .cli_report import size_text as _size
+from .cli_report import to_stderr as _to_stderr
 from .config import load_config
-from .console import BatchDisplay, DownloadDisplay, ProgressDisplay, PublishDisplay, printable
-from .errors import ConfigError, InputError, NarrateError
-from .pipeline import BuildReport, build, rebuild_feed
+from .console import BatchDisplay, DownloadDisplay, ProgressDisplay, PublishDisplay
+from .errors import InputError, NarrateError
+from .pipeline import build, rebuild_feed
 from .preview import preview
-from .publish.catalog import EpisodeRecord, episodes_root, find_episode, load_catalog, remove_episode
+from .publish.catalog import episodes_root, find_episode, load_catalog, remove_episode
 from .publish.check import check_feed
 from .publish.upload import PublishReport, publish
-from .say import say
+from .say import compare, say
 from .speech.cache import ChunkCache
-from .speech.catalog import speaks, voice_catalog
+from .speech.catalog import voice_catalog
 from .speech.installer import install_voice, remove_voice
 from .text.fetch import ALLOW_PRIVATE_ENV
-from .text.language import language_name
 
 app = typer.Typer(
     name="narrate",
@@ -81,6 +84,13 @@ _PUBLISH_OPTION = typer.Option(
     metavar="DEST",
     show_default=False,
 )
+
+_SPEED_OPTION = typer.Option(
+    "--speed", help="The pace, 0.5 to 2.0 (1.3: spoken in 1/1.3 of the time; pauses shortened alike), for every "
+    "voice instead of each preset's own speed. Engines without a speed of their own (gTTS) are time-stretched "
+    "at the same pitch. [default: the preset's speed, normally 1.0]", show_default=False,
+)
+
 
 _LANGUAGE_HELP = (
     "The articles' language as a tag (es, fr, de, pt-BR, …): it chooses the cleaning rules, the way numbers "
@@ -162,6 +172,7 @@ def build_command(
         bool,
         typer.Option("--force", "-f", help="Make the episode again even when it is already up to date."),
     ] = False,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
 ) -> None:
@@ -174,6 +185,7 @@ def build_command(
     """
     _allow_private_addresses(allow_private)
     try:
+        cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with ProgressDisplay(quiet=quiet) as display:
             report = build(
                 articles,
@@ -181,7 +193,7 @@ def build_command(
                 voice=voice,
                 language=language,
                 title=title,
-                config=config,
+                config=cfg,
                 show_title=show_title,
                 base_url=base_url,
                 progress=display,
@@ -239,6 +251,7 @@ def batch_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse speech from the chunk cache.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary (JSON) at the end.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
 ) -> None:
@@ -253,9 +266,10 @@ def batch_command(
     """
     _allow_private_addresses(allow_private)
     try:
+        cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with BatchDisplay(quiet=quiet or as_json) as display:
             report = run_batch(
-                source, out_dir=out, config=config, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
+                source, out_dir=out, config=cfg, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
                 force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
             )
     except NarrateError as exc:
@@ -443,22 +457,7 @@ def _publish_and_report(
                              progress=display, plan_ready=display.plan)
     except NarrateError as exc:
         _fail(str(exc))
-    for warning in report.warnings:
-        _to_stderr(f"narrate: warning: {warning}")
-    if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2))
-        return report
-    size = f"{report.bytes / 1e6:.1f} MB"
-    if dry_run:
-        for path in report.sent:
-            typer.echo(f"send    {printable(path)}")
-        for path in report.deleted:
-            typer.echo(f"delete  {printable(path)}")
-        typer.echo(f"Dry run: would send {len(report.sent)} file(s) ({size}) to {report.destination}, delete "
-                   f"{len(report.deleted)}; {report.unchanged} unchanged")
-    else:
-        typer.echo(f"Published {out} to {report.destination}: {len(report.sent)} sent ({size}), "
-                   f"{report.unchanged} unchanged, {len(report.deleted)} deleted")
+    print_publish_report(out, report, as_json=as_json, dry_run=dry_run)
     return report
 
 
@@ -598,13 +597,7 @@ def voices_command(
         catalog = voice_catalog(language)
     except NarrateError as exc:
         _fail(str(exc))
-    wanted = catalog.language
-    routes = {tag: name for tag, name in routes.items() if tag == "*" or speaks(tag, wanted)}
-    if as_json:
-        typer.echo(json.dumps({**catalog.to_json(), "routes": routes}, indent=2, ensure_ascii=False))
-        return
-    for line in catalog.lines(routes):
-        typer.echo(line)
+    print_catalog(catalog, routes, as_json=as_json)
 
 
 @voices_app.command("install")
@@ -659,8 +652,17 @@ def voices_remove_command(
 
 @app.command("say")
 def say_command(
-    text: Annotated[str, typer.Argument(help="The text to speak; blank lines separate paragraphs.", show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The MP3 file to write.")] = Path("say.mp3"),
+    text: Annotated[
+        list[str],
+        typer.Argument(help="The text to speak; blank lines separate paragraphs. With --compare: the voices, then "
+                       "the text (the last argument, when it has a space; else a sample text is spoken).",
+                       metavar="TEXT | VOICE... [TEXT]", show_default=False),
+    ],
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="The MP3 file to write; with --compare, the folder of the samples. "
+                     "[default: say.mp3; say-compare/]", show_default=False),
+    ] = None,
     voice: Annotated[
         Optional[str],
         typer.Option("--voice", "-v", help="The voice: a preset name or file, a hibari voice (fenrir), or "
@@ -678,10 +680,35 @@ def say_command(
         typer.Option("--config", "-c", help="Config file (cache, MP3 settings). [default: built-in defaults]",
                      show_default=False),
     ] = None,
+    speed: Annotated[Optional[float], _SPEED_OPTION] = None,
+    compare_voices: Annotated[
+        bool,
+        typer.Option("--compare", help="Speak the same text with each VOICE given as an argument, one MP3 each "
+                     "(1-<voice>.mp3, 2-<voice>.mp3…) in the --out folder, to choose between them."),
+    ] = False,
 ) -> None:
-    """Speak a short text into an MP3, to hear a voice preset before a build."""
+    """Speak a short text into an MP3, to hear a voice preset before a build.
+
+    narrate say --compare default gtts-uk espeak "Some text." writes one sample per voice side by side."""
     try:
-        result = say(text, out, voice=voice, config=load_config(config), language=language)
+        cfg = load_config(config).with_speed(speed)
+        if compare_voices:
+            if voice is not None:
+                raise InputError("--compare takes its voices as arguments, not --voice")
+            *voices, last = text
+            if " " not in last.strip():
+                voices, last = text, ""
+            if not voices:
+                raise InputError("--compare needs the voices to compare, e.g. narrate say --compare default espeak")
+            results = compare(last or None, voices, out or Path("say-compare"), config=cfg, language=language)
+            for result in results:
+                if result.warning:
+                    _to_stderr(f"narrate: warning: {result.warning}")
+                typer.echo(f"{result.path}  {result.audio.duration:.1f} s  voice {result.preset}")
+            return
+        if len(text) != 1:
+            raise InputError("say takes one text (quote it); to hear several voices, use --compare VOICE VOICE … TEXT")
+        result = say(text[0], out or Path("say.mp3"), voice=voice, config=cfg, language=language)
     except NarrateError as exc:
         _fail(str(exc))
     note = f" ({result.fallbacks} chunk(s) by a fallback voice)" if result.fallbacks else ""
@@ -723,86 +750,6 @@ def cache_prune_command(
         _fail(str(exc))
     typer.echo(f"Removed {result.removed} chunk(s), {_size(result.freed)}; "
                f"{result.left.entries} left, {_size(result.left.bytes)}")
-
-
-def parse_size(text: str) -> int:
-    """Bytes in "500MB", "2 GB", "750k" or "1048576"."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text.lower())
-    if match is None:
-        raise ConfigError(f"--max-size: '{text}' is not a size such as 500MB or 2GB")
-    factor = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}[match.group(2)]
-    return int(float(match.group(1)) * factor)
-
-
-def _size(count: int) -> str:
-    return f"{count / 1e6:.1f} MB"
-
-
-def _print_report(report: BuildReport) -> None:
-    for result in report.failed:
-        _to_stderr(f"narrate: error: {result.error}")
-    built = [r for r in report.results if r.record is not None]
-    noun = "episode" if len(built) == 1 else "episodes"
-    failed = f", {len(report.failed)} failed" if report.failed else ""
-    typer.echo(f"Built {len(built)} {noun} in {report.out_dir}{failed}")
-    for result in built:
-        record = result.record
-        assert record is not None  # nosec B101 # type narrowing: `built` holds only results with a record
-        path = record.audio_path(report.out_dir)
-        minutes, seconds = divmod(round(record.audio.duration), 60)
-        action = result.status
-        typer.echo(
-            f"  {path}  {minutes}:{seconds:02d}  {record.audio.bytes / 1e6:.1f} MB  ({action}) {record.title}"
-        )
-        quality = _quality_line(record.quality)
-        if quality:
-            typer.echo(f"    {quality}")
-        typer.echo(f"    {_voice_line(record)}")
-        if record.voice.get("hint") and result.status != "unchanged":
-            typer.echo(f"    {record.voice['hint']}")
-        for warning in record.warnings:
-            _to_stderr(f"narrate: warning: {record.slug}: {warning}")
-    for problem in report.catalog_problems:
-        _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed")
-    typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
-    if report.config.uses_default_base_url:
-        where = report.config.path or report.out_dir / "narrate.toml"
-        typer.echo(
-            f"  Its links use the default base URL {report.config.show.base_url}; set base_url in {where} "
-            "before publishing."
-        )
-
-
-def _voice_line(record: EpisodeRecord) -> str:
-    """ "Spanish (es, detected), voice espeak: routed es -> espeak" from a sidecar."""
-    language = record.language or "?"
-    named = f"{language_name(language)} ({language}, {record.language_source})" if record.language_source else language
-    reason = record.voice.get("reason")
-    return f"{named}, voice {record.voice.get('preset')}" + (f" ({reason})" if reason else "")
-
-
-def _quality_line(quality: dict) -> str:
-    """ "-16.0 LUFS, true peak -1.8 dBTP, 3 chapters, 152 words/min" from a sidecar's quality report."""
-    parts = []
-    if quality.get("loudness_lufs") is not None:
-        parts.append(f"{quality['loudness_lufs']:.1f} LUFS")
-    if quality.get("true_peak_dbtp") is not None:
-        parts.append(f"true peak {quality['true_peak_dbtp']:.1f} dBTP")
-    if quality.get("chapters"):
-        parts.append(f"{quality['chapters']} chapter{'s' if quality['chapters'] != 1 else ''}")
-    if quality.get("words_per_minute"):
-        parts.append(f"{quality['words_per_minute']:.0f} words/min")
-    return ", ".join(parts)
-
-
-def _to_stderr(line: str) -> None:
-    """A line on standard error, its control characters escaped (they may come from servers or articles)."""
-    typer.echo(printable(line), err=True)
-
-
-def _fail(message: str, code: int = 1) -> None:
-    _to_stderr(f"narrate: error: {message}")
-    raise typer.Exit(code)
 
 
 class Terminated(KeyboardInterrupt):

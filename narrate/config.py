@@ -6,6 +6,7 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .audio.stretch import check_speed
 from .errors import ConfigError
 from .publish.catalog import CONFIG_NAME
 from .publish.show import DEFAULT_BASE_URL, ShowConfig
@@ -40,8 +41,13 @@ class BuildConfig:
     """Highest true peak allowed, in dBTP."""
     id3_version: int = 3
     """ID3 tag version: 3 (read by every player) or 4."""
+    speed: float = 0.0
+    """The pace of every voice, 0.5 to 2.0, instead of each preset's own ``speed`` (``--speed``); 0: each
+    preset's own."""
 
     def __post_init__(self) -> None:
+        if self.speed != 0.0:
+            check_speed(self.speed, "'speed'")
         if not -40.0 <= self.loudness <= -5.0:
             raise ValueError(f"'loudness' must be between -40 and -5 LUFS, not {self.loudness}")
         if not -12.0 <= self.true_peak <= 0.0:
@@ -148,6 +154,20 @@ class Config:
         if canonical(language) is None:
             raise ConfigError(f"command line: '{language}' is not a language tag (write e.g. es, fr or pt-BR)")
         return replace(self, build=replace(self.build, language=canonical(language)))
+
+    def with_speed(self, speed: float | None) -> Config:
+        """A copy whose voices all speak at ``speed`` (``--speed``; None: as it is)."""
+        if speed is None:
+            return self
+        try:
+            return replace(self, build=replace(self.build, speed=check_speed(speed, "--speed")))
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+
+    @property
+    def pace(self) -> float | None:
+        """The pace every voice speaks at, or None for each preset's own."""
+        return self.build.speed or None
 
     def with_overrides(self, *, show_title: str | None = None, base_url: str | None = None) -> Config:
         """A copy with command-line overrides applied (and validated)."""

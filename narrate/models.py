@@ -86,6 +86,8 @@ class Sentence:
     text: str
     """As written; empty for the second and later parts of a sentence too long for one request."""
     spoken: str
+    quoted: bool = False
+    """Inside quotation marks (:mod:`narrate.text.quotes`): a preset's ``quote_voice`` speaks it."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .audio.assembly import Assembler, PlacedPart
+from .audio.assembly import Assembler, Pauses, PlacedPart
 from .audio.audiofiles import load_music
 from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
@@ -132,6 +132,11 @@ class _Voice:
     def identity(self) -> str:
         return self.speaker.identity()
 
+    @property
+    def pauses(self) -> Pauses:
+        """The preset's pauses at the pace spoken (``--speed`` or the preset's own)."""
+        return self.speaker.preset.paced_pauses
+
 
 class Narrator:
     """Narrates articles into episodes of one output folder, each in its language's voice."""
@@ -177,7 +182,7 @@ class Narrator:
         narrator = cls(out_dir, config, voice=voice, cache=cache, threaded=threaded,
                        language=canonical(language) if language else None)
         if voice is not None:  # its engine and options are checked now (the pool keeps it for the articles)
-            narrator.speakers.speaker(load_preset(voice), narrator.language)
+            narrator.speakers.speaker(load_preset(voice), narrator.language, config.pace)
         return narrator
 
     def close(self) -> None:
@@ -188,7 +193,7 @@ class Narrator:
         else the narrator's, else the one the config routes the language to."""
         config = self.config
         choice = choose_voice(language, voice or self.voice, config.voices, default=config.build.voice)
-        speaker = self.speakers.speaker(choice.preset, choice.language)
+        speaker = self.speakers.speaker(choice.preset, choice.language, config.pace)
         key = (str(choice.preset.path), choice.language)
         if key not in self._words:
             self._words[key] = speech_function(choice.preset, choice.language)
@@ -244,7 +249,7 @@ class Narrator:
     ) -> ArticleResult:
         chunks = episode_chunks(
             article,
-            voice.speaker.engine.max_chars,
+            voice.speaker.max_chars,
             voice.to_speech,
             spoken_intro=self.config.episode.spoken_intro,
             spoken_outro=self.config.episode.spoken_outro,
@@ -267,12 +272,16 @@ class Narrator:
         payload = {
             "version": _FINGERPRINT_VERSION,
             "voice": voice.identity,
-            "pauses": asdict(voice.preset.pauses),
+            "pauses": asdict(voice.pauses),
             "chunks": [[c.kind.value, c.first_in_block, c.text, c.speech] for c in chunks],
             "audio": [self.config.build.bitrate, self.config.build.sample_rate],
             "tags": [article.title, article.author, article.date, self.config.show.title, _description(article),
                      article.language],
         }
+        quote = voice.speaker.quote_identity()
+        if quote is not None:  # only then: the episodes made without a quote voice keep their fingerprint
+            payload["quote_voice"] = quote
+            payload["quoted"] = [[s.quoted for s in c.units] for c in chunks]
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
     def _up_to_date(self, previous: EpisodeRecord, article: Article, fingerprint: str) -> bool:
@@ -309,7 +318,7 @@ class Narrator:
             )
             with writer:
                 assembler = Assembler(
-                    writer, voice.preset.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak,
+                    writer, voice.pauses, target_lufs=build.loudness, ceiling_dbtp=build.true_peak,
                     threaded=self.threaded,
                 )
                 self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
@@ -350,7 +359,8 @@ class Narrator:
                 version=build.id3_version,
             )
             warnings += tag_warnings
-            timed = timed_sentences(parts)
+            quote_voice = voice.speaker.quote_preset
+            timed = timed_sentences(parts, voices=quote_voice is not None)
             cues = caption_cues(timed)
             srt_cues = caption_cues(timed, SRT_LINE_CHARS, max_lines=SRT_LINES)  # Podcasting 2.0: 2 × 32
             files = {
@@ -412,6 +422,8 @@ class Narrator:
                 "language": voice.choice.speaks,
                 "reason": voice.choice.reason,
                 "hint": voice.choice.hint,
+                "speed": voice.speaker.preset.speed,
+                **({"quote_preset": quote_voice.name} if quote_voice is not None else {}),
             },
             description=description,
             spoken_text=article.spoken_text,
@@ -462,7 +474,7 @@ class Narrator:
                 fell_back.setdefault(spoken.preset, []).append(spoken.chunk.index)
             self._report(progress, label, article.title, spoken.chunk.index + 1, len(chunks), assembler.position, counts)
         if outro is not None:
-            assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.preset.pauses.paragraph)
+            assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.pauses.paragraph)
         return assembler.finish()
 
     def _cover(self, article: Article) -> Cover:
@@ -633,7 +645,8 @@ def _chunk_info(index: int, part: PlacedPart) -> ChunkInfo:
         preset=next((s.preset for s in sentences), ""),
         engine=next((s.engine for s in sentences), ""),
         sentences=[
-            {"text": s.text, "spoken": s.spoken, "start": s.start, "end": s.end, "preset": s.preset}
+            {"text": s.text, "spoken": s.spoken, "start": s.start, "end": s.end, "preset": s.preset,
+             **({"quoted": True} if s.quoted else {})}
             for s in sentences
         ],
         block=part.block,

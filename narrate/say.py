@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from slugify import slugify
+
 from .audio.mp3writer import EncodedAudio, Mp3Writer
 from .audio.tags import EpisodeTags, write_tags
 from .config import Config
@@ -51,10 +53,11 @@ def say(
     choice = choose_voice(spoken_in, voice, cfg.voices, default=cfg.build.voice)
     preset = choice.preset
     cache = ChunkCache(cfg.cache.root()) if cfg.cache.enabled else None
-    speaker = Speaker.for_preset(preset, cache, language=spoken_in)
+    speaker = Speaker.for_preset(preset, cache, language=spoken_in, speed=cfg.pace)
+    pauses = speaker.preset.paced_pauses
     blocks = [Block(BlockKind.PARAGRAPH, p, n) for n, p in enumerate(paragraphs, 1)]
     chunks = make_chunks(
-        blocks, speaker.engine.max_chars, to_speech=speech_function(preset, spoken_in), language=spoken_in
+        blocks, speaker.max_chars, to_speech=speech_function(preset, spoken_in), language=spoken_in
     )
     fallbacks = 0
     try:
@@ -64,7 +67,7 @@ def say(
             ) as writer:
                 for spoken in speaker.speak(chunks):
                     if spoken.chunk.index:
-                        pause = preset.pauses.paragraph if spoken.chunk.first_in_block else preset.pauses.sentence
+                        pause = pauses.paragraph if spoken.chunk.first_in_block else pauses.sentence
                         writer.write_silence(pause)
                     writer.write(spoken.clip)
                     fallbacks += spoken.fallback
@@ -76,3 +79,34 @@ def say(
     finally:
         speaker.close()
     return SayResult(out, audio, preset.name, fallbacks, spoken_in, choice.warning)
+
+
+SAMPLE_TEXT = (
+    "The library opens at nine on weekdays. “Bring your card,” the note said, “and return the books by Friday.” "
+    "In 2024, it lent 31,500 books, about 86 a day."
+)
+"""What ``narrate say --compare`` speaks when given no text: a quotation, a date and numbers."""
+
+
+def compare(
+    text: str | None,
+    voices: list[str],
+    folder: Path,
+    *,
+    config: Config | None = None,
+    language: str | None = None,
+) -> list[SayResult]:
+    """The same ``text`` (else :data:`SAMPLE_TEXT`) spoken by each of ``voices``, one MP3 each in
+    ``folder`` (``1-<voice>.mp3``, ``2-<voice>.mp3``…, in the order given), to choose between them."""
+    if len(voices) < 1:
+        raise InputError("--compare needs at least one voice")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create folder {folder}: {exc.strerror or exc}") from exc
+    results = []
+    for number, voice in enumerate(voices, 1):
+        name = slugify(Path(voice).stem if voice.endswith(".toml") else voice) or "voice"
+        results.append(say(text or SAMPLE_TEXT, folder / f"{number}-{name}.mp3", voice=voice, config=config,
+                           language=language))
+    return results

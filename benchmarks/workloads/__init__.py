@@ -19,6 +19,8 @@ Importing this package imports every module below, which registers its workloads
                      held-out sets, by category)
 ``seams``            seed-seams: the seed episode's seams (inner pauses, edge levels, pauses, cues),
                      the former hard cut vs narrate/audio/seams.py
+``speed``            speed-stretch (ffmpeg's rubberband vs atempo: word errors, length, spectrum, time) and
+                     hibari-pace (what hibari's own speed argument does to the length)
 """
 
 from importlib import import_module
@@ -35,6 +37,7 @@ MODULES = (
     "language",
     "normalize_accuracy",
     "seams",
+    "speed",
 )
 """The workload modules, in the order their workloads are listed and run."""
 

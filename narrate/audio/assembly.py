@@ -33,6 +33,12 @@ class Pauses:
             if not 0.0 <= value <= 10.0:
                 raise ValueError(f"pause '{name}' must be between 0 and 10 seconds, not {value}")
 
+    def scaled(self, factor: float) -> Pauses:
+        """Every pause times ``factor`` (a preset at speed 1.3 pauses 1/1.3 as long)."""
+        if factor == 1.0:
+            return self
+        return Pauses(*(min(10.0, getattr(self, name) * factor) for name in ("sentence", "paragraph", "heading")))
+
 
 @dataclass(frozen=True)
 class SpokenSentence:
@@ -94,6 +100,8 @@ class PlacedSentence:
     preset: str
     engine: str
     cached: bool
+    quoted: bool = False
+    """Inside quotation marks (spoken by the preset's ``quote_voice``, when it has one)."""
 
 
 @dataclass
@@ -140,6 +148,7 @@ class Assembler:
         self.seams = seams if seams is not None else SEAMS
         self.target_lufs = target_lufs
         self._tail = 0  # samples of decay kept at the end of the last part laid
+        self._voice_gains: dict[str, float] = {}  # by preset: the gain its sentences last got in a mixed chunk
         self.speech_leveler = Leveler(self.rate, target_lufs=target_lufs, ceiling_dbtp=ceiling_dbtp)
         self.music_leveler = Leveler(self.rate, target_lufs=target_lufs, ceiling_dbtp=ceiling_dbtp)
         self.meter = LoudnessMeter(self.rate)
@@ -176,7 +185,8 @@ class Assembler:
         chunk levelled without its pauses would come out 1 to 2 LU quieter than the target.
         """
         chunk = spoken.chunk
-        clips = [resample(s.clip, self.rate) for s in spoken.sentences]
+        clips = self._match_voices([resample(s.clip, self.rate) for s in spoken.sentences],
+                                   [s.preset for s in spoken.sentences])
         gain = self._expected_gain(clips)
         units = [shape(c, self.rate, self.pauses.sentence, style=self.seams, gain_db=gain) for c in clips]
         lead = units[0].lead if units else 0
@@ -201,7 +211,7 @@ class Assembler:
         placed = [
             PlacedSentence(
                 said.sentence.text, said.sentence.spoken, (base + begin) / self.rate, (base + finish) / self.rate,
-                said.preset, said.engine, said.cached,
+                said.preset, said.engine, said.cached, said.sentence.quoted,
             )
             for said, (begin, finish) in zip(spoken.sentences, spans)
         ]
@@ -230,6 +240,25 @@ class Assembler:
                 self._queue.put(None, timeout=0.1)
             except queue.Full:
                 continue
+
+    def _match_voices(self, clips: list[np.ndarray], presets: list[str]) -> list[np.ndarray]:
+        """A chunk spoken by more than one voice (a quotation's, a fallback's) with each voice's
+        sentences brought to the target loudness first, so that levelling the chunk as a whole leaves
+        the voices as loud as each other. A voice's sentences too short to measure get the gain its
+        last measured ones got."""
+        if len(set(presets)) < 2:
+            return clips
+        matched = list(clips)
+        for preset in dict.fromkeys(presets):
+            indexes = [i for i, name in enumerate(presets) if name == preset]
+            loudness = integrated_loudness(np.concatenate([clips[i] for i in indexes]), self.rate)
+            if loudness is not None:
+                self._voice_gains[preset] = min(self.target_lufs - loudness, self.speech_leveler.max_gain_db)
+            gain = self._voice_gains.get(preset)
+            if gain is not None:
+                for i in indexes:
+                    matched[i] = (clips[i] * np.float32(10 ** (gain / 20))).astype(np.float32)
+        return matched
 
     def _expected_gain(self, clips: list[np.ndarray]) -> float:
         """The gain levelling will give these units (as :class:`.loudness.Leveler` computes it before

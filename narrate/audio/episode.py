@@ -21,16 +21,17 @@ def chapters_of(parts: list[PlacedPart], title: str, duration: float) -> list[Ch
     return chapters
 
 
-def timed_sentences(parts: list[PlacedPart]) -> list[TimedText]:
-    """Every spoken sentence with its written text and where its speech starts and ends."""
+def timed_sentences(parts: list[PlacedPart], *, voices: bool = False) -> list[TimedText]:
+    """Every spoken sentence with its written text and where its speech starts and ends; ``voices``:
+    with the preset that spoke it (for an episode with a second voice)."""
     timed: list[TimedText] = []
     for part in parts:
         for sentence in part.sentences:
             if sentence.text:
-                timed.append(TimedText(sentence.start, sentence.end, sentence.text))
+                timed.append(TimedText(sentence.start, sentence.end, sentence.text, sentence.preset if voices else None))
             elif timed:  # a later part of an over-long sentence: it extends the sentence's cue
                 last = timed[-1]
-                timed[-1] = TimedText(last.start, sentence.end, last.text)
+                timed[-1] = TimedText(last.start, sentence.end, last.text, last.voice)
     return timed
 
 

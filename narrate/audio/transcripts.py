@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _CLAUSE_END = frozenset(",;:.!?…–—")
 """A word ending in one of these (closing quotes and brackets aside) ends a clause."""
@@ -38,6 +38,8 @@ class TimedText:
     """Seconds: where its speech ends."""
     text: str
     """The written text (what a reader sees), not the normalised speech."""
+    voice: str | None = None
+    """Who speaks it (a voice preset's name), for an episode with more than one voice; else None."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Cue:
     start: float
     end: float
     text: str
+    voice: str | None = None
+    """Who speaks it: a WebVTT voice tag (``<v Name>``) and the JSON segment's ``speaker``."""
 
 
 def caption_cues(sentences: Sequence[TimedText], max_chars: int = CAPTION_CHARS, *, max_lines: int = 1) -> list[Cue]:
@@ -95,11 +99,11 @@ def caption_cues(sentences: Sequence[TimedText], max_chars: int = CAPTION_CHARS,
             else:
                 waiting = f"{waiting} {text}".lstrip()
             continue
-        shown.append([start, end, f"{waiting} {text}".lstrip()])
+        shown.append([start, end, f"{waiting} {text}".lstrip(), sentence.voice])
         waiting = ""
     cues: list[Cue] = []
-    for start, end, text in shown:
-        cues.extend(_sentence_cues(start, end, text, max_chars, max_lines))
+    for start, end, text, voice in shown:
+        cues.extend(replace(cue, voice=voice) for cue in _sentence_cues(start, end, text, max_chars, max_lines))
     return cues
 
 
@@ -225,12 +229,14 @@ def _escape_vtt(text: str) -> str:
 def to_webvtt(cues: Iterable[Cue]) -> str:
     """A WebVTT file: ``WEBVTT``, then each cue as ``HH:MM:SS.mmm --> HH:MM:SS.mmm`` and its text.
 
-    Times are rounded to the millisecond; text is put on one line and escaped.
+    Times are rounded to the millisecond; text is put on one line and escaped. A cue with a voice
+    starts with a voice tag, ``<v Name>``.
     """
     blocks = ["WEBVTT\n"]
     for cue in cues:
         timing = f"{_timestamp(cue.start, '.')} --> {_timestamp(cue.end, '.')}"
-        blocks.append(f"{timing}\n{_escape_vtt(_one_line(cue.text))}\n")
+        tag = f"<v {_escape_vtt(_one_line(cue.voice))}>" if cue.voice else ""
+        blocks.append(f"{timing}\n{tag}{_escape_vtt(_one_line(cue.text))}\n")
     return "\n".join(blocks)
 
 
@@ -253,12 +259,13 @@ def to_podcast_json(cues: Iterable[Cue], *, speaker: str | None = None) -> str:
 
     ``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}``, times in
     seconds rounded to the millisecond (as in the WebVTT and SubRip files); ``speaker`` is left out
-    when not given.
+    when not given (a cue's own voice, when it has one, is its segment's speaker).
     Format: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md
     """
     segments = []
     for cue in cues:
-        segment: dict[str, object] = {} if speaker is None else {"speaker": speaker}
+        who = cue.voice or speaker
+        segment: dict[str, object] = {} if who is None else {"speaker": who}
         segment.update(startTime=_ms(cue.start) / 1000, endTime=_ms(cue.end) / 1000, body=_one_line(cue.text))
         segments.append(segment)
     return json.dumps({"version": "1.0.0", "segments": segments}, ensure_ascii=False, indent=2) + "\n"

@@ -293,6 +293,8 @@ class Sentence:
     end: float
     index: int = 0
     """Its position among the page's sentences (the element id is ``s<index>``)."""
+    voice: str = ""
+    """The preset that spoke it, in an episode with a quotation voice (``data-voice``); else ""."""
 
 
 @dataclass
@@ -309,7 +311,7 @@ class TextSection:
     id: str = ""
 
 
-def _add_sentences(target: list[Sentence], chunk: ChunkInfo) -> None:
+def _add_sentences(target: list[Sentence], chunk: ChunkInfo, voices: bool = False) -> None:
     """Append a chunk's sentences; the later parts of an over-long sentence (written text "") lengthen
     the sentence they continue instead of making a new one."""
     sentences: list[dict[str, Any]] = list(chunk.sentences)
@@ -325,7 +327,8 @@ def _add_sentences(target: list[Sentence], chunk: ChunkInfo) -> None:
             text = str(said.get("spoken") or "")
             if not text.strip():
                 continue
-        target.append(Sentence(text.strip(), start, max(start, end)))
+        voice = str(said.get("preset") or "") if voices else ""
+        target.append(Sentence(text.strip(), start, max(start, end), voice=voice))
 
 
 def page_text(record: EpisodeRecord) -> tuple[list[Sentence], list[TextSection]]:
@@ -339,9 +342,10 @@ def page_text(record: EpisodeRecord) -> tuple[list[Sentence], list[TextSection]]
     sections: list[TextSection] = [TextSection(heading=None)]
     current: TextBlock | None = None
     current_block = None
+    voices = bool(record.voice.get("quote_preset"))
     for chunk in record.chunks:
         if chunk.kind == "intro":
-            _add_sentences(intro, chunk)
+            _add_sentences(intro, chunk, voices)
             continue
         if chunk.kind not in _TEXT_KINDS:
             current = None
@@ -353,7 +357,7 @@ def page_text(record: EpisodeRecord) -> tuple[list[Sentence], list[TextSection]]
                 sections.append(TextSection(heading=current))
             else:
                 sections[-1].blocks.append(current)
-        _add_sentences(current.sentences, chunk)
+        _add_sentences(current.sentences, chunk, voices)
     index = 0
     for sentence in intro:
         sentence.index = index

@@ -24,7 +24,7 @@ from ..errors import EngineError, OutputError
 from ..models import Chunk, Clip, Sentence
 from .cache import ChunkCache, cache_key
 from .engines import Engine, VoiceParams, create_engine
-from .voices import VoicePreset, fallback_chain
+from .voices import VoicePreset, fallback_chain, quote_preset
 
 GIVE_UP_AFTER = 2
 """Chunks in a row a preset may fail on before the rest of the build goes straight to its fallback."""
@@ -83,21 +83,40 @@ class _CacheState:
 class Speaker:
     """Turns chunks into audio with a preset, its fallbacks and a cache."""
 
-    def __init__(self, presets: list[VoicePreset], cache: ChunkCache | None, language: str | None = None) -> None:
-        """``language``: the article's (BCP 47), spoken by the presets that name none; None: English."""
+    def __init__(
+        self,
+        presets: list[VoicePreset],
+        cache: ChunkCache | None,
+        language: str | None = None,
+        quote_presets: list[VoicePreset] | None = None,
+    ) -> None:
+        """``language``: the article's (BCP 47), spoken by the presets that name none; None: English.
+        ``quote_presets``: the voice (and its fallbacks) of the sentences inside quotation marks."""
         if not presets:
             raise ValueError("a speaker needs at least one preset")
         first = presets[0]
         self._voices = [_Voice(first, create_engine(first.engine, first.options, str(first.path)))]
         self._voices += [_Voice(p) for p in presets[1:]]
+        self._quote_voices: list[_Voice] = []
+        if quote_presets:
+            lead = quote_presets[0]
+            self._quote_voices = [_Voice(lead, create_engine(lead.engine, lead.options, str(lead.path)))]
+            self._quote_voices += [_Voice(p) for p in quote_presets[1:]]
         self._cache = _CacheState(cache)
         self.language = language
         self._owns_engines = True
 
     @classmethod
-    def for_preset(cls, preset: VoicePreset, cache: ChunkCache | None, language: str | None = None) -> Speaker:
-        """A speaker for ``preset`` and its fallbacks, speaking ``language`` where a preset names none."""
-        return cls(fallback_chain(preset), cache, language)
+    def for_preset(
+        cls, preset: VoicePreset, cache: ChunkCache | None, language: str | None = None, speed: float | None = None
+    ) -> Speaker:
+        """A speaker for ``preset`` and its fallbacks (and its ``quote_voice`` with its own fallbacks),
+        speaking ``language`` where a preset names none; ``speed`` (``--speed``): the pace of all of
+        them instead of each preset's own."""
+        chain = [p.at_speed(speed) for p in fallback_chain(preset.at_speed(speed))]
+        quote = quote_preset(preset)
+        quotes = [p.at_speed(speed) for p in fallback_chain(quote.at_speed(speed))] if quote is not None else None
+        return cls(chain, cache, language, quotes)
 
     def for_language(self, language: str | None) -> Speaker:
         """A speaker with the same presets, engines and cache speaking ``language``. It shares this
@@ -124,6 +143,20 @@ class Speaker:
     def identity(self) -> str:
         """The first preset's engine identity for this speaker's language (the chunk cache keys on it)."""
         return self._voices[0].identity(self.language)
+
+    def quote_identity(self) -> str | None:
+        """The identity of the voice that speaks quotations, or None when the main voice speaks them."""
+        return self._quote_voices[0].identity(self.language) if self._quote_voices else None
+
+    @property
+    def quote_preset(self) -> VoicePreset | None:
+        """The preset that speaks the sentences inside quotation marks, or None."""
+        return self._quote_voices[0].preset if self._quote_voices else None
+
+    @property
+    def max_chars(self) -> int:
+        """The most characters of text one chunk may hold for every voice of this speaker."""
+        return min(v.engine.max_chars for v in (self._voices[:1] + self._quote_voices[:1]))
 
     @property
     def engine(self) -> Engine:
@@ -161,8 +194,9 @@ class Speaker:
     def speak_sentence(self, sentence: Sentence) -> SpokenSentence:
         """One sentence: from the cache, or from the first preset that can speak it."""
         errors: list[EngineError] = []
-        for position, voice in enumerate(self._voices):
-            if voice.given_up(has_fallback=position + 1 < len(self._voices)):
+        chain = self._quote_voices if sentence.quoted and self._quote_voices else self._voices
+        for position, voice in enumerate(chain):
+            if voice.given_up(has_fallback=position + 1 < len(chain)):
                 errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
                 continue
             try:
@@ -185,7 +219,7 @@ class Speaker:
             return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > 0)
         if len(errors) == 1:
             raise errors[0]
-        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(self._voices[1:], errors[1:]))
+        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(chain[1:], errors[1:]))
         raise EngineError(f"{errors[0]} ({tried})")
 
     def _store(self, key: str, clip: Clip) -> Clip:
@@ -211,7 +245,7 @@ class Speaker:
 
     def close(self) -> None:
         if self._owns_engines:
-            for voice in self._voices:
+            for voice in self._voices + self._quote_voices:
                 voice.close()
 
 
@@ -222,16 +256,18 @@ class SpeakerPool:
 
     def __init__(self, cache: ChunkCache | None) -> None:
         self.cache = cache
-        self._speakers: dict[tuple[str, str], Speaker] = {}
+        self._speakers: dict[tuple[str, str, float, float | None], Speaker] = {}
         self._lock = threading.Lock()
 
-    def speaker(self, preset: VoicePreset, language: str | None) -> Speaker:
-        """A speaker for ``preset`` (and its fallbacks) speaking ``language``; do not close it, close the pool."""
-        key = (preset.name, str(preset.path.resolve()) if preset.path != Path() else repr(preset))
+    def speaker(self, preset: VoicePreset, language: str | None, speed: float | None = None) -> Speaker:
+        """A speaker for ``preset`` (and its fallbacks) speaking ``language`` at ``speed`` (None: each
+        preset's own); do not close it, close the pool."""
+        where = str(preset.path.resolve()) if preset.path != Path() else repr(preset)
+        key = (preset.name, where, preset.speed, speed)
         with self._lock:
             base = self._speakers.get(key)
             if base is None:
-                base = self._speakers[key] = Speaker.for_preset(preset, self.cache, language)
+                base = self._speakers[key] = Speaker.for_preset(preset, self.cache, language, speed)
         return base.for_language(language)
 
     def take_cache_problem(self) -> str | None:

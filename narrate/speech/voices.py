@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
 
 from ..audio.assembly import Pauses
+from ..audio.stretch import check_speed
 from ..errors import ConfigError
 from ..settings import from_mapping, read_toml
 from ..text.language import canonical, language_name, primary
@@ -90,6 +91,8 @@ class VoicePreset:
     file): it speaks whatever language it is given, the article's (see :meth:`voice_params_for`).
     Voice routing uses a preset that names a language only for articles in that language."""
     speed: float = 1.0
+    """The pace, 0.5 to 2.0 (1.3: spoken in 1/1.3 of the time); every engine applies it, natively or by a
+    pitch-preserving time stretch. The pauses scale with it (:attr:`paced_pauses`). ``--speed`` overrides it."""
     pauses: Pauses = field(default_factory=Pauses)
     options: dict[str, Any] = field(default_factory=dict)
     """The engine's own options, checked by the engine."""
@@ -97,14 +100,25 @@ class VoicePreset:
     """A pronunciation lexicon file (TOML), relative to the preset's own folder."""
     fallback: str = ""
     """A preset (name or path) that speaks a chunk when this preset's engine fails on it."""
+    quote_voice: str = ""
+    """A preset (name or path) that speaks the sentences inside quotation marks; "" (the default):
+    this preset speaks them too. See :mod:`narrate.text.quotes`."""
     name: str = field(default="", metadata={"toml": False})
     path: Path = field(default=Path(), metadata={"toml": False})
 
     def __post_init__(self) -> None:
-        if not 0.25 <= self.speed <= 4.0:
-            raise ValueError(f"'speed' must be between 0.25 and 4.0, not {self.speed}")
+        check_speed(self.speed, "'speed'")
         if self.language is not None and not primary(self.language):
             raise ValueError(f"'language' must be a language tag such as \"en-us\" or \"es\", not {self.language!r}")
+
+    @property
+    def paced_pauses(self) -> Pauses:
+        """The pauses at this preset's pace: each one divided by :attr:`speed`."""
+        return self.pauses.scaled(1.0 / self.speed)
+
+    def at_speed(self, speed: float | None) -> VoicePreset:
+        """This preset at pace ``speed`` (None: as it is)."""
+        return self if speed is None or speed == self.speed else replace(self, speed=speed)
 
     @property
     def lexicon_path(self) -> Path | None:
@@ -239,6 +253,20 @@ def preset_files() -> dict[str, Path]:
 def preset_names() -> list[str]:
     """Names of every preset that can be asked for."""
     return list(preset_files())
+
+
+def _reference(preset: VoicePreset, key: str, target: str) -> str | Path:
+    """A preset named in ``preset``'s file under ``key``: a name, or a .toml path relative to that file."""
+    if not _NAME.fullmatch(target) and not target.endswith(".toml"):
+        raise ConfigError(f"{preset.path}: '{key}' must be a preset name or a .toml path, not {target!r}")
+    return target if _NAME.fullmatch(target) and not target.endswith(".toml") else preset.path.parent / target
+
+
+def quote_preset(preset: VoicePreset) -> VoicePreset | None:
+    """The preset that speaks ``preset``'s quotations (its ``quote_voice``), or None."""
+    if not preset.quote_voice:
+        return None
+    return load_preset(_reference(preset, "quote_voice", preset.quote_voice))
 
 
 def fallback_chain(preset: VoicePreset, *, limit: int = 4) -> list[VoicePreset]:

@@ -6,7 +6,8 @@ extracts the article from HTML (``html``, which drives trafilatura: audio player
 by ``markdown``), settles its language (``language``: declared, else detected), removes boilerplate
 line by line with that language's rules (``rules``, ``clean``), and turns what is left into an
 :class:`~narrate.models.Article` (``reader``: start here). Then the words are made speakable
-(``lexicon``, ``normalize``), cut into chunks an engine accepts (``chunk``), and framed by the spoken
+(``lexicon``, ``normalize``), cut into chunks an engine accepts (``chunk``, which marks the
+sentences inside quotation marks: ``quotes``), and framed by the spoken
 intro and outro (``framing``).
 
 Takes: a path, URL or bytes. Gives: :class:`~narrate.models.Article`, :class:`~narrate.models.Chunk`.

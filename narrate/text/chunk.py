@@ -20,6 +20,7 @@ from collections.abc import Callable
 import sentencex
 
 from ..models import Block, BlockKind, Chunk, Sentence
+from .quotes import quoted_sentences
 from .rules import primary_subtag
 
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:–—])\s+")
@@ -216,22 +217,24 @@ def _sentence_units(
 ) -> list[Sentence]:
     """A paragraph's sentences, written and spoken; one longer than the limit is cut into parts."""
     units: list[Sentence] = []
-    for sentence in split_sentences(" ".join(text.split()), language):
-        units.extend(_fit(sentence, _speak(to_speech, sentence), max_chars, language))
+    flat = " ".join(text.split())
+    sentences = split_sentences(flat, language)
+    for sentence, quoted in zip(sentences, quoted_sentences(flat, sentences)):
+        units.extend(_fit(sentence, _speak(to_speech, sentence), max_chars, language, quoted))
     return units
 
 
-def _fit(written: str, spoken: str, max_chars: int, language: str = "en") -> list[Sentence]:
+def _fit(written: str, spoken: str, max_chars: int, language: str = "en", quoted: bool = False) -> list[Sentence]:
     """A sentence as units whose spoken text fits ``max_chars``; none when nothing is spoken."""
     if not spoken:
         return []
     if len(spoken) <= max_chars:
-        return [Sentence(written, spoken)]
+        return [Sentence(written, spoken, quoted)]
     if spoken == written:
-        return [Sentence(part, part) for part in split_text(written, max_chars, language)]
+        return [Sentence(part, part, quoted) for part in split_text(written, max_chars, language)]
     # the written sentence goes with its first spoken part
     parts = split_text(spoken, max_chars, language)
-    return [Sentence(written, parts[0])] + [Sentence("", part) for part in parts[1:]]
+    return [Sentence(written, parts[0], quoted)] + [Sentence("", part, quoted) for part in parts[1:]]
 
 
 def _group_sentences(units: list[Sentence], max_chars: int) -> list[list[Sentence]]:

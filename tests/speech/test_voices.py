@@ -129,9 +129,9 @@ def test_fake_preset_fixture_loads(fake_preset: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("speed = 0.1", "'speed' must be between 0.25 and 4.0, not 0.1"),
-        ("speed = 5", "'speed' must be between 0.25 and 4.0, not 5.0"),
-        ("speed = -1", "'speed' must be between 0.25 and 4.0"),
+        ("speed = 0.1", "'speed' must be between 0.5 and 2.0 (1.0: the voice's own pace), not 0.1"),
+        ("speed = 5", "'speed' must be between 0.5 and 2.0 (1.0: the voice's own pace), not 5"),
+        ("speed = -1", "'speed' must be between 0.5 and 2.0"),
         ("speed = nan", "'speed' must be a finite number, not nan"),
         ('speed = "fast"', "'speed' must be a number, not the string 'fast'"),
         ("[pauses]\nparagraph = -0.5", "pause 'paragraph' must be between 0 and 10 seconds, not -0.5"),
@@ -169,10 +169,10 @@ def test_malformed_preset(tmp_path: Path) -> None:
 
 def test_boundaries_are_allowed(tmp_path: Path) -> None:
     path = write(
-        tmp_path / "edge.toml", 'engine = "x"\nspeed = 0.25\n[pauses]\nsentence = 0\nparagraph = 10\nheading = 0.0\n'
+        tmp_path / "edge.toml", 'engine = "x"\nspeed = 0.5\n[pauses]\nsentence = 0\nparagraph = 10\nheading = 0.0\n'
     )
     preset = load_preset(path)
-    assert preset.speed == 0.25
+    assert preset.speed == 0.5
     assert preset.pauses == Pauses(0.0, 10.0, 0.0)
 
 

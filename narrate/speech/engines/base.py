@@ -16,7 +16,7 @@ class VoiceParams:
     """Voice parameters that apply to every engine (the rest are the engine's own options)."""
 
     speed: float = 1.0
-    """1.0 is the engine's natural pace."""
+    """1.0 is the engine's natural pace; 1.3 speaks in 1/1.3 of the time (0.5 to 2.0)."""
     language: str = "en-us"
     """The language to speak (BCP 47, e.g. "es", "pt-BR"): the preset's own, else the article's.
     Engines that speak one language whatever they are told (hibari) ignore it."""
@@ -101,7 +101,15 @@ class Engine(ABC):
             "voice": asdict(voice),
             "options": {k: v for k, v in asdict(self.options).items() if k not in self.identity_ignores},
         }
+        pace = self.pace(voice)
+        if pace:
+            payload["pace"] = pace
         return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+    def pace(self, voice: VoiceParams) -> str:
+        """How ``voice.speed`` is made when it is not the engine's own (a time stretch, a calibration),
+        e.g. "rubberband"; part of :meth:`identity` when not empty. "" (the default): natively."""
+        return ""
 
     identity_ignores: ClassVar[frozenset[str]] = frozenset()
     """Option names that do not change the sound (threads, timeouts…), left out of the identity."""

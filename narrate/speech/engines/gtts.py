@@ -7,7 +7,9 @@ carries no audio: here every request has a timeout, failures are retried with ba
 through one pooled session at a bounded concurrency and rate, and every MP3 part is decoded to PCM
 before the parts are joined (MP3 files must never be byte-concatenated).
 
-The voice's ``speed`` is not applied: Google offers only normal and ``slow`` speech.
+Google offers only normal and ``slow`` speech, so the voice's ``speed`` (0.5 to 2.0) is made by a
+pitch-preserving time stretch of each chunk's audio (:mod:`narrate.audio.stretch`: Rubber Band
+through ffmpeg), named in the engine's identity so that the chunk cache keys on it.
 
 Language: a preset's ``lang`` and ``tld`` options, when set, are always used (``lang = "en"``,
 ``tld = "co.uk"``: British English whatever the article). When they are left out the engine
@@ -43,6 +45,7 @@ from requests.adapters import HTTPAdapter
 
 from ...audio.audiofiles import AudioToolsMissing, audio_segment_class, segment_samples
 from ...audio.mp3writer import resample
+from ...audio.stretch import change_tempo, stretcher
 from ...errors import EngineError
 from ...models import Clip
 from ...text.language import primary, region, script
@@ -341,7 +344,11 @@ class GttsEngine(Engine):
             if isinstance(error, EngineError):
                 raise error
             raise EngineError(f"gtts: could not speak {_snippet(text)}: {error}") from error
-        return Clip(np.concatenate([f.result() for f in futures]), RATE)
+        clip = Clip(np.concatenate([f.result() for f in futures]), RATE)
+        return change_tempo(clip, voice.speed, self.pace(voice)) if self.pace(voice) else clip
+
+    def pace(self, voice: VoiceParams) -> str:
+        return stretcher() if voice.speed != 1.0 else ""
 
     # -- one part: request with retries, then decode -------------------------------------------
 

@@ -1,0 +1,129 @@
+"""What the ``narrate`` command prints: build reports, sizes, and errors and warnings as one line on
+standard error (control characters escaped). The CLI (:mod:`narrate.cli`) stays a thin layer over the
+library; this module only formats what the library returns."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import typer
+
+from .console import printable
+from .errors import ConfigError
+from .pipeline import BuildReport
+from .publish.catalog import EpisodeRecord
+from .publish.upload import PublishReport
+from .speech.catalog import VoiceCatalog, speaks
+from .text.language import language_name
+
+
+def parse_size(text: str) -> int:
+    """Bytes in "500MB", "2 GB", "750k" or "1048576"."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text.lower())
+    if match is None:
+        raise ConfigError(f"--max-size: '{text}' is not a size such as 500MB or 2GB")
+    factor = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}[match.group(2)]
+    return int(float(match.group(1)) * factor)
+
+
+def size_text(count: int) -> str:
+    return f"{count / 1e6:.1f} MB"
+
+
+def print_report(report: BuildReport) -> None:
+    for result in report.failed:
+        to_stderr(f"narrate: error: {result.error}")
+    built = [r for r in report.results if r.record is not None]
+    noun = "episode" if len(built) == 1 else "episodes"
+    failed = f", {len(report.failed)} failed" if report.failed else ""
+    typer.echo(f"Built {len(built)} {noun} in {report.out_dir}{failed}")
+    for result in built:
+        record = result.record
+        assert record is not None  # nosec B101 # type narrowing: `built` holds only results with a record
+        path = record.audio_path(report.out_dir)
+        minutes, seconds = divmod(round(record.audio.duration), 60)
+        action = result.status
+        typer.echo(
+            f"  {path}  {minutes}:{seconds:02d}  {record.audio.bytes / 1e6:.1f} MB  ({action}) {record.title}"
+        )
+        quality = quality_line(record.quality)
+        if quality:
+            typer.echo(f"    {quality}")
+        typer.echo(f"    {voice_line(record)}")
+        if record.voice.get("hint") and result.status != "unchanged":
+            typer.echo(f"    {record.voice['hint']}")
+        for warning in record.warnings:
+            to_stderr(f"narrate: warning: {record.slug}: {warning}")
+    for problem in report.catalog_problems:
+        to_stderr(f"narrate: warning: {problem.path}: {problem.reason}; left out of the feed")
+    typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
+    if report.config.uses_default_base_url:
+        where = report.config.path or report.out_dir / "narrate.toml"
+        typer.echo(
+            f"  Its links use the default base URL {report.config.show.base_url}; set base_url in {where} "
+            "before publishing."
+        )
+
+
+def voice_line(record: EpisodeRecord) -> str:
+    """ "Spanish (es, detected), voice espeak: routed es -> espeak" from a sidecar."""
+    language = record.language or "?"
+    named = f"{language_name(language)} ({language}, {record.language_source})" if record.language_source else language
+    reason = record.voice.get("reason")
+    return f"{named}, voice {record.voice.get('preset')}" + (f" ({reason})" if reason else "")
+
+
+def quality_line(quality: dict) -> str:
+    """ "-16.0 LUFS, true peak -1.8 dBTP, 3 chapters, 152 words/min" from a sidecar's quality report."""
+    parts = []
+    if quality.get("loudness_lufs") is not None:
+        parts.append(f"{quality['loudness_lufs']:.1f} LUFS")
+    if quality.get("true_peak_dbtp") is not None:
+        parts.append(f"true peak {quality['true_peak_dbtp']:.1f} dBTP")
+    if quality.get("chapters"):
+        parts.append(f"{quality['chapters']} chapter{'s' if quality['chapters'] != 1 else ''}")
+    if quality.get("words_per_minute"):
+        parts.append(f"{quality['words_per_minute']:.0f} words/min")
+    return ", ".join(parts)
+
+
+def to_stderr(line: str) -> None:
+    """A line on standard error, its control characters escaped (they may come from servers or articles)."""
+    typer.echo(printable(line), err=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    to_stderr(f"narrate: error: {message}")
+    raise typer.Exit(code)
+
+
+def print_publish_report(out: Path, report: PublishReport, *, as_json: bool, dry_run: bool) -> None:
+    """The warnings, then what was sent and deleted: a summary line, each planned file on a dry run, or JSON."""
+    for warning in report.warnings:
+        to_stderr(f"narrate: warning: {warning}")
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+        return
+    size = f"{report.bytes / 1e6:.1f} MB"
+    if dry_run:
+        for path in report.sent:
+            typer.echo(f"send    {printable(path)}")
+        for path in report.deleted:
+            typer.echo(f"delete  {printable(path)}")
+        typer.echo(f"Dry run: would send {len(report.sent)} file(s) ({size}) to {report.destination}, delete "
+                   f"{len(report.deleted)}; {report.unchanged} unchanged")
+    else:
+        typer.echo(f"Published {out} to {report.destination}: {len(report.sent)} sent ({size}), "
+                   f"{report.unchanged} unchanged, {len(report.deleted)} deleted")
+
+
+def print_catalog(catalog: VoiceCatalog, routes: dict[str, str], *, as_json: bool) -> None:
+    """``narrate voices``: the catalog, with the config's language routes that speak its language."""
+    routes = {tag: name for tag, name in routes.items() if tag == "*" or speaks(tag, catalog.language)}
+    if as_json:
+        typer.echo(json.dumps({**catalog.to_json(), "routes": routes}, indent=2, ensure_ascii=False))
+        return
+    for line in catalog.lines(routes):
+        typer.echo(line)
