@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from . import __version__
-from .batch.runner import run_batch
+from . import __version__, cli_report
 from .cli_report import fail as _fail
-from .cli_report import parse_size, print_catalog, print_publish_report
 from .cli_report import print_report as _print_report
 from .cli_report import size_text as _size
 from .cli_report import to_stderr as _to_stderr
-from .config import load_config
 from .console import BatchDisplay, DownloadDisplay, ProgressDisplay, PublishDisplay
 from .errors import InputError, NarrateError
-from .pipeline import build, rebuild_feed
-from .preview import preview
-from .publish.catalog import episodes_root, find_episode, load_catalog, remove_episode
-from .publish.check import check_feed
-from .publish.upload import PublishReport, publish
-from .say import compare, say
-from .speech.cache import ChunkCache
-from .speech.catalog import voice_catalog
-from .speech.installer import install_voice, remove_voice
-from .text.fetch import ALLOW_PRIVATE_ENV
+
+if TYPE_CHECKING:
+    from .config import Config
+
+# Each command imports the pipeline, batch runner, publishing or voice tools it uses, when it runs (issue 18):
+# the text rules and normalisers alone take a second to import, which narrate --help should not wait for.
 
 app = typer.Typer(
     name="narrate",
@@ -45,6 +37,12 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def load_config(path: Path | None = None, *, out_dir: Path | None = None) -> Config:
+    from .config import load_config as load
+
+    return load(path, out_dir=out_dir)
 
 
 def _version(value: bool) -> None:
@@ -74,6 +72,8 @@ _ALLOW_PRIVATE_OPTION = typer.Option(
 def _allow_private_addresses(allowed: bool) -> None:
     """The switch is process-wide (an environment variable), so batch worker processes inherit it."""
     if allowed:
+        from .text.fetch import ALLOW_PRIVATE_ENV
+
         os.environ[ALLOW_PRIVATE_ENV] = "1"
 
 
@@ -183,6 +183,8 @@ def build_command(
     others are still built; with --publish, the folder is published even then (its feed lists only
     finished episodes). Exit status: 0 if every article was built (and published), 1 otherwise.
     """
+    from .pipeline import build
+
     _allow_private_addresses(allow_private)
     try:
         cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
@@ -264,6 +266,8 @@ def batch_command(
     interruption). Exit status: 0 when every article was done (and published), 1 when any failed,
     130 when interrupted.
     """
+    from .batch.runner import run_batch
+
     _allow_private_addresses(allow_private)
     try:
         cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
@@ -274,28 +278,12 @@ def batch_command(
             )
     except NarrateError as exc:
         _fail(str(exc))
-    if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2))
-    else:
-        counts = report.counts()
-        minutes = sum(o.audio_seconds for o in report.outcomes) / 60
-        typer.echo(
-            f"Batch: {counts['new']} new, {counts['rebuilt']} rebuilt, {counts['unchanged']} unchanged, "
-            f"{counts['failed']} failed" + (f", {report.skipped} skipped" if report.skipped else "")
-            + f"; {minutes:.1f} min of audio in {report.elapsed:.0f} s"
-        )
-        for outcome in report.failed:
-            _to_stderr(f"narrate: error: {outcome.source}: {outcome.error}")
-        typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
+    cli_report.print_batch_report(report, as_json=as_json)
     if report.interrupted:
         _to_stderr("narrate: interrupted; run the same command again to continue")
         raise typer.Exit(130)
     if publish_to is not None:
-        try:
-            base = load_config(config, out_dir=out).show.base_url
-        except NarrateError as exc:
-            _fail(str(exc))
-        _publish_and_report(out, publish_to, base_url=base, quiet=quiet or as_json)
+        _publish_and_report(out, publish_to, config=config, quiet=quiet or as_json)
     if report.failed:
         raise typer.Exit(1)
 
@@ -350,6 +338,8 @@ def clean_command(
     """
     if as_json and (spoken or removed):
         _fail("--json already holds the spoken text and the removed lines; use it alone", code=2)
+    from .preview import preview
+
     _allow_private_addresses(allow_private)
     try:
         result = preview(article, title=title, voice=voice, config=config, language=language)
@@ -389,6 +379,9 @@ def feed_command(
 
     Use it after changing the show's settings in narrate.toml, or after removing files by hand.
     """
+    from .pipeline import rebuild_feed
+    from .publish.catalog import episodes_root
+
     try:
         cfg = load_config(config, out_dir=out).with_overrides(show_title=show_title, base_url=base_url)
         if not episodes_root(out).is_dir():
@@ -439,26 +432,25 @@ def publish_command(
     AWS_PROFILE, ~/.aws); SFTP keys from the SSH agent or ~/.ssh/config, and the host must be in
     ~/.ssh/known_hosts. An interrupted run, run again, completes.
     """
-    try:
-        base = load_config(config, out_dir=out).show.base_url
-    except NarrateError as exc:
-        _fail(str(exc))
-    _publish_and_report(out, dest, base_url=base, endpoint_url=endpoint_url, dry_run=dry_run, as_json=as_json,
+    _publish_and_report(out, dest, config=config, endpoint_url=endpoint_url, dry_run=dry_run, as_json=as_json,
                         quiet=quiet)
 
 
 def _publish_and_report(
-    out: Path, dest: str, *, base_url: str | None, endpoint_url: str | None = None, dry_run: bool = False,
-    as_json: bool = False, quiet: bool = False,
-) -> PublishReport:
+    out: Path, dest: str, *, base_url: str | None = None, config: Path | None = None, endpoint_url: str | None = None,
+    dry_run: bool = False, as_json: bool = False, quiet: bool = False,
+) -> None:
+    """Publish ``out`` to ``dest``; the show's base_url comes from the build, else from the config."""
+    from .publish.upload import publish
+
     try:
+        base_url = base_url if base_url is not None else load_config(config, out_dir=out).show.base_url
         with PublishDisplay(quiet=quiet or as_json or dry_run) as display:
             report = publish(out, dest, endpoint_url=endpoint_url, base_url=base_url, dry_run=dry_run,
                              progress=display, plan_ready=display.plan)
     except NarrateError as exc:
         _fail(str(exc))
-    print_publish_report(out, report, as_json=as_json, dry_run=dry_run)
-    return report
+    cli_report.print_publish_report(out, report, as_json=as_json, dry_run=dry_run)
 
 
 @app.command("check")
@@ -477,19 +469,14 @@ def check_command(
     Every problem is printed with how to fix it; errors first, then warnings. Exit status: 1 if
     there is any error, 0 otherwise (warnings alone do not fail).
     """
+    from .publish.check import check_feed
+
     _allow_private_addresses(allow_private)
     try:
         report = check_feed(target)
     except NarrateError as exc:
         _fail(str(exc))
-    for title, problems in (("Errors", report.errors), ("Warnings", report.warnings)):
-        if problems:
-            typer.echo(f"{title} ({len(problems)}):")
-            for problem in problems:
-                typer.echo(f"  [{problem.code}] {problem.where}: {problem.message}")
-                typer.echo(f"      fix: {problem.fix}")
-    verdict = "not accepted as it is" if report.errors else "ok"
-    typer.echo(f"{report.feed}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))")
+    cli_report.print_check_report(report)
     if report.errors:
         raise typer.Exit(1)
 
@@ -497,14 +484,9 @@ def check_command(
 @app.command("list")
 def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
     """List the episodes in the output folder, newest first: name, date, length, title."""
-    records, problems = load_catalog(out)
-    for record in records:
-        minutes, seconds = divmod(round(record.audio.duration), 60)
-        typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
-    for problem in problems:
-        _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}")
-    if not records:
-        typer.echo(f"No episodes in {out}", err=True)
+    from .publish.catalog import load_catalog
+
+    cli_report.print_episodes(out, *load_catalog(out))
 
 
 @app.command("remove")
@@ -518,6 +500,9 @@ def remove_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an episode: its audio, transcripts, chapters and sidecar; then rebuild the feed."""
+    from .pipeline import rebuild_feed
+    from .publish.catalog import find_episode, remove_episode
+
     try:
         cfg = load_config(config, out_dir=out)
         record = find_episode(out, episode)
@@ -592,12 +577,14 @@ def voices_command(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from .speech.catalog import voice_catalog
+
     try:
         routes = load_config(config, out_dir=Path("output")).voices
         catalog = voice_catalog(language)
     except NarrateError as exc:
         _fail(str(exc))
-    print_catalog(catalog, routes, as_json=as_json)
+    cli_report.print_catalog(catalog, routes, as_json=as_json)
 
 
 @voices_app.command("install")
@@ -622,6 +609,8 @@ def voices_install_command(
     Piper voices from the Piper voice catalog (NARRATE_PIPER_VOICES_URL overrides it). A download that
     stops half way resumes when the command runs again. Nothing is ever downloaded during a build.
     """
+    from .speech.installer import install_voice
+
     try:
         with DownloadDisplay() as display:
             result = install_voice(name, source, progress=display)
@@ -643,6 +632,8 @@ def voices_remove_command(
     ],
 ) -> None:
     """Delete an installed hibari or Piper voice (and any unfinished download of it)."""
+    from .speech.installer import remove_voice
+
     try:
         result = remove_voice(name)
     except NarrateError as exc:
@@ -690,6 +681,8 @@ def say_command(
     """Speak a short text into an MP3, to hear a voice preset before a build.
 
     narrate say --compare default gtts-uk espeak "Some text." writes one sample per voice side by side."""
+    from .say import compare, say
+
     try:
         cfg = load_config(config).with_speed(speed)
         if compare_voices:
@@ -728,6 +721,8 @@ def cache_info_command(
                                                    show_default=False)] = None,
 ) -> None:
     """Where the chunk cache is and how much it holds."""
+    from .speech.cache import ChunkCache
+
     try:
         info = ChunkCache(load_config(config).cache.root()).info()
     except NarrateError as exc:
@@ -743,8 +738,10 @@ def cache_prune_command(
                                                    show_default=False)] = None,
 ) -> None:
     """Delete the least recently used chunks until the cache fits in --max-size."""
+    from .speech.cache import ChunkCache
+
     try:
-        limit = parse_size(max_size)
+        limit = cli_report.parse_size(max_size)
         result = ChunkCache(load_config(config).cache.root()).prune(limit)
     except NarrateError as exc:
         _fail(str(exc))

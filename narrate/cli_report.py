@@ -7,16 +7,21 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from .console import printable
 from .errors import ConfigError
-from .pipeline import BuildReport
-from .publish.catalog import EpisodeRecord
-from .publish.upload import PublishReport
-from .speech.catalog import VoiceCatalog, speaks
 from .text.language import language_name
+
+if TYPE_CHECKING:  # annotations only, so that the CLI's start-up does not import the pipeline
+    from .batch.runner import BatchReport
+    from .pipeline import BuildReport
+    from .publish.catalog import CatalogProblem, EpisodeRecord
+    from .publish.check import CheckReport
+    from .publish.upload import PublishReport
+    from .speech.catalog import VoiceCatalog
 
 
 def parse_size(text: str) -> int:
@@ -121,9 +126,51 @@ def print_publish_report(out: Path, report: PublishReport, *, as_json: bool, dry
 
 def print_catalog(catalog: VoiceCatalog, routes: dict[str, str], *, as_json: bool) -> None:
     """``narrate voices``: the catalog, with the config's language routes that speak its language."""
+    from .speech.catalog import speaks
+
     routes = {tag: name for tag, name in routes.items() if tag == "*" or speaks(tag, catalog.language)}
     if as_json:
         typer.echo(json.dumps({**catalog.to_json(), "routes": routes}, indent=2, ensure_ascii=False))
         return
     for line in catalog.lines(routes):
         typer.echo(line)
+
+
+def print_batch_report(report: BatchReport, *, as_json: bool) -> None:
+    """``narrate batch``: the summary (or the report as JSON), each failure on standard error, the feed."""
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+        return
+    counts = report.counts()
+    minutes = sum(o.audio_seconds for o in report.outcomes) / 60
+    typer.echo(
+        f"Batch: {counts['new']} new, {counts['rebuilt']} rebuilt, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed" + (f", {report.skipped} skipped" if report.skipped else "")
+        + f"; {minutes:.1f} min of audio in {report.elapsed:.0f} s"
+    )
+    for outcome in report.failed:
+        to_stderr(f"narrate: error: {outcome.source}: {outcome.error}")
+    typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
+
+
+def print_check_report(report: CheckReport) -> None:
+    """``narrate check``: errors, then warnings, each with its fix; then the verdict."""
+    for title, problems in (("Errors", report.errors), ("Warnings", report.warnings)):
+        if problems:
+            typer.echo(f"{title} ({len(problems)}):")
+            for problem in problems:
+                typer.echo(f"  [{problem.code}] {problem.where}: {problem.message}")
+                typer.echo(f"      fix: {problem.fix}")
+    verdict = "not accepted as it is" if report.errors else "ok"
+    typer.echo(f"{report.feed}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))")
+
+
+def print_episodes(out: Path, records: list[EpisodeRecord], problems: list[CatalogProblem]) -> None:
+    """``narrate list``: one line per episode, newest first; unreadable sidecars as warnings."""
+    for record in records:
+        minutes, seconds = divmod(round(record.audio.duration), 60)
+        typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
+    for problem in problems:
+        to_stderr(f"narrate: warning: {problem.path}: {problem.reason}")
+    if not records:
+        typer.echo(f"No episodes in {out}", err=True)

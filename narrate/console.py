@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -18,9 +18,10 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from .batch.runner import BatchProgress
-from .pipeline import Progress as ChunkProgress
-from .publish.upload import PublishPlan, PublishProgress
+if TYPE_CHECKING:  # annotations only: the displays must not make the CLI's start-up import the pipeline
+    from .batch.runner import BatchProgress
+    from .pipeline import Progress as ChunkProgress
+    from .publish.upload import PublishPlan, PublishProgress
 
 
 class ProgressDisplay:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..models import BlockKind, Chunk, Clip, Sentence
-from .loudness import Leveler, LoudnessMeter, integrated_loudness
+from .loudness import Leveler, LoudnessMeter, gated_loudness
 from .mp3writer import EncodedAudio, Mp3Writer, resample
 from .seams import SEAMS, SeamStyle, Shaped, shape, silence_between
 
@@ -251,7 +251,7 @@ class Assembler:
         matched = list(clips)
         for preset in dict.fromkeys(presets):
             indexes = [i for i, name in enumerate(presets) if name == preset]
-            loudness = integrated_loudness(np.concatenate([clips[i] for i in indexes]), self.rate)
+            loudness = gated_loudness(np.concatenate([clips[i] for i in indexes]), self.rate)
             if loudness is not None:
                 self._voice_gains[preset] = min(self.target_lufs - loudness, self.speech_leveler.max_gain_db)
             gain = self._voice_gains.get(preset)
@@ -266,7 +266,7 @@ class Assembler:
         short or quiet to measure."""
         if not self.seams.heard or not clips:
             return 0.0
-        loudness = integrated_loudness(np.concatenate(clips), self.rate)
+        loudness = gated_loudness(np.concatenate(clips), self.rate)
         if loudness is None:
             return self.speech_leveler.gain_db
         return min(self.target_lufs - loudness, self.speech_leveler.max_gain_db)

@@ -36,6 +36,7 @@ __all__ = [
     "TARGET_LUFS",
     "Leveler",
     "LoudnessMeter",
+    "gated_loudness",
     "integrated_loudness",
     "limit",
     "trim_silence",
@@ -136,6 +137,36 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
     return loudness if math.isfinite(loudness) else None
 
 
+def gated_loudness(samples: np.ndarray, rate: int) -> float | None:
+    """BS.1770 integrated loudness in LUFS, computed here in one filtering pass (pyloudnorm's
+    K-weighting coefficients, the gating over 100 ms hops of :class:`LoudnessMeter`): what the
+    levelling uses, within 0.01 LU of :func:`integrated_loudness` on speech and about three times
+    faster. None when too short (< 0.4 s) or silent."""
+    _check_rate(rate)
+    x = _as_mono(samples)
+    _check_finite(x)
+    return _loudness_of(x, _k_filter(x, rate), rate)
+
+
+def _loudness_of(x: np.ndarray, weighted: np.ndarray, rate: int) -> float | None:
+    if len(x) < _BLOCK * rate or not np.any(x):
+        return None
+    return _gated_loudness(_chunk_hops(weighted, rate), rate)
+
+
+def _k_filter(x: np.ndarray, rate: int) -> np.ndarray:
+    """``x`` K-weighted (float64), starting from rest."""
+    import scipy.signal
+
+    return scipy.signal.sosfilt(_k_sos(rate), x)
+
+
+@functools.cache
+def _k_sos(rate: int) -> np.ndarray:
+    """The K-weighting's two stages as second-order sections, for one ``sosfilt`` pass."""
+    return np.array([np.concatenate((b, a)) for b, a in _k_weighting(rate)], dtype=np.float64)
+
+
 def _k_weighting(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """The BS.1770 K-weighting filter as pyloudnorm builds it: (b, a) of each stage, in order."""
     import pyloudnorm
@@ -234,6 +265,72 @@ def _peak_envelope(x: np.ndarray) -> np.ndarray:
     return envelope
 
 
+@functools.cache
+def _tp_gain() -> float:
+    """The most an interpolated value can exceed the largest sample in its window: the largest sum of
+    absolute taps of a phase (about 2.4, +7.6 dB). Where ``gain * max|x|`` over a window stays under a
+    level, no true peak there can reach it, so the interpolator need not run there."""
+    return float(np.abs(_tp_phases().astype(np.float64)).sum(axis=1).max()) * (1.0 + 1e-6)
+
+
+_HOT_BLOCK = 256  # samples; >= _TP_SPAN + 2, so a block's interpolation reaches only its two neighbours
+
+
+def _hot_blocks(magnitude: np.ndarray, floor: float) -> np.ndarray:
+    """Which blocks of :data:`_HOT_BLOCK` samples can hold an interpolated value (between two
+    samples, or at a sample) above ``floor``: those whose own or neighbours' largest sample, times
+    :func:`_tp_gain`, exceeds it. ``magnitude`` is ``abs(x)``."""
+    n = len(magnitude)
+    size = _HOT_BLOCK
+    count = -(-n // size)
+    padded = np.zeros(count * size, dtype=magnitude.dtype)
+    padded[:n] = magnitude
+    hot = padded.reshape(count, size).max(axis=1) * _tp_gain() > floor
+    near = hot.copy()
+    near[1:] |= hot[:-1]
+    near[:-1] |= hot[1:]
+    return near
+
+
+def _block_ranges(blocks: np.ndarray, n: int) -> list[tuple[int, int]]:
+    """Sample ranges of the runs of True in a per-block mask."""
+    return [(first * _HOT_BLOCK, min(n, last * _HOT_BLOCK)) for first, last in _runs(blocks)]
+
+
+def _hot_ranges(magnitude: np.ndarray, floor: float) -> list[tuple[int, int]]:
+    """Sample ranges outside which no interpolated value can exceed ``floor`` (:func:`_hot_blocks`)."""
+    return _block_ranges(_hot_blocks(magnitude, floor), len(magnitude))
+
+
+class _Envelope:
+    """:func:`_peak_envelope` of a chunk, computed only where it can matter.
+
+    ``at(floor)`` is exact wherever the true envelope exceeds ``floor`` and ``abs(x)`` (never more
+    than ``floor`` there) elsewhere, so comparisons with any level at or above ``floor`` come out as
+    with the whole envelope. A lower floor later computes only the blocks not computed yet.
+    """
+
+    def __init__(self, x: np.ndarray) -> None:
+        self._x = x
+        self._magnitude = np.abs(x).astype(np.float32)
+        self._envelope = self._magnitude.copy()
+        self._done = np.zeros(-(-len(x) // _HOT_BLOCK), dtype=bool)
+        self._floor = math.inf
+
+    def at(self, floor: float) -> np.ndarray:
+        if floor >= self._floor:
+            return self._envelope
+        hot = _hot_blocks(self._magnitude, floor)
+        todo = hot & ~self._done
+        n = len(self._envelope)
+        for start, stop in _block_ranges(todo, n):
+            lo, hi = max(0, start - _TP_SPAN), min(n, stop + _TP_SPAN)
+            self._envelope[start:stop] = _peak_envelope(self._x[lo:hi])[start - lo : stop - lo]
+        self._done |= hot
+        self._floor = floor
+        return self._envelope
+
+
 def _excess_db(envelope: np.ndarray, ceiling: float, tolerance_db: float = 0.0) -> np.ndarray | None:
     """dB by which each sample's envelope exceeds ``ceiling`` (linear), 0 elsewhere.
 
@@ -282,24 +379,25 @@ class _Limiter:
         self._decay = self._BLOCK / max(release * rate, 1.0)  # per block, natural-log units
 
     def process(
-        self, x: np.ndarray, gain_db: float = 0.0, envelope: np.ndarray | None = None
+        self, x: np.ndarray, gain_db: float = 0.0, envelope: _Envelope | None = None
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """``x`` amplified by ``gain_db`` and limited (float64), and the limiter's gain per sample.
 
         The gain is None when no limiting was needed (the true peak was at most the ceiling).
-        ``envelope`` is ``_peak_envelope(x)`` when the caller has it already (it scales with the gain).
+        ``envelope`` is ``_Envelope(x)`` when the caller has it already (it scales with the gain).
         """
         gain = _db_to_gain(gain_db)
         y = x * gain if gain_db else x
-        if not len(x) or not np.any(x):
+        if not len(x):
             return y, None
         if envelope is None:
-            envelope = _peak_envelope(x)
+            envelope = _Envelope(x)
         ceiling = _db_to_gain(self.ceiling_dbtp) / gain  # in units of x
-        if not np.any(envelope > ceiling):
-            return y, None
         aim = ceiling * _db_to_gain(-_LIMIT_MARGIN_DB)
-        needed = _excess_db(envelope, aim)
+        envelope_ = envelope.at(aim)
+        if not np.any(envelope_ > ceiling):
+            return y, None
+        needed = _excess_db(envelope_, aim)
         if needed is None:  # cannot be: the envelope exceeds the ceiling, so also the aim under it
             return y, None
         for _ in range(_MAX_PASSES):
@@ -312,7 +410,7 @@ class _Limiter:
             excess = None
             for start, stop in self._changed(active, len(x)):
                 lo, hi = max(0, start - _TP_SPAN), min(len(x), stop + _TP_SPAN)
-                part = _peak_envelope(limited[lo:hi])[start - lo : stop - lo]
+                part = _Envelope(limited[lo:hi]).at(aim * gain)[start - lo : stop - lo]
                 over = _excess_db(part, aim * gain, _NEGLIGIBLE_DB)
                 if over is not None:
                     if excess is None:
@@ -447,7 +545,6 @@ class Leveler:
         self.gain_db = 0.0
         """The gain applied to the last chunk (before limiting), in dB."""
         self._limiter = _Limiter(rate, ceiling_dbtp - headroom_db)
-        self._weighting = _k_weighting(rate)
 
     def process(self, samples: np.ndarray) -> np.ndarray:
         """The chunk leveled and limited: float32, same length."""
@@ -455,16 +552,19 @@ class Leveler:
         if not len(x):
             return np.zeros(0, dtype=np.float32)
         _check_finite(x)
-        loudness = integrated_loudness(x, self.rate)
+        weighted = _k_filter(x, self.rate)  # once: for the loudness and for every make-up try
+        loudness = _loudness_of(x, weighted, self.rate)
         if loudness is not None:
             self.gain_db = min(self.target_lufs - loudness, self.max_gain_db)
-        envelope = _peak_envelope(x) if np.any(x) else None
+        envelope = _Envelope(x)
         y, curve = self._limiter.process(x, self.gain_db, envelope)
         if curve is not None and loudness is not None:
-            y = self._make_up(x, envelope, y, curve)
+            y = self._make_up(x, weighted, envelope, y, curve)
         return y.astype(np.float32)
 
-    def _make_up(self, x: np.ndarray, envelope: np.ndarray | None, y: np.ndarray, curve: np.ndarray) -> np.ndarray:
+    def _make_up(
+        self, x: np.ndarray, weighted: np.ndarray, envelope: _Envelope, y: np.ndarray, curve: np.ndarray
+    ) -> np.ndarray:
         """Raise the gain until the limited chunk is at the target again (secant steps).
 
         Limiting takes loudness away, and raising the gain gives back only part of what it adds
@@ -472,11 +572,6 @@ class Leveler:
         loudness of each try is estimated from the K-weighted input times the gain curve (the
         curve moves over milliseconds, the filter's response is shorter), without filtering again.
         """
-        import scipy.signal
-
-        weighted = x
-        for b, a in self._weighting:
-            weighted = scipy.signal.lfilter(b, a, weighted)
 
         def estimate(gain_db: float, curve: np.ndarray) -> float | None:
             return _gated_loudness(_chunk_hops(weighted * (curve * _db_to_gain(gain_db)), self.rate), self.rate)
@@ -562,11 +657,18 @@ class LoudnessMeter:
     def _track_peak(self, x: np.ndarray) -> None:
         self._peak = max(self._peak, float(np.max(np.abs(x))))
         joined = np.concatenate((self._tail, x))
-        # Only intervals whose whole interpolation window lies in `joined`; the rest are computed
-        # with the next feed (or, at the end, with silence after the signal, by true_peak()).
-        complete = _between(joined)[_TP_SPAN - 1 : len(joined)]
-        if len(complete):
-            self._peak = max(self._peak, float(np.max(complete)))
+        # Only intervals whose whole interpolation window lies in `joined`: interval n (from
+        # joined[n] to joined[n + 1]) for n in [_TP_HALF - 1, len - _TP_HALF - 1); the rest are
+        # computed with the next feed (or, at the end, with silence after the signal, by true_peak()).
+        # And only where an interpolated value could beat the highest peak so far (_hot_ranges).
+        first, last = _TP_HALF - 1, len(joined) - _TP_HALF - 1
+        for start, stop in _hot_ranges(np.abs(joined), self._peak):
+            start, stop = max(start, first), min(stop, last)
+            if start >= stop:
+                continue
+            lo, hi = start - (_TP_HALF - 1), stop + _TP_HALF + 1
+            between = _between(joined[lo:hi])  # index j: interval lo + j - _TP_HALF
+            self._peak = max(self._peak, float(np.max(between[start - lo + _TP_HALF : stop - lo + _TP_HALF])))
         self._tail = joined[-_TP_SPAN:].copy()
 
     def integrated(self) -> float | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import email.utils
 import importlib.util
 import io
@@ -43,7 +44,6 @@ import numpy as np
 import requests
 from requests.adapters import HTTPAdapter
 
-from ...audio.audiofiles import AudioToolsMissing, audio_segment_class, segment_samples
 from ...audio.mp3writer import resample
 from ...audio.stretch import change_tempo, stretcher
 from ...errors import EngineError
@@ -180,16 +180,35 @@ class _Failure(Exception):
         self.retry_after = retry_after
 
 
+class _FairSlots:
+    """A semaphore that hands its slots out first come, first served, so parts go out in the order
+    they were queued (threading.Semaphore lets a thread that just released a slot take it again
+    before the threads already waiting)."""
+
+    def __init__(self, count: int) -> None:
+        self._free = count
+        self._lock = threading.Lock()
+        self._waiting: collections.deque[threading.Event] = collections.deque()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        turn.wait()  # the slot is handed over by __exit__, already counted
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().set()
+            else:
+                self._free += 1
+
+
 class _Abandoned(Exception):
     """Another part of the same chunk failed: the rest of the chunk is not worth asking for."""
-
-
-def _audio_segment() -> Any:
-    """pydub's AudioSegment (see narrate.audio.audiofiles); EngineError with the install hint when missing."""
-    try:
-        return audio_segment_class()
-    except AudioToolsMissing as exc:
-        raise EngineError(f"gtts cannot decode its MP3s: {exc}") from None
 
 
 class GttsEngine(Engine):
@@ -232,7 +251,7 @@ class GttsEngine(Engine):
             raise EngineError(f"the gtts engine needs gTTS: {INSTALL_HINT}") from None
         self._gtts = gTTS
         self._version = str(gtts.__version__)
-        self._segment = _audio_segment()
+        self._soundfile = _soundfile()
         self._headers = dict(gTTS.GOOGLE_TTS_HEADERS)
 
         self._session = requests.Session()
@@ -240,7 +259,7 @@ class GttsEngine(Engine):
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(10, options.concurrency), max_retries=0)
         self._session.mount("https://", adapter)
         self._session.mount("http://", adapter)
-        self._slots = threading.BoundedSemaphore(options.concurrency)
+        self._slots = _FairSlots(options.concurrency)
         # Decoding happens in the same workers, outside the request slots, so that a part being
         # decoded does not keep a request from going out.
         self._pool = ThreadPoolExecutor(max_workers=2 * options.concurrency, thread_name_prefix="narrate-gtts")
@@ -252,7 +271,7 @@ class GttsEngine(Engine):
     def missing(cls) -> str | None:
         import importlib.util
 
-        needed = {"gTTS": "gtts", "pydub": "pydub", "imageio-ffmpeg": "imageio_ffmpeg"}
+        needed = {"gTTS": "gtts", "soundfile": "soundfile"}
         absent = [package for package, module in needed.items() if importlib.util.find_spec(module) is None]
         return f"{' and '.join(absent)} not installed" if absent else None
 
@@ -416,19 +435,34 @@ class GttsEngine(Engine):
         return _audio_of(response.content)
 
     def _decode(self, mp3: bytes) -> np.ndarray:
-        """An MP3 part as float32 mono PCM at :data:`RATE`."""
+        """An MP3 part as float32 mono PCM at :data:`RATE`, decoded in this process by libsndfile
+        (mpg123 inside, gapless: a LAME/Xing tag's encoder delay and padding are trimmed), so the
+        ~150 parts of an article cost no ffmpeg process each."""
+        sf = self._soundfile
         try:
-            segment = self._segment.from_file(io.BytesIO(mp3), format="mp3", codec="mp3")
-        except FileNotFoundError:
-            raise EngineError(f"gtts cannot run ffmpeg to decode its MP3s: {INSTALL_HINT}") from None
-        except Exception as exc:  # pydub's CouldntDecodeError, with ffmpeg's whole log in it
-            if type(exc).__name__ != "CouldntDecodeError":
-                raise
+            with sf.SoundFile(io.BytesIO(mp3)) as part:
+                rate = part.samplerate
+                samples = part.read(dtype="float32", always_2d=True)
+        except (sf.LibsndfileError, RuntimeError, TypeError, ValueError):
             raise _Failure("the server's audio could not be decoded", False) from None
-        clip = segment_samples(segment)
-        if clip.samples.size == 0:
+        if samples.size == 0:
             raise _Failure("the server answered without audio", False)
-        return resample(clip, RATE)
+        mono = samples[:, 0] if samples.shape[1] == 1 else samples.mean(axis=1, dtype=np.float32)
+        return resample(Clip(np.ascontiguousarray(mono), int(rate)), RATE)
+
+
+def _soundfile() -> Any:
+    """soundfile, whose libsndfile must read MP3 (1.1 and later); EngineError when it cannot."""
+    try:
+        import soundfile
+    except ImportError:
+        raise EngineError(f"gtts cannot decode its MP3s: soundfile is not installed: {INSTALL_HINT}") from None
+    if "MP3" not in soundfile.available_formats():
+        raise EngineError(
+            f"gtts cannot decode its MP3s: libsndfile {soundfile.__libsndfile_version__} has no MP3 support "
+            "(1.1 or later is needed; the soundfile wheel ships one)"
+        )
+    return soundfile
 
 
 def _audio_of(content: bytes) -> bytes:
