@@ -13,8 +13,9 @@ import typer
 
 from . import __version__
 from .batch.runner import run_batch
+from .cli_listen import LISTEN_OPTION, listen_command
+from .cli_report import episode_line, parse_size, print_catalog, print_publish_report
 from .cli_report import fail as _fail
-from .cli_report import parse_size, print_catalog, print_publish_report
 from .cli_report import print_report as _print_report
 from .cli_report import size_text as _size
 from .cli_report import to_stderr as _to_stderr
@@ -175,6 +176,7 @@ def build_command(
     speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
+    listen: Annotated[bool, LISTEN_OPTION] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
@@ -188,24 +190,16 @@ def build_command(
         cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with ProgressDisplay(quiet=quiet) as display:
             report = build(
-                articles,
-                out_dir=out,
-                voice=voice,
-                language=language,
-                title=title,
-                config=cfg,
-                show_title=show_title,
-                base_url=base_url,
-                progress=display,
-                use_cache=not no_cache,
-                force=force,
+                articles, out_dir=out, voice=voice, language=language, title=title, config=cfg,
+                show_title=show_title, base_url=base_url, progress=display, use_cache=not no_cache, force=force,
+                listen=listen,
             )
     except NarrateError as exc:
         _fail(str(exc))
     _print_report(report)
     if publish_to is not None:
         _publish_and_report(out, publish_to, base_url=report.config.show.base_url, quiet=quiet)
-    if report.failed:
+    if report.failed or report.flagged:
         raise typer.Exit(1)
 
 
@@ -254,6 +248,7 @@ def batch_command(
     speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
+    listen: Annotated[bool, LISTEN_OPTION] = False,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
 
@@ -271,6 +266,7 @@ def batch_command(
             report = run_batch(
                 source, out_dir=out, config=cfg, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
                 force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
+                listen=listen,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -499,12 +495,14 @@ def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
     """List the episodes in the output folder, newest first: name, date, length, title."""
     records, problems = load_catalog(out)
     for record in records:
-        minutes, seconds = divmod(round(record.audio.duration), 60)
-        typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
+        typer.echo(episode_line(record))
     for problem in problems:
         _to_stderr(f"narrate: warning: {problem.path}: {problem.reason}")
     if not records:
         typer.echo(f"No episodes in {out}", err=True)
+
+
+app.command("listen")(listen_command)
 
 
 @app.command("remove")

@@ -42,6 +42,8 @@ class BatchTask:
     config: Config
     use_cache: bool = True
     force: bool = False
+    listen: bool = False
+    """Hear the episode back right after it is made; a flagged one fails with the reasons."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def run_batch(
     progress: ProgressCallback | None = None,
     language: str | None = None,
     voice: str | None = None,
+    listen: bool = False,
 ) -> BatchReport:
     """Narrate every article of ``source`` (a folder, a CSV/JSONL manifest, an RSS/Atom feed) into
     ``out_dir``, then rebuild its feed and show page once.
@@ -153,6 +156,8 @@ def run_batch(
     on that Dask cluster instead of local processes. ``language``: the language of articles that
     neither the source nor the article itself gives one (instead of detecting it). ``voice``: the voice
     of every article whose manifest row names none (``--voice``: a preset, a hibari voice, ENGINE:VOICE).
+    ``listen``: each episode made is heard back (:mod:`narrate.publish.listen`) and a flagged one is
+    recorded as failed with the flagged chunks and why (so ``retry_failed`` narrates it again).
     """
     out = Path(out_dir)
     cfg = config if isinstance(config, Config) else load_config(Path(config) if config else None, out_dir=out)
@@ -165,8 +170,12 @@ def run_batch(
         from ..speech.voices import load_preset
 
         load_preset(voice)  # a voice that does not exist or is not installed: one error, before any work
+    if listen:
+        from ..publish.listen import resolve_model
+
+        resolve_model(None, cfg.listen.model)  # no model: one error, before any work
     with folder_lock(out):
-        return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress, voice)
+        return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress, voice, listen)
 
 
 def _run_locked(
@@ -180,6 +189,7 @@ def _run_locked(
     use_cache: bool,
     progress: ProgressCallback | None,
     voice: str | None = None,
+    listen: bool = False,
 ) -> BatchReport:
     from ..pipeline import rebuild_feed
 
@@ -200,7 +210,7 @@ def _run_locked(
         else:
             todo = items
         report.skipped = len(items) - len(todo)
-        tasks = [BatchTask(item, str(out), cfg, use_cache, force) for item in todo]
+        tasks = [BatchTask(item, str(out), cfg, use_cache, force, listen) for item in todo]
         state = _Tally(len(tasks), report.skipped, started)
         if progress is not None:
             progress(state.progress())
@@ -433,9 +443,20 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
             item.source, title=item.title, author=item.author, date=item.date, document=item.document,
             force=task.force, language=item.language,
         )
+        record = result.record
+        if task.listen and result.status != "unchanged":
+            from ..pipeline import check_episode
+            from ..publish.listen import recogniser_for, resolve_model
+
+            hearer = recogniser_for(resolve_model(None, task.config.listen.model), workers=1)
+            heard = check_episode(Path(task.out_dir), record.slug, hearer, task.config)
+            if heard.flagged:
+                reasons = "; ".join(f"chunk {c.index}: {', '.join(c.reasons)}" for c in heard.flagged)
+                return ItemOutcome(item.key, item.source, "failed", slug=record.slug, title=record.title,
+                                   error=f"listening check flagged {len(heard.flagged)} chunk(s): {reasons}",
+                                   seconds=time.monotonic() - started)
     except NarrateError as exc:
         return ItemOutcome(item.key, item.source, "failed", error=str(exc), seconds=time.monotonic() - started)
-    record = result.record
     return ItemOutcome(
         item.key,
         item.source,
