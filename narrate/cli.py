@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .batch.runner import run_batch
-from .cli_listen import LISTEN_OPTION, listen_command
+from .cli_listen import LISTEN_OPTION, RETRY_FLAGGED_OPTION, listen_command
 from .cli_report import episode_line, parse_size, print_catalog, print_publish_report
 from .cli_report import fail as _fail
 from .cli_report import print_report as _print_report
@@ -249,6 +249,7 @@ def batch_command(
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
     listen: Annotated[bool, LISTEN_OPTION] = False,
+    retry_flagged: Annotated[bool, RETRY_FLAGGED_OPTION] = False,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
 
@@ -266,7 +267,7 @@ def batch_command(
             report = run_batch(
                 source, out_dir=out, config=cfg, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
                 force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
-                listen=listen,
+                listen=listen, retry_flagged=retry_flagged,
             )
     except NarrateError as exc:
         _fail(str(exc))

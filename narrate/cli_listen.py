@@ -30,6 +30,12 @@ LISTEN_OPTION = typer.Option(
     "a flagged episode makes the exit status 1 (in batch: the article is recorded as failed, with the reasons).",
 )
 
+RETRY_FLAGGED_OPTION = typer.Option(
+    "--retry-flagged", help="Narrate again only the articles the listening check flagged, and hear them again "
+    "(implies --listen): first with the same voice and no chunk cache, after a second flag with the voice "
+    "preset's fallback.",
+)
+
 
 def listen_command(
     episode: Annotated[

@@ -290,3 +290,37 @@ def test_build_listen_checks_the_episode_it_made(tmp_path: Path, whisper_base: P
     assert "nothing flagged" in result.stdout
     (record,) = load_catalog(tmp_path / "out")[0]
     assert record.quality["listening"]["wer"] <= 0.1
+
+
+def test_batch_records_a_flagged_article_and_retry_flagged_turns_to_the_fallback_voice(
+    tmp_path: Path, whisper_base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tones from the fake gTTS endpoint are flagged; --retry-flagged speaks them again (same voice, still
+    tones: flagged twice), then with the preset's fallback (the default voice): heard as written."""
+    from narrate.batch.jobs import JobRecord
+    from narrate.batch.runner import FLAGGED, run_batch
+
+    monkeypatch.setenv(MODEL_ENV, str(whisper_base))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "harbour.md").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    with FakeGtts() as server:
+        preset = tmp_path / "google.toml"
+        preset.write_text(
+            f'engine = "gtts"\nlanguage = "en-us"\nfallback = "default"\n[options]\nlang = "en"\n'
+            f'endpoint = "{server.url}"\nretries = 0\n', encoding="utf-8",
+        )
+        first = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), listen=True)
+        assert [o.status for o in first.outcomes] == ["failed"]
+        assert first.outcomes[0].error.startswith(FLAGGED), first.outcomes[0].error
+        with JobRecord(out) as record:
+            (row,) = record.rows().values()
+        assert row.state == "failed" and "chunk 0" in row.error
+        again = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+        assert [o.status for o in again.outcomes] == ["failed"]
+        third = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert [o.status for o in third.outcomes] == ["rebuilt"], third.outcomes
+    (episode,) = load_catalog(out)[0]
+    assert episode.voice["engine"] == "hibari"
+    assert episode.quality["listening"]["flagged"] == []
