@@ -32,6 +32,7 @@ def _step_check(params: h.JSONDict) -> h.JSONDict:
 
     with tempfile.TemporaryDirectory(prefix="narrate-listen-") as tmp:
         os.environ["NARRATE_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["NARRATE_CACHE_DIR"] = str(Path(tmp) / "cache")
         out = Path(tmp) / "out"
         report = build([params["article"]], out_dir=out)
         if report.failed:
