@@ -11,6 +11,7 @@ from .errors import ConfigError, DownloadError, EngineError, InputError, Narrate
 from .models import Article, Block, BlockKind, Chunk, Clip
 from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
 from .publish.catalog import EpisodeRecord, load_catalog
+from .publish.listen import ListenReport, listen
 from .speech.voices import VoicePreset, load_preset
 from .text.chunk import make_chunks, split_sentences
 from .text.clean import clean_text
@@ -34,6 +35,7 @@ __all__ = [
     "EpisodeRecord",
     "InputError",
     "LineRule",
+    "ListenReport",
     "NarrateError",
     "Narrator",
     "OutputError",
@@ -45,6 +47,7 @@ __all__ = [
     "__version__",
     "build",
     "clean_text",
+    "listen",
     "load_catalog",
     "load_config",
     "load_preset",
