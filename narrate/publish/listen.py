@@ -378,7 +378,8 @@ def _windows(spans: list[tuple[int, float]]) -> list[list[int]]:
 
 
 def expected_text(chunk: Any) -> str:
-    return chunk.spoken or chunk.text
+    """What a chunk was meant to say: the words sent to the engine, else its written text; nothing for music."""
+    return "" if chunk.kind == "music" else (chunk.spoken or chunk.text)
 
 
 def listen_episode(
@@ -396,7 +397,9 @@ def listen_episode(
     ]
 
     levels = [loudest_dbfs(span) for span in spans]
-    audible = [i for i, span in enumerate(spans) if span.size and levels[i] > -90]
+    expected = [canonical_words(expected_text(c), language) for c in record.chunks]
+    # music (intro and outro audio) is meant to say nothing: not heard
+    audible = [i for i, span in enumerate(spans) if span.size and levels[i] > -90 and expected[i]]
     windows = _windows([(i, spans[i].size / RATE) for i in audible])
     heard = [""] * len(spans)
 
@@ -409,12 +412,11 @@ def listen_episode(
         list(pool.map(hear, sorted(windows, key=lambda w: -sum(spans[i].size for i in w))))
     hearings = []
     for i, chunk in enumerate(record.chunks):
-        expected = canonical_words(expected_text(chunk), language)
         got = canonical_words(heard[i], language) if heard[i] else []
-        errors = word_errors(expected, got)
-        wer = errors / len(expected) if expected else (1.0 if got else 0.0)
-        hearings.append(judge(ChunkHearing(chunk.index, chunk.kind, chunk.start, chunk.duration, " ".join(expected),
-                                           " ".join(got), len(expected), errors, wer, levels[i]), rule))
+        errors = word_errors(expected[i], got)
+        wer = errors / len(expected[i]) if expected[i] else 0.0
+        hearings.append(judge(ChunkHearing(chunk.index, chunk.kind, chunk.start, chunk.duration, " ".join(expected[i]),
+                                           " ".join(got), len(expected[i]), errors, wer, levels[i]), rule))
     report = ListenReport(
         record.slug, record.title, recogniser.model_name, hearings,
         audio_seconds=audio.size / RATE, elapsed=time.perf_counter() - began, threshold=rule.threshold,

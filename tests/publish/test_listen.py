@@ -25,6 +25,7 @@ from narrate.publish.listen import (
     MODEL_ENV,
     ChunkHearing,
     FlagRule,
+    _windows,
     bundled_model_dir,
     canonical_words,
     judge,
@@ -90,6 +91,11 @@ def test_the_flag_rule(hearing: ChunkHearing, reason: str | None) -> None:
     assert judged.flagged == (reason is not None)
     if reason:
         assert judged.reasons[0].startswith(reason), judged.reasons
+
+
+def test_short_chunks_share_a_window_and_a_long_one_has_its_own() -> None:
+    assert _windows([(0, 6.0), (1, 15.0), (2, 33.0), (3, 5.0), (4, 5.0), (5, 20.0)]) == [[0, 1], [2], [3, 4], [5]]
+    assert _windows([]) == []
 
 
 # ---------------------------------------------------------------- the model
