@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .models import Article, Block, BlockKind, Chunk, Clip
     from .pipeline import ArticleResult, BuildReport, Narrator, Progress, build, rebuild_feed
     from .publish.catalog import EpisodeRecord, load_catalog
+    from .publish.listen import ListenReport, listen
     from .speech.voices import VoicePreset, load_preset
     from .text.chunk import make_chunks, split_sentences
     from .text.clean import clean_text
@@ -45,6 +46,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("Article", "Block", "BlockKind", "Chunk", "Clip"), ".models"),
     **dict.fromkeys(("ArticleResult", "BuildReport", "Narrator", "Progress", "build", "rebuild_feed"), ".pipeline"),
     **dict.fromkeys(("EpisodeRecord", "load_catalog"), ".publish.catalog"),
+    **dict.fromkeys(("ListenReport", "listen"), ".publish.listen"),
     **dict.fromkeys(("VoicePreset", "load_preset"), ".speech.voices"),
     **dict.fromkeys(("make_chunks", "split_sentences"), ".text.chunk"),
     "clean_text": ".text.clean",
@@ -82,6 +84,7 @@ __all__ = [
     "EpisodeRecord",
     "InputError",
     "LineRule",
+    "ListenReport",
     "NarrateError",
     "Narrator",
     "OutputError",
@@ -93,6 +96,7 @@ __all__ = [
     "__version__",
     "build",
     "clean_text",
+    "listen",
     "load_catalog",
     "load_config",
     "load_preset",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import __version__, cli_report
+from .cli_listen import LISTEN_OPTION, RETRY_FLAGGED_OPTION, listen_command
 from .cli_report import fail as _fail
 from .cli_report import print_report as _print_report
 from .cli_report import size_text as _size
@@ -175,6 +176,7 @@ def build_command(
     speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
+    listen: Annotated[bool, LISTEN_OPTION] = False,
 ) -> None:
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
@@ -190,24 +192,16 @@ def build_command(
         cfg = load_config(config, out_dir=out).with_speed(speed) if speed is not None else config
         with ProgressDisplay(quiet=quiet) as display:
             report = build(
-                articles,
-                out_dir=out,
-                voice=voice,
-                language=language,
-                title=title,
-                config=cfg,
-                show_title=show_title,
-                base_url=base_url,
-                progress=display,
-                use_cache=not no_cache,
-                force=force,
+                articles, out_dir=out, voice=voice, language=language, title=title, config=cfg,
+                show_title=show_title, base_url=base_url, progress=display, use_cache=not no_cache, force=force,
+                listen=listen,
             )
     except NarrateError as exc:
         _fail(str(exc))
     _print_report(report)
     if publish_to is not None:
         _publish_and_report(out, publish_to, base_url=report.config.show.base_url, quiet=quiet)
-    if report.failed:
+    if report.failed or report.flagged:
         raise typer.Exit(1)
 
 
@@ -256,6 +250,8 @@ def batch_command(
     speed: Annotated[Optional[float], _SPEED_OPTION] = None,
     allow_private: Annotated[bool, _ALLOW_PRIVATE_OPTION] = False,
     publish_to: Annotated[Optional[str], _PUBLISH_OPTION] = None,
+    listen: Annotated[bool, LISTEN_OPTION] = False,
+    retry_flagged: Annotated[bool, RETRY_FLAGGED_OPTION] = False,
 ) -> None:
     """Narrate many articles into one output folder: in parallel, resumable, and safe to interrupt.
 
@@ -275,6 +271,7 @@ def batch_command(
             report = run_batch(
                 source, out_dir=out, config=cfg, jobs=jobs, scheduler=scheduler, retry_failed=retry_failed,
                 force=force, use_cache=not no_cache, progress=display, language=language, voice=voice,
+                listen=listen, retry_flagged=retry_flagged,
             )
     except NarrateError as exc:
         _fail(str(exc))
@@ -487,6 +484,9 @@ def list_command(out: Annotated[Path, _OUT_OPTION] = Path("output")) -> None:
     from .publish.catalog import load_catalog
 
     cli_report.print_episodes(out, *load_catalog(out))
+
+
+app.command("listen")(listen_command)
 
 
 @app.command("remove")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # annotations only, so that the CLI's start-up does not impor
     from .pipeline import BuildReport
     from .publish.catalog import CatalogProblem, EpisodeRecord
     from .publish.check import CheckReport
+    from .publish.listen import ListenReport
     from .publish.upload import PublishReport
     from .speech.catalog import VoiceCatalog
 
@@ -40,6 +41,9 @@ def size_text(count: int) -> str:
 def print_report(report: BuildReport) -> None:
     for result in report.failed:
         to_stderr(f"narrate: error: {result.error}")
+    heard = [r.listening for r in report.results if r.listening is not None]
+    if heard:
+        print_listening(heard)
     built = [r for r in report.results if r.record is not None]
     noun = "episode" if len(built) == 1 else "episodes"
     failed = f", {len(report.failed)} failed" if report.failed else ""
@@ -168,9 +172,39 @@ def print_check_report(report: CheckReport) -> None:
 def print_episodes(out: Path, records: list[EpisodeRecord], problems: list[CatalogProblem]) -> None:
     """``narrate list``: one line per episode, newest first; unreadable sidecars as warnings."""
     for record in records:
-        minutes, seconds = divmod(round(record.audio.duration), 60)
-        typer.echo(f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}")
+        typer.echo(episode_line(record))
     for problem in problems:
         to_stderr(f"narrate: warning: {problem.path}: {problem.reason}")
     if not records:
         typer.echo(f"No episodes in {out}", err=True)
+
+
+def print_listening(reports: list[ListenReport]) -> None:
+    """``narrate listen``: one line per episode, one per flagged chunk, the speed."""
+    for report in reports:
+        verdict = f"{len(report.flagged)} chunk(s) flagged" if report.flagged else "nothing flagged"
+        typer.echo(f"{report.slug}: WER {report.wer:.1%} ({report.errors} of {report.words} words), {verdict}")
+        for chunk in report.flagged:
+            typer.echo(f"  chunk {chunk.index} at {chunk.start:.1f} s ({chunk.kind}): {'; '.join(chunk.reasons)}")
+            typer.echo(f"    expected: {printable(_clip(chunk.expected))}")
+            typer.echo(f"    heard:    {printable(_clip(chunk.heard)) or '(nothing)'}")
+    seconds = sum(r.audio_seconds for r in reports)
+    elapsed = sum(r.elapsed for r in reports)
+    model = reports[0].model if reports else ""
+    typer.echo(f"Checked {seconds / 60:.1f} min of audio in {elapsed:.0f} s ({seconds / elapsed if elapsed else 0:.1f}x "
+               f"realtime) with {model}")
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def episode_line(record: EpisodeRecord) -> str:
+    """``narrate list``: name, date, length, title, and the listening check's figures when it ran."""
+    minutes, seconds = divmod(round(record.audio.duration), 60)
+    line = f"{record.slug}  {record.published[:10]}  {minutes}:{seconds:02d}  {record.title}"
+    heard = record.quality.get("listening") if isinstance(record.quality, dict) else None
+    if isinstance(heard, dict) and "wer" in heard:
+        flagged = heard.get("flagged") or []
+        line += f"  [listened: WER {float(heard['wer']):.1%}" + (f", {len(flagged)} flagged]" if flagged else "]")
+    return line

@@ -110,6 +110,21 @@ class EpisodeConfig:
 
 
 @dataclass(frozen=True)
+class ListenConfig:
+    """The listening check (``narrate listen``, ``--listen``)."""
+
+    model: str = ""
+    """A CTranslate2 Whisper model folder, "whisper-base" (from the narrate[listen] extra) or a name
+    faster-whisper downloads; empty: NARRATE_LISTEN_MODEL, else whisper-base."""
+    threshold: float = 0.35
+    """Word error rate above which a chunk (with at least 3 words wrong) is flagged."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"'threshold' must be between 0 and 1, not {self.threshold}")
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
 
@@ -119,6 +134,7 @@ class Config:
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
     episode: EpisodeConfig = field(default_factory=EpisodeConfig)
+    listen: ListenConfig = field(default_factory=ListenConfig)
     voices: dict[str, str] = field(default_factory=dict)
     """Voice routes: a language tag (or "*" for every other language) to the preset that speaks it."""
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})

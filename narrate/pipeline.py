@@ -38,6 +38,15 @@ from .publish.catalog import (
 )
 from .publish.cover import Cover, read_cover
 from .publish.feed import feed_url, write_feed
+from .publish.listen import (
+    FlagRule,
+    ListenReport,
+    Recogniser,
+    listen_episode,
+    load_for_listening,
+    recogniser_for,
+    resolve_model,
+)
 from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
 from .publish.show import ShowConfig
 from .speech.cache import ChunkCache
@@ -88,6 +97,8 @@ class ArticleResult:
     error: str | None = None
     status: str = "new"
     """"new", "rebuilt" (built before, its episode made again) or "unchanged" (already up to date)."""
+    listening: ListenReport | None = None
+    """The listening check's report (``build(listen=True)``)."""
 
     @property
     def replaced(self) -> bool:
@@ -114,6 +125,11 @@ class BuildReport:
     @property
     def failed(self) -> list[ArticleResult]:
         return [r for r in self.results if not r.ok]
+
+    @property
+    def flagged(self) -> list[ArticleResult]:
+        """Episodes in which the listening check flagged a chunk."""
+        return [r for r in self.results if r.listening is not None and r.listening.flagged]
 
 
 @dataclass
@@ -508,8 +524,10 @@ def build(
     use_cache: bool = True,
     force: bool = False,
     language: str | None = None,
+    listen: bool = False,
 ) -> BuildReport:
-    """Narrate ``articles`` into ``out_dir`` and rebuild its feed.
+    """Narrate ``articles`` into ``out_dir`` and rebuild its feed; ``listen``: hear every episode
+    made back with the recogniser (:mod:`narrate.publish.listen`) and keep the figures in its sidecar.
 
     An article that cannot be narrated is reported in the result and the others are still built;
     errors that concern the whole build (config, voice preset, output folder) raise
@@ -525,6 +543,7 @@ def build(
     else:
         cfg = load_config(Path(config) if config is not None else None, out_dir=out)
     cfg = cfg.with_overrides(show_title=show_title, base_url=base_url)
+    hearer = recogniser_for(resolve_model(None, cfg.listen.model)) if listen else None
     narrator = Narrator.create(out, cfg, voice, use_cache=use_cache, language=language)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -533,7 +552,7 @@ def build(
     with folder_lock(out):
         remove_stray_temporary_files(out)
         try:
-            return _build_locked(articles, out, cfg, narrator, title, progress, force)
+            return _build_locked(articles, out, cfg, narrator, title, progress, force, hearer)
         except KeyboardInterrupt:
             remove_stray_temporary_files(out)
             raise
@@ -547,6 +566,7 @@ def _build_locked(
     title: str | None,
     progress: ProgressCallback | None,
     force: bool,
+    hearer: Recogniser | None = None,
 ) -> BuildReport:
     if cfg.path is None:
         write_config_template(out)
@@ -559,6 +579,9 @@ def _build_locked(
             _require_folder(out)
             try:
                 results.append(narrator.narrate(article, title=title, progress=progress, force=force))
+                if hearer is not None and results[-1].record is not None:
+                    heard = check_episode(out, results[-1].record.slug, hearer, cfg)
+                    results[-1] = replace(results[-1], listening=heard)
             except NarrateError as exc:
                 results.append(ArticleResult(source=str(article), error=str(exc)))
     finally:
@@ -566,6 +589,12 @@ def _build_locked(
     _require_folder(out)
     feed_path, count, problems = rebuild_feed(out, cfg)
     return BuildReport(out, results, feed_path, count, cfg, problems)
+
+
+def check_episode(out: Path, slug: str, hearer: Recogniser, cfg: Config) -> ListenReport:
+    """The listening check of one episode just made, its figures kept in its sidecar."""
+    record = load_for_listening(out, slug)
+    return listen_episode(out, record, hearer, rule=FlagRule(threshold=cfg.listen.threshold))
 
 
 def _require_folder(out: Path) -> None:

@@ -15,6 +15,7 @@ from narrate.config import (
     BuildConfig,
     Config,
     IntakeConfig,
+    ListenConfig,
     ShowConfig,
     load_config,
     write_config_template,
@@ -210,7 +211,8 @@ def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
 
 def test_shipped_template_lists_every_setting() -> None:
     data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
-    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode", "voices"}
+    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode", "listen", "voices"}
+    assert set(data["listen"]) == {f.name for f in dataclasses.fields(ListenConfig)}
     assert data["voices"] == {}  # routes are shown commented out, as examples
     assert set(data["intake"]) == {f.name for f in dataclasses.fields(IntakeConfig)}
     assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
@@ -327,3 +329,10 @@ def test_with_language_sets_the_language_of_undeclared_articles() -> None:
     assert Config().with_language(None) == Config()
     with pytest.raises(ConfigError, match="'xx yy' is not a language tag"):
         Config().with_language("xx yy")
+
+
+def test_listen_settings(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "n.toml", '[listen]\nmodel = "whisper-base"\nthreshold = 0.5\n'))
+    assert config.listen == ListenConfig(model="whisper-base", threshold=0.5)
+    with pytest.raises(ConfigError, match="threshold"):
+        load_config(write(tmp_path / "bad.toml", "[listen]\nthreshold = 2\n"))

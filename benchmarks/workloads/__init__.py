@@ -21,6 +21,8 @@ Importing this package imports every module below, which registers its workloads
                      the former hard cut vs narrate/audio/seams.py
 ``speed``            speed-stretch (ffmpeg's rubberband vs atempo: word errors, length, spectrum, time) and
                      hibari-pace (what hibari's own speed argument does to the length)
+``listen``           listen: the seed episode heard back by Whisper base (narrate listen): audio seconds
+                     checked per second, WER, flagged chunks
 """
 
 from importlib import import_module
@@ -38,6 +40,7 @@ MODULES = (
     "normalize_accuracy",
     "seams",
     "speed",
+    "listen",
 )
 """The workload modules, in the order their workloads are listed and run."""
 

@@ -111,6 +111,10 @@ class JobRecord:
     def outcomes(self, key: str) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT outcome FROM events WHERE key = ? ORDER BY id", (key,))]
 
+    def details(self, key: str) -> list[str | None]:
+        """The recorded reasons of an article's events (its failures' errors), oldest first."""
+        return [row[0] for row in self._db.execute("SELECT detail FROM events WHERE key = ? ORDER BY id", (key,))]
+
     # --- writing ------------------------------------------------------------------------------
 
     def add(self, items: Iterable[tuple[str, str]]) -> None:

