@@ -11,7 +11,6 @@ The public names below are imported on first use (PEP 562), so that ``import nar
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -56,11 +55,40 @@ _LAZY: dict[str, str] = {
 """Each public name and the module that defines it."""
 
 
+def _load(module: str) -> Any:
+    """The submodule ``module`` (a key of :data:`_LAZY`'s values), by a plain import: no dynamic imports."""
+    if module == ".config":
+        from . import config as loaded
+    elif module == ".errors":
+        from . import errors as loaded
+    elif module == ".models":
+        from . import models as loaded
+    elif module == ".pipeline":
+        from . import pipeline as loaded
+    elif module == ".publish.catalog":
+        from .publish import catalog as loaded
+    elif module == ".publish.listen":
+        from .publish import listen as loaded
+    elif module == ".speech.voices":
+        from .speech import voices as loaded
+    elif module == ".text.chunk":
+        from .text import chunk as loaded
+    elif module == ".text.clean":
+        from .text import clean as loaded
+    elif module == ".text.intake":
+        from .text import intake as loaded
+    elif module == ".text.rules":
+        from .text import rules as loaded
+    else:
+        raise AttributeError(f"narrate has no submodule {module}")
+    return loaded
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'narrate' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(_load(module), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -216,13 +216,14 @@ class Recogniser:
         lang = (language or "en").replace("_", "-").split("-")[0].lower() or None
         together = len(spans) > 1
         gap = np.zeros(int(GAP * RATE), dtype=np.float32)
-        starts, pieces, at = [], [], 0
+        # a silence before the first span too: Whisper tends to drop a short phrase at the very start
+        starts, pieces, at = [], [gap], gap.size
         for span in spans:
             starts.append(at / RATE)
             pieces += [span.astype(np.float32, copy=False), gap]
             at += span.size + gap.size
         segments, _ = self._model.transcribe(
-            np.concatenate(pieces[:-1]) if pieces else np.zeros(0, dtype=np.float32), language=lang,
+            np.concatenate(pieces[:-1]) if spans else np.zeros(0, dtype=np.float32), language=lang,
             beam_size=self.beam, temperature=0.0, condition_on_previous_text=False, vad_filter=False,
             without_timestamps=not together, word_timestamps=together,
         )
