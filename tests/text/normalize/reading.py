@@ -14,8 +14,10 @@ reading too; otherwise the phonemes decide.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 Phonemize = Callable[[str], "str | Iterable[str]"]
 
@@ -117,3 +119,22 @@ def reads_right(produced: str, expected: str, phonemize: Phonemize) -> bool:
     if any(canonical(produced) == canonical(reading) and _caps_kept(produced, reading) for reading in readings):
         return True
     return any(same_phonemes(produced, reading, phonemize) for reading in readings)
+
+
+def load_set(path: Path) -> list[tuple[str, str, str]]:
+    """(category, text, expected) of each row of a review set (TSV with a header, no quoting)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(row["category"], row["text"], row["expected"]) for row in reader]
+
+
+def cached(phonemize: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """``phonemize`` remembering what it has said: the sets phonemize the same readings many times."""
+    seen: dict[str, list[str]] = {}
+
+    def run(text: str) -> list[str]:
+        if text not in seen:
+            seen[text] = phonemize(text)
+        return seen[text]
+
+    return run

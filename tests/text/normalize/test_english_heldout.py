@@ -10,14 +10,13 @@ target of issue 15.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hibari import Hibari
 
 from narrate.text.normalize import normalize_for_speech
-from tests.text.normalize.reading import reads_right
+from tests.text.normalize.reading import cached, load_set, reads_right
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "normalize" / "english-heldout.tsv"
 BASELINE = 0.92
@@ -33,26 +32,12 @@ KNOWN_WRONG: set[str] = {
 """Rows narrate does not read right yet (17 at first sight; 5 after the fixes that followed, no longer blind)."""
 
 
-def _rows() -> list[tuple[str, str, str]]:
-    with DATA.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(row["category"], row["text"], row["expected"]) for row in reader]
-
-
-ROWS = _rows()
+ROWS = load_set(DATA)
 
 
 @pytest.fixture(scope="module")
 def phonemize():
-    engine = Hibari()
-    cache: dict[str, list[str]] = {}
-
-    def run(text: str) -> list[str]:
-        if text not in cache:
-            cache[text] = engine.phonemize(text)
-        return cache[text]
-
-    return run
+    return cached(Hibari().phonemize)
 
 
 def test_the_set_is_as_described() -> None:

@@ -9,14 +9,13 @@ baseline measured when the set was written.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hibari import Hibari
 
 from narrate.text.normalize import normalize_for_speech
-from tests.text.normalize.reading import reads_right
+from tests.text.normalize.reading import cached, load_set, reads_right
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "normalize" / "english-review.tsv"
 BASELINE = 0.92
@@ -27,26 +26,12 @@ KNOWN_WRONG: set[str] = set()
 """Rows narrate does not read right yet (77 when the set was written; none since issue 15)."""
 
 
-def _rows() -> list[tuple[str, str, str]]:
-    with DATA.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(row["category"], row["text"], row["expected"]) for row in reader]
-
-
-ROWS = _rows()
+ROWS = load_set(DATA)
 
 
 @pytest.fixture(scope="module")
 def phonemize():
-    engine = Hibari()
-    cache: dict[str, list[str]] = {}
-
-    def run(text: str) -> list[str]:
-        if text not in cache:
-            cache[text] = engine.phonemize(text)
-        return cache[text]
-
-    return run
+    return cached(Hibari().phonemize)
 
 
 def test_the_set_is_as_described() -> None:
