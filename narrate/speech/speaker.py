@@ -177,7 +177,7 @@ class Speaker:
 
         An engine that takes requests in parallel (:attr:`Engine.concurrency` > 1) gets every sentence
         of the next chunks at once, so a chunk's sentences are not spoken one after another; at most
-        ``2 * concurrency`` sentences (at least 8) are in the air or held ahead. ``ahead``: with an
+        ``4 * concurrency`` sentences (at least 8) are in the air or held ahead. ``ahead``: with an
         engine that speaks one thing at a time, it speaks the next sentences in a background thread
         while the caller handles the last chunk (the build's two-core mode)."""
         workers = max(1, self.engine.concurrency)
@@ -185,7 +185,7 @@ class Speaker:
             for chunk in chunks:
                 yield self.speak_one(chunk)
             return
-        limit = max(8, 2 * workers)
+        limit = max(8, 4 * workers)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
         pending: deque[tuple[Chunk, list[Future[SpokenSentence]]]] = deque()
         held = 0
