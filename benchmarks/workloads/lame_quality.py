@@ -3,7 +3,7 @@
 The speech: the first paragraphs of the seed article spoken by the default voice (hibari, seed 0),
 levelled and limited as a build does (``narrate.audio.loudness.Leveler`` at the voice's 24 kHz), then
 resampled to 44.1 kHz by soxr as the writer does. It is encoded by ``narrate.audio.mp3writer.Mp3Writer``
-(LAME through lameenc, 64 kbit/s CBR, mono, 44.1 kHz) at LAME qualities 2, 3, 5 and 7, and once at
+(LAME through lameenc, 64 kbit/s CBR, mono, 44.1 kHz) at LAME qualities 2, 3, 4, 5 and 7, and once at
 320 kbit/s (quality 2) as a near-transparent reference; each MP3 is decoded by ffmpeg (an independent
 decoder) and aligned to the input by cross-correlation.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import harness as h
 
-QUALITIES = (2, 3, 5, 7)
+QUALITIES = (2, 3, 4, 5, 7)
 PARAGRAPHS = 8
 _PIECE = 8.0  # s per PESQ piece
 
@@ -112,7 +112,7 @@ def _aligned(decoded, reference):  # type: ignore[no-untyped-def]
 
 @h.workload("lame-quality")
 def lame_quality(settings: h.Settings) -> h.WorkloadResult:
-    """LAME qualities 2, 3, 5, 7 at 64 kbit/s on hibari speech: encode CPU, PESQ-WB, spectral distance."""
+    """LAME qualities 2, 3, 4, 5, 7 at 64 kbit/s on hibari speech: encode CPU, PESQ-WB, spectral distance."""
     h.seed_or_error()
     run = h.run_step("lame-quality:run", {"repeat": settings.repeat})
     seconds, results = run.data["seconds"], run.data["results"]

@@ -227,9 +227,12 @@ def seed_build(settings: h.Settings) -> h.WorkloadResult:
     warnings = []
     if b["chunks_sha256"] != p["chunks_sha256"]:
         warnings.append(f"the build spoke other chunks ({b['chunks']}) than synthesis alone ({p['chunks']})")
-    if abs(b["audio_seconds"] - p["audio_seconds"]) > 1e-6:
+    # The build cuts each sentence's own leading and trailing silence to the preset's pauses (audio/seams.py),
+    # which encoding alone (whole chunks, the engine's silences kept) does not: the build is some 6 % shorter.
+    if not 0.85 * p["audio_seconds"] <= b["audio_seconds"] <= p["audio_seconds"] + 1e-6:
         warnings.append(
-            f"the build produced {b['audio_seconds']:.3f} s of audio, encoding alone {p['audio_seconds']:.3f} s"
+            f"the build produced {b['audio_seconds']:.3f} s of audio, encoding alone {p['audio_seconds']:.3f} s "
+            "(expected: a little less, the engine's own silences cut at the seams)"
         )
 
     figures = [
