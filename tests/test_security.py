@@ -255,14 +255,20 @@ def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
     assert "script-src 'self'" in csp and "unsafe" not in csp
 
 
-def test_the_article_copy_keeps_its_own_page_but_narrates_nothing_into_it(hostile_episode: Path) -> None:
-    """``article.html`` is the article's own page (its scripts and links stay, as on its site: see
-    README "Security"); what narrate adds to it, the player snippet, is escaped like the pages."""
+def test_the_article_copy_runs_nothing_of_the_page_and_narrates_nothing_into_it(hostile_episode: Path) -> None:
+    """``article.html`` is the article's own page without its scripts, event handlers and
+    ``javascript:`` links (``[pages] article_scripts = "keep"`` keeps them: see README "Security"),
+    under a policy that lets none run; what narrate adds to it, the player snippet, is escaped like
+    the pages."""
     [copy] = hostile_episode.glob("episodes/*/article.html")
     doc = lxml_html.document_fromstring(copy.read_text(encoding="utf-8"))
     [player] = doc.xpath("//div[@class='narrate-player']")
-    assert not player.xpath(".//script | .//@*[starts-with(name(), 'on')]")
+    assert not doc.xpath("//script | //@*[starts-with(name(), 'on')]")
+    assert _url_schemes(doc) <= {"", "http", "https"}
     assert _url_schemes(player) <= {"http", "https"}
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
+        "script-src 'none'; object-src 'none'"]
+    assert EVIL in doc.xpath("string(//article)")  # the page's text, markup as text
 
 
 def test_feed_reads_back_exactly_with_strict_parsers(hostile_episode: Path) -> None:
