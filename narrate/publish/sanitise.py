@@ -28,7 +28,9 @@ from ..text.players import drop_element
 __all__ = ["script_policy", "set_policy", "without_scripts"]
 
 
-_LAZY_IMAGES = (("data-src", "src"), ("data-lazy-src", "src"), ("data-srcset", "srcset"), ("data-lazy-srcset", "srcset"))
+_LAZY_IMAGES = (
+    ("data-src", "src"), ("data-lazy-src", "src"), ("data-srcset", "srcset"), ("data-lazy-srcset", "srcset")
+)
 """Lazy-loading attributes that a page's script would have turned into the image's own: without the
 script the copy sets them itself, so that its images still show."""
 
@@ -79,7 +81,8 @@ def without_scripts(root: etree._Element) -> None:
     styled = [(el, el.attrib.pop("style")) for el in root.iter() if isinstance(el.tag, str) and "style" in el.attrib]
     sheets = [
         (el, el.text) for el in root.iter("style")
-        if (el.get("type") or "text/css").lower() == "text/css" and not any(a.tag in _RAW_TEXT for a in el.iterancestors())
+        if (el.get("type") or "text/css").lower() == "text/css"
+        and not any(a.tag in _RAW_TEXT for a in el.iterancestors())
     ]
     for sheet, _ in sheets:
         sheet.text = None

@@ -1,11 +1,19 @@
-"""Audio-player widgets in an HTML page, found by their markup and removed before extraction.
+"""Audio-player stubs in an HTML page, found whole and removed before extraction.
 
-Trinity Audio, BeyondWords/SpeechKit, Instaread, Amazon Polly and ElevenLabs players are recognised
-by their markup (:data:`PLAYER_XPATHS`), never by their text. :func:`prune_players` takes them out of
-the parsed tree before trafilatura reads it and returns their visible text, which
-:mod:`narrate.text.html` keeps in ``ExtractedPage.pruned`` so a caller can report what was taken
-out; :mod:`narrate.publish.pages` finds the same containers (:func:`find_players`) to put the
-episode's own player in their place.
+Trinity Audio, BeyondWords/SpeechKit, Instaread, Amazon Polly and ElevenLabs players reach a
+published page in several forms (tests/data/html/stubs/README.md lists them and the vendors' code
+they come from): a container with the vendor's id or class (:data:`PLAYER_XPATHS`), the vendor's
+script alone (BeyondWords renders its player where its script stands), a frame on the vendor's
+player, or only the stub's line ("Getting your Trinity Audio player ready...") after an editor
+dropped the markup. :func:`find_stubs` finds each of them, with the wrapper around it that holds
+nothing else (an ordinary ``<p>`` around Trinity's script and line): a line of text is a stub only
+when it is a vendor's stub line as a whole (:data:`narrate.text.rules.neutral.VENDOR_STUBS`, the
+rule that drops the same lines from the text) and not part of a sentence.
+
+:func:`prune_players` takes the stubs out of the parsed tree before trafilatura reads it and returns
+their visible text, which :mod:`narrate.text.html` keeps in ``ExtractedPage.pruned`` so a caller
+can report what was taken out; :mod:`narrate.publish.pages` finds the same stubs to put the
+episode's own player in the place of the first.
 """
 
 from __future__ import annotations
@@ -66,7 +74,8 @@ PLAYER_XPATHS: tuple[tuple[str, str], ...] = (
     #     <div id="amazon-ai-player-container"><audio class="amazon-ai-player" …></div>
     #     <div id="amazon-polly-by-tab"><a href="https://aws.amazon.com/polly/"><img alt="Voiced by
     #     Amazon Polly"></a></div></td></tr></table>
-    # and <div id="amazon-polly-coming-soon"> while the audio is being made.
+    # and <div id="amazon-polly-coming-soon"> while the audio is being made; with translations on,
+    # its flags come first: <div class="amazon-ai-flags-container"> (show_translations_options).
     (
         "Amazon Polly",
         "//*[starts-with(@id, 'amazon-polly') or starts-with(@id, 'amazon-ai-player')"

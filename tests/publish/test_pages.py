@@ -416,7 +416,8 @@ def test_a_stub_inside_a_paragraph_of_text_gets_the_player_after_that_paragraph(
     original = (
         "<html><body><article><p>The first paragraph of the article, long enough to be one.</p>"
         "<p>Listen below. <script async src='https://proxy.beyondwords.io/npm/@beyondwords/player@latest/dist/umd.js'"
-        " onload='new BeyondWords.Player({target: this})'></script></p><p>The last paragraph.</p></article></body></html>"
+        " onload='new BeyondWords.Player({target: this})'></script></p>"
+        "<p>The last paragraph.</p></article></body></html>"
     )
     doc = parse(page_with_player(original, make_record(), SHOW) or "")
     assert [el.tag for el in doc.xpath("//article/*")] == ["p", "p", "div", "p"]

@@ -47,7 +47,8 @@ def test_styles_images_frames_and_forms_stay() -> None:
     style = ".hero { background: url(\"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg'/>\"); }"
     head = (
         f"<style>@import url('https://fonts.example/a.css'); {style}</style>"
-        "<link rel='stylesheet' href='/theme.css'><meta http-equiv='refresh' content='5;url=https://elsewhere.example/'>"
+        "<link rel='stylesheet' href='/theme.css'>"
+        "<meta http-equiv='refresh' content='5;url=https://elsewhere.example/'>"
     )
     body = (
         "<p style='color: red; background: url(data:image/svg+xml;base64,PHN2Zy8+)'>Text</p>"
