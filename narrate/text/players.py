@@ -216,8 +216,8 @@ def _is_stub_text(element: etree._Element) -> bool:
     if not any(word in everything for word in _STUB_WORDS):
         return False
     text = _visible_text(element)
-    if not text or len(text) > _MAX_STUB_TEXT or not _STUB_TEXT.fullmatch(text):
-        return False
+    if len(text.split()) < 3 or len(text) > _MAX_STUB_TEXT or not _STUB_TEXT.fullmatch(text):
+        return False  # (a vendor's bare name, "ElevenLabs", is a heading of an article about it)
     if any(_tag(el) in _CONTENT for el in element.iter()):
         return False
     parent = element.getparent()  # a vendor's name in a sentence ("we tried <b>Trinity Audio</b>") is text

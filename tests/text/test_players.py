@@ -129,6 +129,7 @@ def test_no_stub_form_is_spoken(path: Path) -> None:
         ("<p>We tried <strong>Trinity Audio</strong> for a year.</p>", "We tried Trinity Audio for a year."),
         ("<p>Read by <a href='https://elevenlabs.io'>ElevenLabs</a>.</p>", "Read by ElevenLabs."),
         ("<script type='application/ld+json'>{\"about\": \"BeyondWords\"}</script>", ""),
+        ("<h2>ElevenLabs</h2><p>The company was founded in 2022.</p>", "ElevenLabsThe company was founded in 2022."),
     ],
 )
 def test_a_vendor_named_in_the_text_or_the_data_is_no_stub(markup: str, kept: str) -> None:
