@@ -550,27 +550,20 @@ def _stub_place(root: etree._Element, stubs: list[Stub]) -> etree._Element | Non
     paragraph that has other text gets the player after that paragraph.
     """
     body = _article_body(root)
-    in_article = [s for s in stubs if body is not None and (s.element is body or body in s.element.iterancestors())]
+    in_article = [s for s in stubs if body is not None and body in s.element.iterancestors()]
     chosen = next((s for s in stubs if s.placeholder), None) or next(iter(in_article), None)
-    slot = None
-    if chosen is not None:
-        slot = etree.Element("narrate-player-slot")
-        at = chosen.element
-        outer = at
-        while outer.getparent() is not None and _tag_of(outer.getparent()) in _PHRASING:
-            outer = outer.getparent()
-        if outer is at:
-            slot.tail = at.tail
-            at.tail = None
-            at.getparent().replace(at, slot)
-        else:
-            outer.addnext(slot)
-            slot.tail, outer.tail = outer.tail, None
     for stub in stubs:
         if stub is not chosen:
             drop_element(stub.element)
-    if chosen is not None and slot is not None and chosen.element.getparent() is not None:
-        drop_element(chosen.element)
+    if chosen is None:
+        return None
+    slot = etree.Element("narrate-player-slot")
+    outer = chosen.element
+    while outer.getparent() is not None and _tag_of(outer.getparent()) in _PHRASING:
+        outer = outer.getparent()
+    outer.addnext(slot)
+    slot.tail, outer.tail = outer.tail, None
+    drop_element(chosen.element)
     return slot
 
 

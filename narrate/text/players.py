@@ -109,8 +109,10 @@ VENDOR_MARKERS = (
 )
 """Text that marks a script, stylesheet or frame as an audio-player vendor's (their hosts, and the
 WordPress plugin folders: wp-content/plugins/trinity-audio, beyondwords, amazon-polly, …)."""
-_VENDOR_TAGS = ("script", "link", "style", "noscript", "iframe", "amp-iframe", "object", "embed")
-_LOADERS = {"script", "link", "style", "noscript"}
+_VENDOR_TAGS = ("script", "link", "noscript", "iframe", "amp-iframe", "object", "embed")
+"""Elements that are a vendor's by their address or code (a page's own ``<style>`` may style the
+player among everything else: it stays)."""
+_LOADERS = {"script", "link", "noscript"}
 """Vendor elements that show nothing themselves: the player's code and style, not its place."""
 _SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 """Script types that run (a JSON-LD block that mentions a vendor is data, not its player)."""
