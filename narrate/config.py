@@ -143,6 +143,7 @@ class PagesConfig:
 
     @property
     def keep_scripts(self) -> bool:
+        """Whether ``article.html`` keeps the page's scripts and handlers."""
         return self.article_scripts == "keep"
 
 
