@@ -25,12 +25,15 @@ from narrate.publish.pages import (
     write_episode_pages,
     write_pages,
 )
+from narrate.publish.sanitise import script_policy
 from narrate.text.players import PLAYER_XPATHS, find_stubs
 from tests.conftest import ARTICLE_ONLY
 from tests.text.htmlpages import VENDOR_TEXT, stub_neighbours, stub_pages
 
 HTML_DATA = Path(__file__).parents[1] / "data" / "html"
 SCRIPTS_PAGE = HTML_DATA / "page-scripts.html"
+PAGE_SCRIPTS = "//script[not(ancestor::div[@class='narrate-player'])]"
+"""The scripts of an article copy that are not narrate's player's."""
 SHOW = ShowConfig(title="Harbour Listens", description="Local news, read aloud.", base_url="https://pods.example/show/")
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -441,15 +444,15 @@ def test_the_article_copy_runs_nothing_of_the_page_by_default() -> None:
     original = SCRIPTS_PAGE.read_text(encoding="utf-8")
     source = parse(original)
     doc = parse(page_with_player(original, make_record(), SHOW) or "")
-    assert not doc.xpath("//script | //object | //embed | //applet | //@srcdoc | //meta[@http-equiv='refresh']")
+    [snippet] = doc.xpath("//div[@class='narrate-player']")
+    assert not doc.xpath(f"{PAGE_SCRIPTS} | //object | //embed | //applet | //@srcdoc | //meta[@http-equiv='refresh']")
     assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
     urls = doc.xpath("//@href | //@src | //@action | //@formaction | //@data | //@srcset")
     assert not [u for u in urls if urlsplit(u.strip()).scheme.lower() not in ("", "http", "https", "data")]
     assert not [u for u in urls if u.strip().lower().startswith("data:") and not u.strip().startswith("data:image/")]
-    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
-        "script-src 'none'; object-src 'none'"]  # the page's own policy (for its own site) is not kept
+    # the page's own policy (for its own site) is not kept; narrate's lets only the player's scripts run
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [script_policy(snippet)]
     assert [s.text for s in doc.xpath("//style")] == [s.text for s in source.xpath("//style")]
-    [snippet] = doc.xpath("//div[@class='narrate-player']")
     assert [v for v in doc.xpath("//@style") if v not in snippet.xpath(".//@style")] == source.xpath("//@style")
     assert doc.xpath("//img[@id='broken']/@src") == source.xpath("//img[@id='broken']/@src")
     assert doc.xpath("//img[@id='lazy']/@src") == ["https://borough-bulletin.example/media/ring-road.jpg"]
@@ -461,7 +464,7 @@ def test_the_article_copy_runs_nothing_of_the_page_by_default() -> None:
 def test_the_article_copy_keeps_the_pages_scripts_when_asked() -> None:
     original = SCRIPTS_PAGE.read_text(encoding="utf-8")
     doc = parse(page_with_player(original, make_record(), SHOW, keep_scripts=True) or "")
-    assert len(doc.xpath("//script")) == 3
+    assert len(doc.xpath(PAGE_SCRIPTS)) == 3
     assert doc.xpath("//img[@id='broken']/@onerror") and doc.xpath("//body/@onload") and doc.xpath("//@srcdoc")
     assert doc.xpath("//meta/@http-equiv") == ["refresh"]  # neither the page's policy nor narrate's
 
@@ -469,10 +472,11 @@ def test_the_article_copy_keeps_the_pages_scripts_when_asked() -> None:
 def test_update_page_with_player_keeps_the_policy_in_step() -> None:
     record = make_record()
     page = page_with_player((HTML_DATA / "trinity.html").read_text(encoding="utf-8"), record, SHOW) or ""
-    stale = page.replace("script-src 'none'", "script-src 'self'")
+    stale = page.replace("script-src ", "script-src 'self' ")
     updated = parse(update_page_with_player(stale, record, SHOW) or "")
-    assert updated.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
-        "script-src 'none'; object-src 'none'"]
+    [snippet] = updated.xpath("//div[@class='narrate-player']")
+    assert updated.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [script_policy(snippet)]
+    assert "'self'" not in script_policy(snippet)
 
 
 @pytest.mark.parametrize("keep", [False, True], ids=["default", "keep-scripts"])
@@ -494,8 +498,8 @@ def test_page_with_player_replaces_the_first_player_and_removes_the_others(keep:
     doc = parse(page_with_player(original, record, SHOW, keep_scripts=keep) or "")
     assert len(doc.xpath("//div[contains(@class, 'narrate-player')]")) == 1
     assert "Getting your" not in text_of(doc) and "AudioNative" not in text_of(doc)
-    # the page's own script stays only when asked
-    assert [s.text for s in doc.xpath("//script")] == (["console.log('own')"] if keep else [])
+    # the page's own script stays only when asked (the player's own, if it has one, is not the page's)
+    assert [s.text for s in doc.xpath(PAGE_SCRIPTS)] == (["console.log('own')"] if keep else [])
     assert not doc.xpath("//link[contains(@href, 'polly')]")
     policy = [] if keep else ["Content-Security-Policy"]  # the page's policy goes; narrate's own comes without scripts
     assert doc.xpath("//meta/@http-equiv") == policy and doc.xpath("//meta/@charset") == ["utf-8"]
