@@ -181,7 +181,9 @@ def build_command(
     """Narrate articles into tagged MP3 episodes and (re)write the podcast feed.
 
     Boilerplate (audio-player stubs, separators, site tags, bylines, date lines) is not spoken; the
-    title, author and date are kept as metadata. An article that cannot be read is reported and the
+    title, author and date are kept as metadata. An HTML article also gets article.html, its own page
+    with the episode's player in place of the stub and without the page's scripts (narrate.toml
+    [pages] article_scripts = "keep" keeps them). An article that cannot be read is reported and the
     others are still built; with --publish, the folder is published even then (its feed lists only
     finished episodes). Exit status: 0 if every article was built (and published), 1 otherwise.
     """

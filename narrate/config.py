@@ -124,6 +124,29 @@ class ListenConfig:
             raise ValueError(f"'threshold' must be between 0 and 1, not {self.threshold}")
 
 
+ARTICLE_SCRIPTS = ("remove", "keep")
+
+
+@dataclass(frozen=True)
+class PagesConfig:
+    """The listenable pages beside the feed."""
+
+    article_scripts: str = "remove"
+    """``article.html``, the copy of an HTML article's own page with narrate's player: "remove" takes
+    out the page's scripts, event handlers and ``javascript:`` links (they would run on the site
+    that hosts the copy, without the page's own Content-Security-Policy); "keep" keeps them, for a
+    publisher whose copy is on the article's own site."""
+
+    def __post_init__(self) -> None:
+        if self.article_scripts not in ARTICLE_SCRIPTS:
+            raise ValueError(f"'article_scripts' must be \"remove\" or \"keep\", not {self.article_scripts!r}")
+
+    @property
+    def keep_scripts(self) -> bool:
+        """Whether ``article.html`` keeps the page's scripts and handlers."""
+        return self.article_scripts == "keep"
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything in ``narrate.toml``."""
@@ -135,6 +158,7 @@ class Config:
     cache: CacheConfig = field(default_factory=CacheConfig)
     episode: EpisodeConfig = field(default_factory=EpisodeConfig)
     listen: ListenConfig = field(default_factory=ListenConfig)
+    pages: PagesConfig = field(default_factory=PagesConfig)
     voices: dict[str, str] = field(default_factory=dict)
     """Voice routes: a language tag (or "*" for every other language) to the preset that speaks it."""
     path: Path | None = field(default=None, compare=False, metadata={"toml": False})

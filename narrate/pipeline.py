@@ -277,11 +277,13 @@ class Narrator:
             self._report(progress, str(path), article.title, len(chunks), len(chunks), previous.audio.duration,
                          {"cached": len(chunks), "fallback": 0})
             record = load_episode(self.out_dir, slug)
-            write_episode_pages(self.out_dir, record, self.config.show, article.html)  # unchanged files stay
+            write_episode_pages(self.out_dir, record, self.config.show, article.html,  # unchanged files stay
+                                keep_scripts=self.config.pages.keep_scripts)
             return ArticleResult(source=str(path), record=record, status="unchanged")
         folder = episodes_root(self.out_dir) / slug
         record = self._speak_and_store(article, voice, chunks, slug, folder, previous, str(path), progress, fingerprint)
-        write_episode_pages(self.out_dir, record, self.config.show, article.html)
+        write_episode_pages(self.out_dir, record, self.config.show, article.html,
+                            keep_scripts=self.config.pages.keep_scripts)
         return ArticleResult(source=str(path), record=record, status="new" if previous is None else "rebuilt")
 
     def _fingerprint(self, article: Article, voice: _Voice, chunks: list[Chunk]) -> str:

@@ -16,6 +16,7 @@ from narrate.config import (
     Config,
     IntakeConfig,
     ListenConfig,
+    PagesConfig,
     ShowConfig,
     load_config,
     write_config_template,
@@ -211,8 +212,9 @@ def test_shipped_template_loads_and_equals_the_defaults_exactly() -> None:
 
 def test_shipped_template_lists_every_setting() -> None:
     data = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
-    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode", "listen", "voices"}
+    assert set(data) == {"show", "build", "clean", "intake", "cache", "episode", "listen", "pages", "voices"}
     assert set(data["listen"]) == {f.name for f in dataclasses.fields(ListenConfig)}
+    assert set(data["pages"]) == {f.name for f in dataclasses.fields(PagesConfig)}
     assert data["voices"] == {}  # routes are shown commented out, as examples
     assert set(data["intake"]) == {f.name for f in dataclasses.fields(IntakeConfig)}
     assert set(data["show"]) == {f.name for f in dataclasses.fields(ShowConfig)}
@@ -329,6 +331,14 @@ def test_with_language_sets_the_language_of_undeclared_articles() -> None:
     assert Config().with_language(None) == Config()
     with pytest.raises(ConfigError, match="'xx yy' is not a language tag"):
         Config().with_language("xx yy")
+
+
+def test_pages_settings(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "p.toml", '[pages]\narticle_scripts = "keep"\n'))
+    assert config.pages == PagesConfig(article_scripts="keep") and config.pages.keep_scripts
+    assert not Config().pages.keep_scripts  # the article copy is without its scripts unless asked
+    with pytest.raises(ConfigError, match="'article_scripts' must be \"remove\" or \"keep\", not 'yes'"):
+        load_config(write(tmp_path / "bad-pages.toml", '[pages]\narticle_scripts = "yes"\n'))
 
 
 def test_listen_settings(tmp_path: Path) -> None:

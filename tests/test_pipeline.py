@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -12,10 +13,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from lxml import html as lxml_html
 from mutagen.id3 import ID3
 from PIL import Image
 
 from narrate import build
+from narrate.config import PagesConfig
 from narrate.errors import ConfigError, InputError
 from narrate.publish.catalog import load_catalog
 from tests.audiocheck import decode, decoded_seconds
@@ -454,3 +457,18 @@ def test_a_lead_image_that_meets_apples_rules_is_the_items_artwork(
     forced = build([page], out_dir=out, voice=str(fake_preset), config=config, force=True).results[0].record
     assert forced is not None and forced.files.get("image") is None  # the image server is gone: no artwork
     assert not (folder / name).exists()
+
+
+@pytest.mark.parametrize(("setting", "scripts"), [("remove", 0), ("keep", 3)])
+def test_the_article_copy_follows_pages_article_scripts(
+    tmp_path: Path, fake_preset: Path, setting: str, scripts: int
+) -> None:
+    """[pages] article_scripts reaches article.html: without the page's scripts by default, with them on "keep"."""
+    config = dataclasses.replace(ARTICLE_ONLY, pages=PagesConfig(article_scripts=setting))
+    page = Path(__file__).parent / "data" / "html" / "page-scripts.html"
+    report = build([page], out_dir=tmp_path / "out", voice=str(fake_preset), config=config)
+    [result] = report.results
+    assert result.ok and result.record is not None, result.error
+    copy = (tmp_path / "out" / "episodes" / result.record.slug / "article.html").read_text(encoding="utf-8")
+    own = lxml_html.document_fromstring(copy).xpath("//script[not(ancestor::div[@class='narrate-player'])]")
+    assert len(own) == scripts and ('onerror="' in copy) is (setting == "keep")

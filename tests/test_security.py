@@ -35,6 +35,7 @@ from narrate.fsutil import TEMP_PREFIX, make_temp_file
 from narrate.pipeline import build
 from narrate.publish.catalog import make_slug
 from narrate.publish.check import check_feed
+from narrate.publish.sanitise import script_policy
 from narrate.publish.server import Server
 from narrate.speech.cache import ChunkCache, cache_key
 from narrate.speech.engines import create_engine
@@ -255,14 +256,20 @@ def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
     assert "script-src 'self'" in csp and "unsafe" not in csp
 
 
-def test_the_article_copy_keeps_its_own_page_but_narrates_nothing_into_it(hostile_episode: Path) -> None:
-    """``article.html`` is the article's own page (its scripts and links stay, as on its site: see
-    README "Security"); what narrate adds to it, the player snippet, is escaped like the pages."""
+def test_the_article_copy_runs_nothing_of_the_page_and_narrates_nothing_into_it(hostile_episode: Path) -> None:
+    """``article.html`` is the article's own page without its scripts, event handlers and
+    ``javascript:`` links (``[pages] article_scripts = "keep"`` keeps them: see README "Security"),
+    under a policy that lets none run; what narrate adds to it, the player snippet, is escaped like
+    the pages."""
     [copy] = hostile_episode.glob("episodes/*/article.html")
     doc = lxml_html.document_fromstring(copy.read_text(encoding="utf-8"))
     [player] = doc.xpath("//div[@class='narrate-player']")
-    assert not player.xpath(".//script | .//@*[starts-with(name(), 'on')]")
+    assert not doc.xpath("//script[not(ancestor::div[@class='narrate-player'])] | //@*[starts-with(name(), 'on')]")
+    assert _url_schemes(doc) <= {"", "http", "https"}
     assert _url_schemes(player) <= {"http", "https"}
+    [policy] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert policy == script_policy(player) and "unsafe" not in policy  # only the player's own scripts
+    assert EVIL in doc.xpath("string(//article)")  # the page's text, markup as text
 
 
 def test_feed_reads_back_exactly_with_strict_parsers(hostile_episode: Path) -> None:

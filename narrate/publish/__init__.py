@@ -3,7 +3,7 @@
 ``catalog`` reads the output folder's episode sidecars (start here); ``feed`` writes the RSS feed
 (``show`` holds the show's settings, ``categories`` Apple's list); ``artwork`` and ``cover`` provide
 images; ``pages`` writes the listenable web pages (``languages``: the language tags pages, feed and
-check write and compare); ``server`` serves the folder (``narrate serve``);
+check write and compare; ``sanitise``: the article copy without its page's scripts); ``server`` serves the folder (``narrate serve``);
 ``check/`` validates any feed against what podcast directories require; ``upload`` publishes the
 folder (``narrate publish``: what changed, the feed last) to one of the ``destinations`` (S3, SFTP, a
 folder); ``listen`` hears the episodes back with a speech recogniser and flags what they did not say

@@ -49,10 +49,11 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..fsutil import write_bytes_atomic
-from ..text.players import drop_element, find_players
+from ..text.players import Stub, drop_element, find_stubs, is_vendor_element
 from .catalog import PAGE_FILES, ChunkInfo, EpisodeRecord
 from .feed import episode_file_url, episode_url, feed_url
 from .languages import episode_language, language_tag, primary
+from .sanitise import script_policy, set_policy, without_scripts
 from .show import ShowConfig
 
 __all__ = [
@@ -97,16 +98,6 @@ PLAYER_CSP = (
 CMS) and its audio is at base_url, which need not be the host serving the file; no script at all."""
 
 _TEXT_KINDS = frozenset({"paragraph", "heading"})
-_VENDOR_MARKERS = (
-    "trinitymedia.ai", "trinityaudio", "trinity-audio", "trinity_audio", "trinity-tts", "trinity_tts",
-    "trinity_player", "trinityplayer", "trinity_wp",
-    "beyondwords", "speechkit",
-    "instaread",
-    "elevenlabs",
-    "amazon-polly", "amazonpolly", "amazon_polly", "amazon-ai-player",
-)
-"""Text that marks a script, stylesheet or frame as an audio-player vendor's (their hosts, and the
-WordPress plugin folders: wp-content/plugins/trinity-audio, beyondwords, amazon-polly, …)."""
 UI_LANGUAGE = "en"
 """The language of the pages' own words (labels, buttons, "Download the MP3")."""
 _SNIPPET_MARKER_START = "<!-- narrate player: copy from here -->"
@@ -524,45 +515,82 @@ def _text_of(element: etree._Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _player_containers(root: etree._Element) -> list[etree._Element]:
-    """The audio-player containers of a page, as narrate.text.players finds them for extraction."""
-    return find_players(root)
-
-
-def _is_vendor(element: etree._Element) -> bool:
-    what = " ".join(
-        [element.get("src") or "", element.get("href") or "", element.get("data-src") or "", element.text or ""]
-    ).lower()
-    if element.tag == "noscript":
-        what += etree.tostring(element, encoding="unicode", method="html").lower()
-    return any(marker in what for marker in _VENDOR_MARKERS)
-
-
 def _article_anchor(root: etree._Element) -> tuple[etree._Element, int] | None:
     """Where the snippet goes in a page without a player: before the article body's first paragraph."""
+    container = _article_body(root)
+    if container is None:
+        return None
+    for paragraph in container.iter("p"):
+        if len(_text_of(paragraph)) >= 40:
+            parent = paragraph.getparent()
+            return parent, parent.index(paragraph)
+    return container, len(container)
+
+
+def _article_body(root: etree._Element) -> etree._Element | None:
     for xpath in _BODY_CANDIDATES:
         found = root.xpath(xpath)
-        if not found:
-            continue
-        container = found[0]
-        for paragraph in container.iter("p"):
-            if len(_text_of(paragraph)) >= 40:
-                parent = paragraph.getparent()
-                return parent, parent.index(paragraph)
-        return container, len(container)
+        if found:
+            return found[0]
     return None
 
 
-def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig) -> str | None:
+_PHRASING = {"p", "span", "a", "strong", "em", "b", "i", "small", "label", "font", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Elements a ``<div>`` cannot sit in: a stub inside one (a script in a paragraph of text) gets the
+player after it instead."""
+
+
+def _stub_place(root: etree._Element, stubs: list[Stub]) -> etree._Element | None:
+    """Put a slot where the page's player stub is and take every stub out; the slot, or None when
+    the page has no stub to put the player in.
+
+    The player goes where the first stub that shows a place is (a container, a frame, the stub's
+    text, with the wrapper that holds nothing else), else where the first of the vendor's scripts
+    inside the article is (BeyondWords' script renders its player where it stands). A stub inside a
+    paragraph that has other text gets the player after that paragraph.
+    """
+    body = _article_body(root)
+    in_article = [s for s in stubs if body is not None and body in s.element.iterancestors()]
+    chosen = next((s for s in stubs if s.placeholder), None) or next(iter(in_article), None)
+    for stub in stubs:
+        if stub is not chosen:
+            drop_element(stub.element)
+    if chosen is None:
+        return None
+    slot = etree.Element("narrate-player-slot")
+    outer = chosen.element
+    while outer.getparent() is not None and _tag_of(outer.getparent()) in _PHRASING:
+        outer = outer.getparent()
+    outer.addnext(slot)
+    slot.tail, outer.tail = outer.tail, None
+    drop_element(chosen.element)
+    return slot
+
+
+def _tag_of(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def page_with_player(
+    original_html: str, record: EpisodeRecord, show: ShowConfig, *, keep_scripts: bool = False
+) -> str | None:
     """A copy of the article's original page with narrate's player where the page's own player was.
 
-    The first audio-player container (:data:`narrate.text.players.PLAYER_XPATHS`) is replaced by
-    :func:`player_snippet`, every other one removed, and so is every script, stylesheet or frame of a
-    player vendor (Trinity Audio, BeyondWords/SpeechKit, Instaread, ElevenLabs, the Amazon Polly
-    plugin), inline scripts that mention them included: nothing of the old player can run. The
-    page's own scripts stay, as on the original site.
+    The page's player stubs (:func:`narrate.text.players.find_stubs`: a vendor's container,
+    script, frame or stub text, with the wrapper that holds nothing else) are taken out, and
+    :func:`player_snippet` takes the place of the first: between the same paragraphs. Every other
+    script, stylesheet or frame of a player vendor (Trinity Audio, BeyondWords/SpeechKit, Instaread,
+    ElevenLabs, the Amazon Polly plugin) goes too, inline scripts that mention them included:
+    nothing of the old player can run.
 
-    A page without a player container gets the snippet at the top of its article body (before the
+    The page's own scripts go as well, unless ``keep_scripts``: every ``<script>``, event handler
+    (``onerror``, ``onload``, …), ``javascript:`` URL, ``<iframe srcdoc>``, ``<object>``,
+    ``<embed>`` and ``<meta http-equiv=refresh>`` (:func:`narrate.publish.sanitise.without_scripts`), and
+    a Content-Security-Policy meta lets only the snippet's own scripts run. Styles, stylesheets and
+    images stay. With ``keep_scripts`` (``[pages] article_scripts = "keep"``, for a copy on the
+    article's own site) the page's scripts stay, as on the original site.
+
+    A page without a player stub gets the snippet at the top of its article body (before the
     first real paragraph of ``itemprop=articleBody``, ``.entry-content``, ``<article>`` or
     ``<main>``). None when there is neither a player nor an article body to put it in.
 
@@ -582,24 +610,17 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
         return None
     snippet = lxml.html.fragment_fromstring(player_snippet(record, show))
 
-    players = _player_containers(root)
-    if players:
-        first = players[0]
-        snippet.tail = first.tail
-        first.tail = None
-        first.getparent().replace(first, snippet)
-        for other in players[1:]:
-            drop_element(other)
-    else:
+    slot = _stub_place(root, find_stubs(root))
+    if slot is None:
         anchor = _article_anchor(root)
         if anchor is None:
             return None
         parent, index = anchor
-        parent.insert(index, snippet)
+        slot = etree.Element("narrate-player-slot")
+        parent.insert(index, slot)
 
-    for element in list(root.iter("script", "link", "iframe", "noscript")):
-        if _is_vendor(element):
-            drop_element(element)
+    for element in [el for el in root.iter() if is_vendor_element(el)]:
+        drop_element(element)
 
     head = root.find("head")
     if head is None:
@@ -609,6 +630,10 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
         equiv = (meta.get("http-equiv") or "").lower()
         if meta.get("charset") is not None or equiv in ("content-type", "content-security-policy"):
             drop_element(meta)
+    if not keep_scripts:
+        without_scripts(root)
+    snippet.tail = slot.tail
+    slot.getparent().replace(slot, snippet)
     url = _article_url(record)
     if url:
         bases = root.findall(".//base")
@@ -621,6 +646,9 @@ def page_with_player(original_html: str, record: EpisodeRecord, show: ShowConfig
             target = link.get("href") or ""
             if target.startswith("#"):
                 link.set("href", here + target)
+    if not keep_scripts:
+        policy = {"http-equiv": "Content-Security-Policy", "content": script_policy(snippet)}
+        head.insert(0, etree.Element("meta", policy))
     head.insert(0, etree.Element("meta", charset="utf-8"))
 
     doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
@@ -643,17 +671,19 @@ def _write(path: Path, text: str | bytes) -> Path:
 
 
 def write_episode_pages(
-    out_dir: Path, record: EpisodeRecord, show: ShowConfig, original_html: str | None = None
+    out_dir: Path, record: EpisodeRecord, show: ShowConfig, original_html: str | None = None, *,
+    keep_scripts: bool = False,
 ) -> list[Path]:
     """Write an episode's pages: ``index.html``, ``player.html`` and, for an HTML article whose page
-    has a player or an article body, ``article.html``. Returns their paths."""
+    has a player or an article body, ``article.html`` (without the page's scripts unless
+    ``keep_scripts``: :func:`page_with_player`). Returns their paths."""
     folder = record.folder(Path(out_dir))
     paths = [
         _write(folder / EPISODE_PAGE, episode_page(record, show)),
         _write(folder / PLAYER_PAGE, player_page(record, show)),
     ]
     if original_html:
-        page = page_with_player(original_html, record, show)
+        page = page_with_player(original_html, record, show, keep_scripts=keep_scripts)
         if page is not None:
             paths.append(_write(folder / ARTICLE_PAGE, page))
     return paths
@@ -696,6 +726,7 @@ def update_page_with_player(page_html: str, record: EpisodeRecord, show: ShowCon
     old = players[0]
     snippet.tail = old.tail
     old.getparent().replace(old, snippet)
+    set_policy(root, snippet)
     here = episode_file_url(show, record, ARTICLE_PAGE)
     to_itself = f"/{quote(record.slug)}/{ARTICLE_PAGE}#"
     for link in root.iter("a"):

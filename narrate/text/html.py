@@ -2,10 +2,10 @@
 
 The work is trafilatura's; this module drives it and adds what narration needs around it:
 
-1. Audio-player widgets (Trinity Audio, BeyondWords/SpeechKit, Instaread, Amazon Polly, ElevenLabs)
-   are removed from the parsed tree *before* extraction, by their markup, never by their text
-   (:mod:`narrate.text.players`). Their visible text is kept in :attr:`ExtractedPage.pruned` so a
-   caller can report what was taken out.
+1. Audio-player stubs (Trinity Audio, BeyondWords/SpeechKit, Instaread, Amazon Polly, ElevenLabs)
+   are removed from the parsed tree *before* extraction, by their markup, their scripts and frames,
+   or a block that is a vendor's stub line as a whole (:mod:`narrate.text.players`). Their visible
+   text is kept in :attr:`ExtractedPage.pruned` so a caller can report what was taken out.
 2. The metadata is read and cleaned (:mod:`narrate.text.metadata`): site suffixes off the title,
    job descriptions and publisher names out of the author, a date taken from the URL when the
    page's own disagrees with it.

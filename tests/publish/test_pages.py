@@ -25,10 +25,15 @@ from narrate.publish.pages import (
     write_episode_pages,
     write_pages,
 )
-from narrate.text.players import PLAYER_XPATHS
+from narrate.publish.sanitise import script_policy
+from narrate.text.players import PLAYER_XPATHS, find_stubs
 from tests.conftest import ARTICLE_ONLY
+from tests.text.htmlpages import VENDOR_TEXT, stub_neighbours, stub_pages
 
 HTML_DATA = Path(__file__).parents[1] / "data" / "html"
+SCRIPTS_PAGE = HTML_DATA / "page-scripts.html"
+PAGE_SCRIPTS = "//script[not(ancestor::div[@class='narrate-player'])]"
+"""The scripts of an article copy that are not narrate's player's."""
 SHOW = ShowConfig(title="Harbour Listens", description="Local news, read aloud.", base_url="https://pods.example/show/")
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -380,7 +385,102 @@ def test_update_page_with_player_follows_a_new_base_url(name: str) -> None:
     assert update_page_with_player("<p>no player here</p>", record, moved) is None
 
 
-def test_page_with_player_replaces_the_first_player_and_removes_the_others() -> None:
+@pytest.mark.parametrize("keep", [False, True], ids=["default", "keep-scripts"])
+@pytest.mark.parametrize("fixture", stub_pages(), ids=lambda p: p.name)
+def test_every_stub_form_gives_way_to_the_player_where_it_was(fixture: Path, keep: bool) -> None:
+    """The stub's text, script, placeholder and wrapper go; the player sits between the stub's own
+    neighbours, in the stub's parent."""
+    original = fixture.read_text(encoding="utf-8")
+    page = page_with_player(original, make_record(), SHOW, keep_scripts=keep)
+    assert page is not None
+    doc = parse(page)
+    [snippet] = doc.xpath("//div[contains(@class, 'narrate-player')]")
+    before, after, parent = stub_neighbours(original)
+    previous = next((el for el in snippet.itersiblings(preceding=True) if isinstance(el.tag, str)), None)
+    following = next((el for el in snippet.itersiblings() if isinstance(el.tag, str)), None)
+    assert (text_of(previous) if previous is not None else None) == before
+    assert (text_of(following) if following is not None else None) == after
+    assert snippet.getparent().get("class") == parent
+    shown = text_of(doc).replace(text_of(snippet), "")
+    for words in VENDOR_TEXT:
+        assert words not in shown, words
+    etree.strip_tags(doc, etree.Comment)  # (the fixtures' comments name the vendors)
+    markup = lxml_html.tostring(doc, encoding="unicode").lower()
+    for vendor in VENDORS:
+        assert vendor not in markup, vendor
+    assert not find_stubs(doc)
+    assert not doc.xpath("//instaread-player | //amp-iframe | //*[@data-beyondwords-player] | //table")
+    for paragraph in parse(original).xpath("//article//p"):
+        if not any(words in text_of(paragraph) for words in VENDOR_TEXT):
+            assert text_of(paragraph) in text_of(doc)
+
+
+def test_a_stub_inside_a_paragraph_of_text_gets_the_player_after_that_paragraph() -> None:
+    original = (
+        "<html><body><article><p>The first paragraph of the article, long enough to be one.</p>"
+        "<p>Listen below. <script async src='https://proxy.beyondwords.io/npm/@beyondwords/player@latest/dist/umd.js'"
+        " onload='new BeyondWords.Player({target: this})'></script></p>"
+        "<p>The last paragraph.</p></article></body></html>"
+    )
+    doc = parse(page_with_player(original, make_record(), SHOW) or "")
+    assert [el.tag for el in doc.xpath("//article/*")] == ["p", "p", "div", "p"]
+    assert text_of(doc.xpath("//article/p")[1]) == "Listen below."
+
+
+def test_a_vendor_named_in_the_text_is_not_a_stub() -> None:
+    original = (
+        "<html><body><article><p>The first paragraph of the article, long enough to be one.</p>"
+        "<p>The paper tried <strong>Trinity Audio</strong> for a year.</p><h2>ElevenLabs and others</h2>"
+        "<p>The last paragraph.</p></article></body></html>"
+    )
+    doc = parse(page_with_player(original, make_record(), SHOW) or "")
+    assert "The paper tried Trinity Audio for a year." in text_of(doc) and doc.xpath("//h2")
+    assert doc.xpath("//article/*[1]/@class") == ["narrate-player"]  # at the top, as for a page without a player
+
+
+def test_the_article_copy_runs_nothing_of_the_page_by_default() -> None:
+    """No script, no event handler, no javascript: URL, no srcdoc, object or embed, no refresh, and a
+    policy that lets nothing of the page run; the page's styles, images and text stay."""
+    original = SCRIPTS_PAGE.read_text(encoding="utf-8")
+    source = parse(original)
+    doc = parse(page_with_player(original, make_record(), SHOW) or "")
+    [snippet] = doc.xpath("//div[@class='narrate-player']")
+    assert not doc.xpath(f"{PAGE_SCRIPTS} | //object | //embed | //applet | //@srcdoc | //meta[@http-equiv='refresh']")
+    assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
+    urls = doc.xpath("//@href | //@src | //@action | //@formaction | //@data | //@srcset")
+    assert not [u for u in urls if urlsplit(u.strip()).scheme.lower() not in ("", "http", "https", "data")]
+    assert not [u for u in urls if u.strip().lower().startswith("data:") and not u.strip().startswith("data:image/")]
+    # the page's own policy (for its own site) is not kept; narrate's lets only the player's scripts run
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [script_policy(snippet)]
+    assert [s.text for s in doc.xpath("//style")] == [s.text for s in source.xpath("//style")]
+    assert [v for v in doc.xpath("//@style") if v not in snippet.xpath(".//@style")] == source.xpath("//@style")
+    assert doc.xpath("//img[@id='broken']/@src") == source.xpath("//img[@id='broken']/@src")
+    assert doc.xpath("//img[@id='lazy']/@src") == ["https://borough-bulletin.example/media/ring-road.jpg"]
+    assert doc.xpath("//iframe[@id='srcdoc-frame']") and doc.xpath("//details[@open]") and doc.xpath("//svg/rect")
+    for paragraph in source.xpath("//article//p[not(@class)]"):
+        assert text_of(paragraph) in text_of(doc)
+
+
+def test_the_article_copy_keeps_the_pages_scripts_when_asked() -> None:
+    original = SCRIPTS_PAGE.read_text(encoding="utf-8")
+    doc = parse(page_with_player(original, make_record(), SHOW, keep_scripts=True) or "")
+    assert len(doc.xpath(PAGE_SCRIPTS)) == 3
+    assert doc.xpath("//img[@id='broken']/@onerror") and doc.xpath("//body/@onload") and doc.xpath("//@srcdoc")
+    assert doc.xpath("//meta/@http-equiv") == ["refresh"]  # neither the page's policy nor narrate's
+
+
+def test_update_page_with_player_keeps_the_policy_in_step() -> None:
+    record = make_record()
+    page = page_with_player((HTML_DATA / "trinity.html").read_text(encoding="utf-8"), record, SHOW) or ""
+    stale = page.replace("script-src ", "script-src 'self' ")
+    updated = parse(update_page_with_player(stale, record, SHOW) or "")
+    [snippet] = updated.xpath("//div[@class='narrate-player']")
+    assert updated.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [script_policy(snippet)]
+    assert "'self'" not in script_policy(snippet)
+
+
+@pytest.mark.parametrize("keep", [False, True], ids=["default", "keep-scripts"])
+def test_page_with_player_replaces_the_first_player_and_removes_the_others(keep: bool) -> None:
     original = (
         "<!DOCTYPE html><html><head><meta charset='windows-1252'>"
         "<meta http-equiv='Content-Security-Policy' content=\"media-src 'self'\">"
@@ -395,12 +495,14 @@ def test_page_with_player_replaces_the_first_player_and_removes_the_others() -> 
         "<p>Second paragraph.</p></article></body></html>"
     )
     record = make_record(url="https://quay.example/news/ferries")
-    doc = parse(page_with_player(original, record, SHOW) or "")
+    doc = parse(page_with_player(original, record, SHOW, keep_scripts=keep) or "")
     assert len(doc.xpath("//div[contains(@class, 'narrate-player')]")) == 1
     assert "Getting your" not in text_of(doc) and "AudioNative" not in text_of(doc)
-    assert [s.text for s in doc.xpath("//script")] == ["console.log('own')"]  # the page's own script stays
+    # the page's own script stays only when asked (the player's own, if it has one, is not the page's)
+    assert [s.text for s in doc.xpath(PAGE_SCRIPTS)] == (["console.log('own')"] if keep else [])
     assert not doc.xpath("//link[contains(@href, 'polly')]")
-    assert not doc.xpath("//meta[@http-equiv]") and doc.xpath("//meta/@charset") == ["utf-8"]
+    policy = [] if keep else ["Content-Security-Policy"]  # the page's policy goes; narrate's own comes without scripts
+    assert doc.xpath("//meta/@http-equiv") == policy and doc.xpath("//meta/@charset") == ["utf-8"]
     here = f"{SHOW.base_url}episodes/ferries-at-night/article.html"
     assert doc.xpath("//a[text()='Comments']/@href") == [f"{here}#comments"]
 

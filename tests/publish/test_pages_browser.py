@@ -2,7 +2,9 @@
 
 A small show is built once for the module with the fake engine (a text article whose title and text
 carry script and image payloads, the Trinity Audio fixture page, the example article); its pages are
-written with narrate.publish.pages and served by narrate.publish.server (byte ranges, so the audio can seek). The
+written with narrate.publish.pages and served by narrate.publish.server (byte ranges, so the audio can seek).
+Article copies of the other fixture pages (every form of a player stub, a page full of scripts) are
+written beside the Trinity episode's own, with its player. The
 browser is never downloaded: Debian's /usr/bin/chromium is launched with the flags in
 shared/reference/podcast-standards.md. Missing Chromium or Playwright skips these tests locally and
 fails them in CI. Every wait is bounded (Playwright's timeouts, below).
@@ -24,10 +26,11 @@ from narrate.config import Config, EpisodeConfig, ShowConfig
 from narrate.pipeline import build
 from narrate.publish.catalog import EpisodeRecord, load_catalog, load_episode
 from narrate.publish.feed import feed_url
-from narrate.publish.pages import write_episode_pages, write_pages
+from narrate.publish.pages import page_with_player, write_episode_pages, write_pages
 from narrate.speech.engines import register, unregister
 from tests.conftest import EXAMPLE, ROOT, require_module, require_tool
 from tests.fakes import FakeEngine
+from tests.text.htmlpages import VENDOR_TEXT, stub_neighbours, stub_pages
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--mute-audio", "--autoplay-policy=no-user-gesture-required", "--disable-gpu",
@@ -38,6 +41,8 @@ TIMEOUT_MS = 10_000
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 TRINITY = Path(__file__).parents[1] / "data" / "html" / "trinity.html"
 TRINITY_STUB = "Getting your Trinity Audio player ready"
+SCRIPTS_PAGE = Path(__file__).parents[1] / "data" / "html" / "page-scripts.html"
+VENDOR_HOSTS = ("trinity", "beyondwords", "instaread", "elevenlabs", "cloudfront", "polly")
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 XSS_ARTICLE = (
@@ -348,6 +353,76 @@ def test_the_article_copy_has_narrates_player_where_trinitys_was(site: Site, wat
     assert page.evaluate("document.querySelectorAll('#trinity-audio-table, .trinityAudioPlaceholder').length") == 0
     assert not [u for u in watched.requests if "trinity" in u]
     assert "The last boat of the evening" in body  # the article is all there
+
+
+def article_copy(site: Site, page: Any, original: Path, name: str, keep_scripts: bool = False) -> None:
+    """Write ``original``'s copy with the Trinity episode's player beside its article.html, and open
+    it; requests to any other host than the local server fail at once (no network in tests)."""
+    record = site.records["html"]
+    copy = page_with_player(original.read_text(encoding="utf-8"), record, site.show, keep_scripts=keep_scripts)
+    assert copy is not None
+    (record.folder(site.out) / name).write_text(copy, encoding="utf-8")
+    page.route(lambda url: not url.startswith(site.url), lambda route: route.abort())
+    page.goto(site.page_url(record, name))
+
+
+@pytest.mark.parametrize("fixture", stub_pages(), ids=lambda p: p.name)
+def test_every_stub_form_gives_way_to_narrates_player_where_it_was(site: Site, watched: Watched, fixture: Path) -> None:
+    """One page per form of a stub (tests/data/html/stubs and the older player pages): nothing of
+    the stub is shown, loaded or left in the page, and the player that plays sits between the
+    stub's own neighbours."""
+    page = watched.page
+    article_copy(site, page, fixture, f"stub-{fixture.stem}.html")
+    found = page.evaluate(
+        """() => {
+            const text = (el) => el ? el.textContent.replace(/\\s+/g, ' ').trim() : null;
+            const players = document.querySelectorAll('.narrate-player');
+            const player = players[0];
+            return {count: players.length, before: text(player.previousElementSibling),
+                    after: text(player.nextElementSibling), parent: player.parentElement.getAttribute('class'),
+                    shown: document.body.innerText,
+                    left: [...document.querySelectorAll('script, iframe, amp-iframe, instaread-player, table, '
+                        + '[data-beyondwords-player], .trinity-tts-pb, [id^="elevenlabs"]')]
+                        .filter((el) => !el.closest('.narrate-player')).length};
+        }"""
+    )
+    before, after, parent = stub_neighbours(fixture.read_text(encoding="utf-8"))
+    assert (found["count"], found["before"], found["after"], found["parent"]) == (1, before, after, parent)
+    for words in VENDOR_TEXT:
+        assert words not in found["shown"], words
+    assert found["left"] == 0
+    wait_until(page, "document.querySelector('.narrate-player audio').readyState >= 1")
+    assert not [u for u in watched.requests if not u.startswith(site.url) and any(h in u for h in VENDOR_HOSTS)]
+    assert not watched.dialogs and not watched.page_errors
+
+
+@pytest.mark.parametrize("keep", [False, True], ids=["default", "keep-scripts"])
+def test_the_article_copy_runs_the_pages_scripts_only_when_asked(site: Site, watched: Watched, keep: bool) -> None:
+    """A page with inline scripts and onerror, onload, ontoggle handlers, a srcdoc frame, a
+    javascript: link: by default none of it runs (and nothing even tries: no policy violation),
+    while its styles apply and narrate's player loads; with [pages] article_scripts = "keep" its
+    scripts and handlers run, as on its own site."""
+    page = watched.page
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    article_copy(site, page, SCRIPTS_PAGE, "scripts-keep.html" if keep else "scripts.html", keep_scripts=keep)
+    wait_until(page, "document.readyState === 'complete'")
+    page.wait_for_timeout(300)  # a toggle event and a frame's script come after the load
+    ran = page.evaluate("window.ran || []")
+    if keep:
+        assert {"inline-head", "inline-body", "img-onerror", "body-onload", "svg-onload", "iframe-srcdoc"} <= set(ran)
+        assert "ran: inline-head" in messages
+        return
+    assert ran == [] and not [m for m in messages if m.startswith("ran:")]
+    assert not [m for m in watched.console_errors if "Content Security Policy" in m]
+    left = "[...document.querySelectorAll('script, object, embed, iframe[srcdoc]')]"
+    assert page.evaluate(f"{left}.filter((el) => !el.closest('.narrate-player')).length") == 0
+    assert not page.evaluate("document.getElementById('js-link').getAttribute('href')")
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(18, 52, 86)"
+    own = "[...document.querySelectorAll('p[style]')].find((p) => !p.closest('.narrate-player'))"
+    assert page.evaluate(f"getComputedStyle({own}).color") == "rgb(1, 2, 3)"
+    wait_until(page, "document.querySelector('.narrate-player audio').readyState >= 1")
+    assert not watched.dialogs and not watched.page_errors
 
 
 def test_the_show_page_lists_every_episode_and_links_the_feed(site: Site, watched: Watched) -> None:

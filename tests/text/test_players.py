@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import html as lxml_html
 
-from narrate.text.players import prune_players
-from tests.text.htmlpages import DATA, extract, paragraphs
+from narrate.text.players import find_stubs, prune_players
+from narrate.text.reader import read_article
+from tests.text.htmlpages import DATA, STUBS, VENDOR_TEXT, extract, paragraphs
 
 TRINITY_LABEL = "Getting your Trinity Audio player ready..."
 PLAYERS = [
@@ -104,3 +107,50 @@ def test_a_wrapper_with_a_player_class_around_the_article_is_not_pruned() -> Non
     )
     assert prune_players(tree) == [TRINITY_LABEL]
     assert "A long paragraph of the story itself." in tree.text_content()
+
+
+@pytest.mark.parametrize("path", sorted(STUBS.glob("*.html")), ids=lambda p: p.name)
+def test_no_stub_form_is_spoken(path: Path) -> None:
+    """Every form of a stub (tests/data/html/stubs): none of its text is read, every paragraph of the
+    article is, in order."""
+    article = read_article(path)
+    written = " ".join(block.text for block in article.blocks)
+    for words in VENDOR_TEXT:
+        assert words.lower() not in written.lower() and words.lower() not in article.spoken_text.lower(), words
+    body = [" ".join(p.text_content().split()) for p in lxml_html.parse(path).xpath("//article//p")]
+    spoken = [text for text in body if not any(words in text for words in VENDOR_TEXT)]
+    assert spoken and [text for text in spoken if text in written] == spoken
+    assert [written.index(text) for text in spoken] == sorted(written.index(text) for text in spoken)
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<p>We tried <strong>Trinity Audio</strong> for a year.</p>", "We tried Trinity Audio for a year."),
+        ("<p>Read by <a href='https://elevenlabs.io'>ElevenLabs</a>.</p>", "Read by ElevenLabs."),
+        ("<script type='application/ld+json'>{\"about\": \"BeyondWords\"}</script>", ""),
+        ("<h2>ElevenLabs</h2><p>The company was founded in 2022.</p>", "ElevenLabsThe company was founded in 2022."),
+    ],
+)
+def test_a_vendor_named_in_the_text_or_the_data_is_no_stub(markup: str, kept: str) -> None:
+    tree = lxml_html.fromstring(f"<html><body><article><p>Body text stays.</p>{markup}</article></body></html>")
+    assert find_stubs(tree) == [] and prune_players(tree) == []
+    assert kept in " ".join(tree.text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("markup", "placeholder"),
+    [
+        ("<p><script src='https://trinitymedia.ai/player/trinity/1/'></script>"
+         "Getting your Trinity Audio player ready...</p>", True),
+        ("<figure><iframe src='https://elevenlabs.io/player/index.html?publicUserId=1'></iframe></figure>", True),
+        ("<div><p><script async src='https://proxy.beyondwords.io/npm/@beyondwords/player@latest/dist/umd.js'>"
+         "</script></p></div>", False),
+    ],
+)
+def test_a_wrapper_that_holds_only_the_stub_goes_with_it(markup: str, placeholder: bool) -> None:
+    tree = lxml_html.fromstring(f"<html><body><article><p>Body text stays.</p>{markup}</article></body></html>")
+    [stub] = find_stubs(tree)
+    assert stub.element.getparent().tag == "article" and stub.placeholder is placeholder
+    prune_players(tree)
+    assert [el.tag for el in tree.xpath("//article/*")] == ["p"]

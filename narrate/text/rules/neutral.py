@@ -2,7 +2,8 @@
 rows of social buttons, site tags and ALL-CAPS related headlines.
 
 Audio-player vendors print their stubs in English whatever the page's language ("Getting your
-Trinity Audio player ready", "Powered by BeyondWords", "Voiced by Amazon Polly"), so
+Trinity Audio player ready", "Powered by BeyondWords", "Voiced by Amazon Polly", "Loading the
+Elevenlabs Text to Speech AudioNative Player..."), so
 :data:`VENDOR_STUBS` come first in every language's rules. :data:`NEUTRAL` goes after a language's
 own rules (the first rule that matches a line wins).
 """
@@ -21,6 +22,7 @@ VENDOR_STUBS: tuple[LineRule, ...] = (
     rule(
         "player-stub",
         r"(?:getting your .{0,40}player ready|powered by beyondwords|voiced by amazon polly"
+        rf"|loading the (?:{_VENDORS}) .{{0,60}}player"
         rf"|(?:audio |narration |voice |listen(?:ing)? )?(?:powered|generated|voiced|narrated|provided) by (?:{_VENDORS})"
         rf"|listen (?:with|on) (?:{_VENDORS})|(?:{_VENDORS})(?: audio)?(?: player)?)"
         r"\W*",
