@@ -233,7 +233,8 @@ def _url_schemes(doc: etree._Element) -> set[str]:
 
 
 def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
-    """Episode, show and player pages: one script (narrate's own), no event handlers, no link or
+    """Episode, show and player pages: one script (narrate's own: player.js, or embed.js in the player
+    snippet), no event handlers, no link or
     source that is not http(s), relative, podcast:// or the empty data: icon; the text shown as written."""
     pages = [hostile_episode / "index.html", *hostile_episode.glob("episodes/*/index.html"),
              *hostile_episode.glob("episodes/*/player.html")]
@@ -243,7 +244,8 @@ def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
         assert "<script>alert" not in source and "<img src=x" not in source and "<!-- x -->" not in source
         doc = lxml_html.document_fromstring(source)
         scripts = doc.xpath("//script")
-        assert all(s.get("src", "").endswith("static/player.js") and not (s.text or "").strip() for s in scripts)
+        assert all(s.get("src", "").endswith(("static/player.js", "static/embed.js")) and not (s.text or "").strip()
+                   for s in scripts)
         assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
         assert _url_schemes(doc) <= {"", "http", "https", "podcast", "data"}, page
         assert [v for v in doc.xpath("//@href | //@src") if v.startswith("data:")] in ([], ["data:,"])
@@ -261,7 +263,9 @@ def test_the_article_copy_keeps_its_own_page_but_narrates_nothing_into_it(hostil
     [copy] = hostile_episode.glob("episodes/*/article.html")
     doc = lxml_html.document_fromstring(copy.read_text(encoding="utf-8"))
     [player] = doc.xpath("//div[@class='narrate-player']")
-    assert not player.xpath(".//script | .//@*[starts-with(name(), 'on')]")
+    assert not player.xpath(".//@*[starts-with(name(), 'on')]")
+    assert [(s.get("src"), s.text) for s in player.xpath(".//script")] == [
+        ("http://localhost:8000/static/embed.js", None)]  # narrate's own, at the show's base_url
     assert _url_schemes(player) <= {"http", "https"}
 
 

@@ -69,22 +69,37 @@
     var frame = 0;
     var started = false; // nothing is highlighted before the audio is played or moved
 
+    // The follow checkbox and the hint are laid out from the start, invisible: showing them moves nothing.
     root.classList.add("js");
-    var hidden = document.querySelectorAll(".player__follow, .text__hint");
-    for (var h = 0; h < hidden.length; h++) hidden[h].hidden = false;
 
-    // Roving tabindex: one sentence in the tab order (the current one, else the first).
+    // Roving tabindex: one sentence in the tab order (the current one, else the text's first, so that
+    // "Skip to the text" then Tab lands on the article, not on the spoken intro above it). Each says
+    // it can be activated (role="button").
+    var text = document.getElementById("text");
+    var inText = function (item) { return !!(text && item && text.contains(item.el)); };
+    var firstInText = null;
     sentences.forEach(function (item, index) {
-      item.el.tabIndex = index === 0 ? 0 : -1;
       item.index = index;
+      if (!firstInText && inText(item)) firstInText = item;
     });
-    var tabStop = sentences.length ? sentences[0] : null;
+    var tabStop = firstInText || (sentences.length ? sentences[0] : null);
+    sentences.forEach(function (item) {
+      item.el.tabIndex = item === tabStop ? 0 : -1;
+      item.el.setAttribute("role", "button");
+    });
 
     function setTabStop(item) {
       if (!item || item === tabStop) return;
       if (tabStop) tabStop.el.tabIndex = -1;
       item.el.tabIndex = 0;
       tabStop = item;
+    }
+
+    // Focus arriving on the text itself (the skip link): the next Tab goes to a sentence of the text.
+    if (text) {
+      text.addEventListener("focus", function () {
+        if (!inText(tabStop)) setTabStop(inText(current) ? current : firstInText);
+      });
     }
 
     function visible(el) {
@@ -144,8 +159,8 @@
       started = true;
       update();
       if (audio.paused) {
-        var started = audio.play();
-        if (started && typeof started.catch === "function") started.catch(function () {});
+        var promise = audio.play();
+        if (promise && typeof promise.catch === "function") promise.catch(function () {});
       }
     }
 
