@@ -314,8 +314,8 @@ def test_player_snippet_is_self_contained() -> None:
     assert audio.get("src") == episode_url(SHOW, record) and audio.get("controls") is not None
     assert audio.get("crossorigin") == "anonymous"  # its track loads from another origin only so
     [track] = audio.xpath("track")
-    assert track.attrib == {"kind": "captions", "src": f"{SHOW.base_url}episodes/ferries-at-night/{record.files['vtt']}",
-                            "srclang": "en", "label": "Transcript", "default": ""}
+    vtt = f"{SHOW.base_url}episodes/ferries-at-night/{record.files['vtt']}"
+    assert track.attrib == {"kind": "captions", "src": vtt, "srclang": "en", "label": "Transcript", "default": ""}
     assert root.xpath(f".//a[@href='{episode_url(SHOW, record)}' and @download]")
     assert [(a.get("href"), a.get("data-start")) for a in root.xpath(".//details//a")] == [
         (f"{episode_url(SHOW, record)}#t=0", "0"), (f"{episode_url(SHOW, record)}#t=13", "13")]

@@ -6,6 +6,10 @@ written with narrate.publish.pages and served by narrate.publish.server (byte ra
 browser is never downloaded: Debian's /usr/bin/chromium is launched with the flags in
 shared/reference/podcast-standards.md. Missing Chromium or Playwright skips these tests locally and
 fails them in CI. Every wait is bounded (Playwright's timeouts, below).
+
+The player snippet is also pasted into a publisher's page served by a second server on another port
+(another origin), as a publisher's CMS would show it; and every page kind is checked at phone and
+desktop sizes with axe-core (npm, tests/js/node_modules, added to each page by Playwright).
 """
 
 from __future__ import annotations
