@@ -333,6 +333,15 @@ def test_player_snippet_read_along_is_a_setting() -> None:
     assert not root.xpath(".//track | .//p[@class='narrate-player__now']")  # nothing to read along with
 
 
+def test_every_standalone_page_names_its_icon() -> None:
+    """An empty icon (data:,): browsers then ask for no /favicon.ico, which would be a 404 in their console."""
+    from narrate.publish.pages import player_page
+
+    record = make_record()
+    for page in (episode_page(record, SHOW), show_page(SHOW, [record]), player_page(record, SHOW)):
+        assert parse(page).xpath("//head/link[@rel='icon']/@href") == ["data:,"]
+
+
 def test_player_page_allows_only_the_snippets_script() -> None:
     from narrate.publish.pages import player_page
 

@@ -3,8 +3,12 @@
  * The pages work without this file (a plain <audio> element and the text). It adds:
  * - the sentence being spoken gets aria-current="true" (styled as a highlight) and, while the audio
  *   plays, is scrolled into view unless the reader has just scrolled or turned following off;
- * - clicking a sentence, or Enter/Space on it, plays from its start; arrow keys move between
- *   sentences (one of them is in the tab order at a time: the current one);
+ * - clicking a sentence, or Enter/Space on it, plays from its start (sentences get role="button");
+ *   arrow keys move between sentences (one of them is in the tab order at a time: the current one,
+ *   else the text's first, and one of the text's whenever the text itself gets focus, as after the
+ *   "Skip to the text" link);
+ * - the follow checkbox and the hint are shown (the "js" class on <html>; they are laid out from
+ *   the start, invisible, so showing them moves nothing);
  * - chapter links seek in the page's player instead of opening the MP3;
  * - a page address ending in #t=<seconds> starts there;
  * - on a page with several players, starting one pauses the others.
