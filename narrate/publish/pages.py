@@ -475,7 +475,8 @@ def _origin(url: str) -> str:
     parts = urlsplit(_http_url(url))
     try:
         host, port = parts.hostname or "", parts.port
-    except ValueError:
+        host = host if host.isascii() else host.encode("idna").decode("ascii")  # a CSP source is ASCII
+    except (ValueError, UnicodeError):
         return "'none'"
     if not host or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:.]+", host):
         return "'none'"

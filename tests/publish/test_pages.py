@@ -347,7 +347,8 @@ def test_player_page_allows_only_the_snippets_script() -> None:
 
     for base, origin in (("https://pods.example/show/", "https://pods.example"),
                          ("http://127.0.0.1:8123/", "http://127.0.0.1:8123"),
-                         ("http://[::1]:8000/x/", "http://[::1]:8000")):
+                         ("http://[::1]:8000/x/", "http://[::1]:8000"),
+                         ("https://bücher.example/", "https://xn--bcher-kva.example")):
         doc = parse(player_page(make_record(), replace(SHOW, base_url=base)))
         [csp] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
         directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
