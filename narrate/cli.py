@@ -420,6 +420,8 @@ def publish_command(
         bool, typer.Option("--json", help="Print a summary as JSON: sent, unchanged, deleted, bytes and the files.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    cors: Annotated[bool, typer.Option("--cors", help="s3:// only: first add the bucket CORS rule that lets "
+                                       "the player snippet, on another site, play the audio and captions.")] = False,
 ) -> None:
     """Put the output folder online: only what changed, media first, then pages, the feed last.
 
@@ -432,12 +434,12 @@ def publish_command(
     ~/.ssh/known_hosts. An interrupted run, run again, completes.
     """
     _publish_and_report(out, dest, config=config, endpoint_url=endpoint_url, dry_run=dry_run, as_json=as_json,
-                        quiet=quiet)
+                        quiet=quiet, cors=cors)
 
 
 def _publish_and_report(
     out: Path, dest: str, *, base_url: str | None = None, config: Path | None = None, endpoint_url: str | None = None,
-    dry_run: bool = False, as_json: bool = False, quiet: bool = False,
+    dry_run: bool = False, as_json: bool = False, quiet: bool = False, cors: bool = False,
 ) -> None:
     """Publish ``out`` to ``dest``; the show's base_url comes from the build, else from the config."""
     from .publish.upload import publish
@@ -446,7 +448,7 @@ def _publish_and_report(
         base_url = base_url if base_url is not None else load_config(config, out_dir=out).show.base_url
         with PublishDisplay(quiet=quiet or as_json or dry_run) as display:
             report = publish(out, dest, endpoint_url=endpoint_url, base_url=base_url, dry_run=dry_run,
-                             progress=display, plan_ready=display.plan)
+                             progress=display, plan_ready=display.plan, cors=cors)
     except NarrateError as exc:
         _fail(str(exc))
     cli_report.print_publish_report(out, report, as_json=as_json, dry_run=dry_run)

@@ -126,6 +126,9 @@ def print_publish_report(out: Path, report: PublishReport, *, as_json: bool, dry
     else:
         typer.echo(f"Published {out} to {report.destination}: {len(report.sent)} sent ({size}), "
                    f"{report.unchanged} unchanged, {len(report.deleted)} deleted")
+    if report.cors:
+        done = {"added": "would add" if dry_run else "added", "present": "already has"}[report.cors]
+        typer.echo(f"CORS: {done} a bucket rule that lets pages on any site play the audio and captions")
 
 
 def print_catalog(catalog: VoiceCatalog, routes: dict[str, str], *, as_json: bool) -> None:

@@ -61,7 +61,8 @@ def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) 
         "episode.json", f"{stem}.mp3", f"{stem}.details.json", f"{stem}.vtt", f"{stem}.srt",
         f"{stem}.transcript.json", f"{stem}.chapters.json", "index.html", "player.html",
     ]
-    show_files = ["cover.png", "feed.xml", "narrate.toml", "index.html", "static/narrate.css", "static/player.js"]
+    show_files = ["cover.png", "feed.xml", "narrate.toml", "index.html", "static/embed.js", "static/narrate.css",
+                  "static/player.js"]
     assert _files(out) == sorted(show_files + [f"episodes/{record.slug}/{f}" for f in episode_files])
     sidecar = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
     sidecar.update(json.loads((folder / record.files["details"]).read_text(encoding="utf-8")))

@@ -234,7 +234,8 @@ def _url_schemes(doc: etree._Element) -> set[str]:
 
 
 def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
-    """Episode, show and player pages: one script (narrate's own), no event handlers, no link or
+    """Episode, show and player pages: one script (narrate's own: player.js, or embed.js in the player
+    snippet), no event handlers, no link or
     source that is not http(s), relative, podcast:// or the empty data: icon; the text shown as written."""
     pages = [hostile_episode / "index.html", *hostile_episode.glob("episodes/*/index.html"),
              *hostile_episode.glob("episodes/*/player.html")]
@@ -244,7 +245,8 @@ def test_pages_keep_hostile_text_as_text(hostile_episode: Path) -> None:
         assert "<script>alert" not in source and "<img src=x" not in source and "<!-- x -->" not in source
         doc = lxml_html.document_fromstring(source)
         scripts = doc.xpath("//script")
-        assert all(s.get("src", "").endswith("static/player.js") and not (s.text or "").strip() for s in scripts)
+        assert all(s.get("src", "").endswith(("static/player.js", "static/embed.js")) and not (s.text or "").strip()
+                   for s in scripts)
         assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
         assert _url_schemes(doc) <= {"", "http", "https", "podcast", "data"}, page
         assert [v for v in doc.xpath("//@href | //@src") if v.startswith("data:")] in ([], ["data:,"])
@@ -266,6 +268,9 @@ def test_the_article_copy_runs_nothing_of_the_page_and_narrates_nothing_into_it(
     [player] = doc.xpath("//div[@class='narrate-player']")
     assert not doc.xpath("//script[not(ancestor::div[@class='narrate-player'])] | //@*[starts-with(name(), 'on')]")
     assert _url_schemes(doc) <= {"", "http", "https"}
+    assert not player.xpath(".//@*[starts-with(name(), 'on')]")
+    assert [(s.get("src"), s.text) for s in player.xpath(".//script")] == [
+        ("http://localhost:8000/static/embed.js", None)]  # narrate's own, at the show's base_url
     assert _url_schemes(player) <= {"http", "https"}
     [policy] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert policy == script_policy(player) and "unsafe" not in policy  # only the player's own scripts

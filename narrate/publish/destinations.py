@@ -36,10 +36,21 @@ from urllib.parse import unquote, urlsplit
 from ..errors import PublishError
 from ..fsutil import TEMP_PREFIX, atomic_path
 
-__all__ = ["Destination", "LocalFolder", "S3Bucket", "SftpFolder", "open_destination"]
+__all__ = ["CORS_RULE", "Destination", "LocalFolder", "S3Bucket", "SftpFolder", "open_destination"]
 
 CONNECT_SECONDS = 15
 """How long to wait for a server to answer a connection before giving up."""
+CORS_RULE: dict[str, Any] = {
+    "ID": "narrate-players",
+    "AllowedOrigins": ["*"],
+    "AllowedMethods": ["GET", "HEAD"],
+    "AllowedHeaders": ["*"],
+    "ExposeHeaders": ["Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified"],
+    "MaxAgeSeconds": 86400,
+}
+"""The bucket CORS rule ``narrate publish --cors`` adds (README, "Publishing", shows it as JSON): a
+page on any site may read the show's files, as the player snippet pasted into a publisher's page does
+(``<audio crossorigin>`` and its captions track, with byte ranges) and web podcast players do."""
 
 
 class Destination(Protocol):
@@ -228,6 +239,29 @@ class S3Bucket:
             self.client.delete_object(Bucket=self.bucket, Key=self._key(path))
         except (BotoCoreError, ClientError) as exc:
             raise self._error(exc, f"deleting {path}") from None
+
+    def allow_cross_origin(self, *, dry_run: bool = False) -> bool:
+        """Add :data:`CORS_RULE` to the bucket's CORS rules (the others stay), unless one of them already
+        lets every origin GET and HEAD. True when the rules were (on a dry run: would be) changed."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            rules = self.client.get_bucket_cors(Bucket=self.bucket).get("CORSRules", [])
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") != "NoSuchCORSConfiguration":
+                raise self._error(exc, "reading the bucket's CORS rules") from None
+            rules = []
+        except BotoCoreError as exc:
+            raise self._error(exc, "reading the bucket's CORS rules") from None
+        if any("*" in rule.get("AllowedOrigins", []) and {"GET", "HEAD"} <= set(rule.get("AllowedMethods", []))
+               for rule in rules):
+            return False
+        if not dry_run:
+            try:
+                self.client.put_bucket_cors(Bucket=self.bucket, CORSConfiguration={"CORSRules": [*rules, CORS_RULE]})
+            except (BotoCoreError, ClientError) as exc:
+                raise self._error(exc, "setting the bucket's CORS rules") from None
+        return True
 
     def close(self) -> None:
         self.client.close()

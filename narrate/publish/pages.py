@@ -6,6 +6,7 @@ Layout (everything relative, so the folder works wherever it is hosted)::
       index.html                   the show: cover, description, subscribe link, every episode
       static/narrate.css           the pages' style
       static/player.js             sentence highlighting and seeking (the pages work without it)
+      static/embed.js              the player snippet's script: chapter links seek in place, read-along
       episodes/<slug>/
         index.html                 the episode: player, chapters, downloads, the text sentence by sentence
         player.html                the embeddable player snippet (absolute URLs), for pasting into a CMS
@@ -17,6 +18,14 @@ are absolute http(s) URLs (a ``javascript:`` URL is escaped correctly and would 
 episode and show pages also carry a Content-Security-Policy (``script-src 'self'``, no inline script
 or style), so even an escaping bug could not run injected code: their only script is
 ``static/player.js``.
+
+The player snippet (``player.html``) is made to be pasted into a publisher's page, on another origin
+than the files: its ``<audio>`` has ``crossorigin="anonymous"`` and a captions ``<track>`` of the
+episode's WebVTT, so the host must send ``Access-Control-Allow-Origin`` on the MP3 and the VTT
+(``narrate serve`` does; for S3, ``narrate publish --cors`` sets the bucket's rule). Its one script,
+``static/embed.js`` at the show's base_url, makes chapter links seek the snippet's own player and,
+with ``[show] embed_read_along``, shows the caption being spoken under it; without the script the
+chapter links open the MP3 at their time.
 
 Without JavaScript an episode page is a plain ``<audio>`` element and the text; chapter links open
 the MP3 at the chapter's time (``file.mp3#t=seconds``, W3C Media Fragments). ``player.js`` adds the
@@ -75,7 +84,8 @@ __all__ = [
 
 STATIC_DIR = "static"
 """Where the pages' stylesheet and script are copied, inside the output folder."""
-STATIC_FILES = ("narrate.css", "player.js")
+STATIC_FILES = ("narrate.css", "player.js", "embed.js")
+EMBED_SCRIPT = "embed.js"
 EPISODE_PAGE, PLAYER_PAGE, ARTICLE_PAGE = PAGE_FILES  # named in the catalog, which removes them
 EPISODE_PAGE_FILES = PAGE_FILES
 """The files this module writes in an episode's folder (removing an episode should remove them too)."""
@@ -91,11 +101,12 @@ CSP = (
 No inline script, no inline style: the templates have neither, and an injection could use neither.
 The cover may be an image on another host; audio and text tracks are always the page's own files."""
 PLAYER_CSP = (
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; "
+    "default-src 'none'; script-src {origin}; style-src 'unsafe-inline'; img-src https: http: data:; "
     "media-src https: http:; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
 """``player.html``'s policy: the snippet's style is inline (so that it survives being pasted into a
-CMS) and its audio is at base_url, which need not be the host serving the file; no script at all."""
+CMS) and its audio is at base_url, which need not be the host serving the file; its only script is
+``static/embed.js`` at base_url (``{origin}``: base_url's scheme, host and port)."""
 
 _TEXT_KINDS = frozenset({"paragraph", "heading"})
 UI_LANGUAGE = "en"
@@ -415,11 +426,15 @@ def episode_page(record: EpisodeRecord, show: ShowConfig) -> str:
 
 
 def player_snippet(record: EpisodeRecord, show: ShowConfig) -> str:
-    """A self-contained ``<div>`` to paste into a CMS: the audio, a download link, the chapters.
+    """A self-contained ``<div>`` to paste into a CMS: the audio with its captions track, a download
+    link, the chapters, and ``static/embed.js``.
 
-    Every URL is absolute (the show's base_url), the style is inline, and there is no script: a CMS
-    that strips ``<script>`` and ``<style>`` keeps it working. It has no captions track: a track on
-    another host needs CORS and ``crossorigin`` on the audio element, and audio shows no captions.
+    Every URL is absolute (the show's base_url) and the style is inline, so that it works on the
+    publisher's own site. The audio and its track load across origins (``crossorigin="anonymous"``:
+    the host sends ``Access-Control-Allow-Origin``). A CMS that strips ``<script>`` and ``<style>``
+    keeps it working: chapter links then open the MP3 at their time (``#t=``); with the script they
+    seek the player in place. ``show.embed_read_along`` adds a line under the player that shows the
+    caption being spoken.
     """
     chapters = [
         {"title": str(c.get("title") or ""), "start": float(c.get("start", 0.0))} for c in record.chapters
@@ -433,17 +448,38 @@ def player_snippet(record: EpisodeRecord, show: ShowConfig) -> str:
         audio_url=episode_url(show, record),
         transcript_url=episode_file_url(show, record, record.files["vtt"]) if record.files.get("vtt") else "",
         page_url=episode_file_url(show, record, ""),
+        script_url=_embed_script_url(show),
+        read_along=show.embed_read_along,
         chapters=chapters if len(chapters) > 1 else [],
         duration=record.audio.duration,
         size=_megabytes(record.audio.bytes),
     ).strip()
 
 
+def _embed_script_url(show: ShowConfig) -> str:
+    """The absolute URL of ``static/embed.js`` at the show's base_url."""
+    return urljoin(feed_url(show), f"{STATIC_DIR}/{EMBED_SCRIPT}")
+
+
+def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of an http(s) URL, for a CSP source; ``'none'`` when it is not one."""
+    parts = urlsplit(_http_url(url))
+    try:
+        host, port = parts.hostname or "", parts.port
+        host = host if host.isascii() else host.encode("idna").decode("ascii")  # a CSP source is ASCII
+    except (ValueError, UnicodeError):
+        return "'none'"
+    if not host or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:.]+", host):
+        return "'none'"
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
 def player_page(record: EpisodeRecord, show: ShowConfig) -> str:
     """``player.html``: the snippet alone in a minimal page (it can be opened, framed, or copied)."""
     return _render(
         "player.html",
-        csp=PLAYER_CSP,
+        csp=PLAYER_CSP.format(origin=_origin(_embed_script_url(show))),
         snippet=Markup(player_snippet(record, show)),  # nosec B704 # rendered by the autoescaping snippet.html
         title=record.title.strip() or record.slug,
         language=episode_language(record.language, show.language),
@@ -464,7 +500,7 @@ def show_page(show: ShowConfig, records: Sequence[EpisodeRecord]) -> str:
                 "title": record.title.strip() or record.slug,
                 "page": folder,
                 "audio_href": folder + quote(record.audio.file),
-                "published": _long_date(record.published),
+                "published": _long_date(record.date) or _long_date(record.published),
                 "duration": record.audio.duration,
                 "author": (record.author or "").strip(),
                 "site": _site_name(record),

@@ -12,8 +12,11 @@ A small WSGI application (:func:`make_app`) on Werkzeug's threaded server (:func
 * the podcast MIME types (:data:`MIME_TYPES`): ``audio/mpeg``, ``text/vtt``,
   ``application/x-subrip``, ``application/json`` (chapters too: ``application/json+chapters`` is
   not a type browsers know), ``application/rss+xml`` for ``feed.xml``, HTML as UTF-8.
-* ``Access-Control-Allow-Origin: *`` on transcripts, chapters and other JSON, and the feed, so web
-  players on other sites can fetch them; ``OPTIONS`` answers their preflight requests.
+* ``Access-Control-Allow-Origin: *`` on the audio (MP3, M4A), transcripts, chapters and other JSON,
+  and the feed, so web players on other sites can use them: the player snippet pasted into a
+  publisher's page loads its audio and captions track with ``crossorigin="anonymous"``, which needs
+  it on every answer (206 for byte ranges, HEAD, 304 and 416 too); ``OPTIONS`` answers preflight
+  requests (allowing the headers asked for, such as ``Range``).
 * ``/`` and ``/episodes/<slug>/`` serve the folder's ``index.html``; ``/episodes/<slug>`` redirects
   there; a folder without ``index.html`` is 404 (no listings).
 * nothing outside the folder: ``..`` (plain or percent-encoded), encoded slashes or backslashes,
@@ -96,9 +99,9 @@ MIME_TYPES: dict[str, str] = {
 FEED_NAME = "feed.xml"
 FEED_TYPE = "application/rss+xml; charset=utf-8"
 INDEX_NAME = "index.html"
-CORS_SUFFIXES = frozenset({".vtt", ".srt", ".json"})
-"""Files other sites' web players fetch with ``fetch()``: they get ``Access-Control-Allow-Origin: *``
-(as does ``feed.xml``)."""
+CORS_SUFFIXES = frozenset({".mp3", ".m4a", ".vtt", ".srt", ".json"})
+"""Files other sites' players load across origins (``<audio crossorigin>`` and its ``<track>``, or
+``fetch()``): they get ``Access-Control-Allow-Origin: *`` (as does ``feed.xml``)."""
 METHODS = ("GET", "HEAD", "OPTIONS")
 IMMUTABLE_AUDIO = re.compile(r"-[0-9a-f]{12}\.mp3\Z")
 """``<slug>-<first 12 hex digits of the audio's SHA-256>.mp3``: the name changes with the audio."""

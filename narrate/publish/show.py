@@ -52,6 +52,9 @@ class ShowConfig:
     """An episode's pubDate: "article", the article's own date when it states one (the date its ID3
     tag and spoken intro give; stable across rebuilds), else when the episode was first built;
     "build": always when the episode was first built."""
+    embed_read_along: bool = False
+    """The player snippet (player.html, pasted into other sites) shows the caption being spoken under
+    its player (read-along, from the episode's WebVTT; needs its script, static/embed.js)."""
 
     def __post_init__(self) -> None:
         if self.type not in ("episodic", "serial"):

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 from ..errors import InputError, OutputError, PublishError
 from ..fsutil import TEMP_PREFIX, folder_lock
 from .catalog import CONFIG_NAME
-from .destinations import Destination, LocalFolder, open_destination
+from .destinations import Destination, LocalFolder, S3Bucket, open_destination
 from .server import FEED_NAME, content_type, is_loopback
 
 __all__ = [
@@ -209,12 +209,16 @@ class PublishReport:
     """Bytes sent (or that would be, on a dry run)."""
     dry_run: bool = False
     warnings: list[str] = field(default_factory=list)
+    cors: str = ""
+    """With ``cors=True``: "added" (the bucket's CORS rule was added; on a dry run, would be) or
+    "present" (a rule already allowed every origin); "" when not asked."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "destination": self.destination, "dry_run": self.dry_run, "sent": len(self.sent),
             "unchanged": self.unchanged, "deleted": len(self.deleted), "bytes": self.bytes,
             "sent_files": self.sent, "deleted_files": self.deleted, "warnings": self.warnings,
+            "cors": self.cors or None,
         }
 
 
@@ -227,15 +231,23 @@ def publish(
     dry_run: bool = False,
     progress: Callable[[PublishProgress], None] | None = None,
     plan_ready: Callable[[PublishPlan], None] | None = None,
+    cors: bool = False,
 ) -> PublishReport:
     """Publish the output folder ``out_dir`` to ``target`` (``s3://…``, ``sftp://…`` or a folder).
 
     ``base_url`` is the show's (from its config): a warning is added when it is this computer's, as
     the published feed would then point at nothing. ``plan_ready`` sees the plan before anything is
-    sent; ``progress`` sees every file sent or deleted.
+    sent; ``progress`` sees every file sent or deleted. ``cors`` (S3 only) first adds the bucket CORS
+    rule that lets the player snippet, pasted into another site, load the audio and its captions
+    (:meth:`~narrate.publish.destinations.S3Bucket.allow_cross_origin`).
     """
     if not (out_dir / FEED_NAME).is_file():
         raise InputError(f"{out_dir} has no {FEED_NAME} to publish (build some episodes with narrate build)")
+    if cors and not target.lower().startswith("s3://"):
+        raise PublishError(
+            "--cors sets an s3:// bucket's CORS rule; a web server or folder needs its server to send "
+            "Access-Control-Allow-Origin: * with the .mp3 and .vtt files (narrate serve does)"
+        )
     warnings = []
     if base_url and is_loopback(urlsplit(base_url).hostname or ""):
         warnings.append(
@@ -250,6 +262,8 @@ def publish(
             warnings.append(problem)
         plan = plan_publish(site_files(out_dir), manifest)
         report = PublishReport(destination.url, unchanged=len(plan.unchanged), dry_run=dry_run, warnings=warnings)
+        if cors and isinstance(destination, S3Bucket):  # before the pages that need it are up
+            report.cors = "added" if destination.allow_cross_origin(dry_run=dry_run) else "present"
         if plan_ready is not None:
             plan_ready(plan)
         if dry_run:

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from narrate.publish.destinations import CORS_RULE
 from narrate.publish.upload import IMMUTABLE, MANIFEST_NAME, SHORT, publish, site_files
 from tests.conftest import ROOT, require_module
 from tests.publish.conftest import BASE_URL
@@ -279,3 +280,44 @@ def test_an_unreachable_endpoint_is_one_line(show: Path, tmp_path: Path) -> None
     result = narrate("publish", "s3://any-bucket/show", "--out", str(show), "--endpoint-url", closed,
                      env=aws_env(tmp_path, None))
     assert f"cannot reach {closed}" in one_line_error(result)
+
+
+def test_cors_adds_the_players_rule_once_and_keeps_the_buckets_own(show: Path, bucket: Bucket, tmp_path: Path) -> None:
+    """--cors: the rule that lets the player snippet on another site load the audio and captions is
+    added to the bucket's rules (its own stay), once; a dry run only says it would be."""
+    own = {"AllowedOrigins": ["https://admin.example"], "AllowedMethods": ["PUT"], "AllowedHeaders": ["*"]}
+    bucket.client.put_bucket_cors(Bucket=bucket.name, CORSConfiguration={"CORSRules": [own]})
+
+    def rules() -> list[dict[str, Any]]:
+        found = bucket.client.get_bucket_cors(Bucket=bucket.name)["CORSRules"]
+        return [{k: v for k, v in rule.items() if k in CORS_RULE} for rule in found]
+
+    assert publish(show, bucket.dest, base_url=BASE_URL, dry_run=True, cors=True).cors == "added"
+    assert rules() == [own] and bucket.objects() == {}
+    report = publish(show, bucket.dest, base_url=BASE_URL, cors=True)
+    assert report.cors == "added" and report.to_json()["cors"] == "added"
+    assert rules() == [own, CORS_RULE]
+    assert set(bucket.objects()) == set(expected(show)) | {MANIFEST_NAME}
+    # the store answers a browser's cross-origin range request for the audio with the header it needs
+    audio = next(key for key in bucket.objects() if key.endswith(".mp3"))
+    url = bucket.client.generate_presigned_url("get_object", Params={"Bucket": bucket.name, "Key": f"{PREFIX}/{audio}"})
+    request = urllib.request.Request(url, headers={"Origin": "http://publisher.example", "Range": "bytes=0-99"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 206
+        assert response.headers["Access-Control-Allow-Origin"] in ("*", "http://publisher.example")
+
+    env = aws_env(tmp_path, bucket.moto.endpoint)
+    result = narrate("publish", bucket.dest, "--out", str(show), "--cors", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["cors"] == "present"  # already there: not added twice
+    assert rules() == [own, CORS_RULE]
+    assert publish(show, bucket.dest, base_url=BASE_URL).cors == ""  # not asked, not looked at
+
+
+def test_cors_on_a_bucket_without_rules(show: Path, bucket: Bucket, tmp_path: Path) -> None:
+    env = aws_env(tmp_path, bucket.moto.endpoint)
+    result = narrate("publish", bucket.dest, "--out", str(show), "--cors", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "CORS: added a bucket rule that lets pages on any site play the audio and captions" in result.stdout
+    [rule] = bucket.client.get_bucket_cors(Bucket=bucket.name)["CORSRules"]
+    assert {k: v for k, v in rule.items() if k in CORS_RULE} == CORS_RULE

@@ -208,7 +208,7 @@ def test_paragraphs_sections_and_what_is_not_text() -> None:
     record = make_record()
     doc = parse(episode_page(record, SHOW))
     [text] = doc.xpath("//*[@id='text']")
-    paragraphs = [text_of(p) for p in text.xpath(".//p[not(@hidden)]")]
+    paragraphs = [text_of(p) for p in text.xpath(".//p[not(@class='text__hint')]")]
     # the paragraph cut into three chunks is one paragraph; its over-long sentence is one span
     assert paragraphs == [
         "The last boat leaves at midnight. It is back from Friday.",
@@ -309,16 +309,57 @@ def test_player_snippet_is_self_contained() -> None:
     snippet = player_snippet(record, SHOW)
     root = lxml_html.fragment_fromstring(snippet)  # raises unless it is one element
     assert root.tag == "div" and root.get("style")
-    assert not root.xpath(".//script | .//style | .//link | .//iframe | .//img")
+    assert not root.xpath(".//style | .//link | .//iframe | .//img")
+    # one script, narrate's own, from the show's base_url, with no inline code
+    assert [(s.get("src"), s.text) for s in root.xpath(".//script")] == [(f"{SHOW.base_url}static/embed.js", None)]
     assert not [a for el in root.iter() for a in el.attrib if a.lower().startswith("on")]
     urls = root.xpath(".//@href | .//@src")
     assert urls and all(u.startswith(SHOW.base_url) for u in urls)
     [audio] = root.xpath(".//audio")
     assert audio.get("src") == episode_url(SHOW, record) and audio.get("controls") is not None
+    assert audio.get("crossorigin") == "anonymous"  # its track loads from another origin only so
+    [track] = audio.xpath("track")
+    vtt = f"{SHOW.base_url}episodes/ferries-at-night/{record.files['vtt']}"
+    assert track.attrib == {"kind": "captions", "src": vtt, "srclang": "en", "label": "Transcript", "default": ""}
     assert root.xpath(f".//a[@href='{episode_url(SHOW, record)}' and @download]")
-    assert [a.get("href") for a in root.xpath(".//details//a")] == [
-        f"{episode_url(SHOW, record)}#t=0", f"{episode_url(SHOW, record)}#t=13"]
+    assert [(a.get("href"), a.get("data-start")) for a in root.xpath(".//details//a")] == [
+        (f"{episode_url(SHOW, record)}#t=0", "0"), (f"{episode_url(SHOW, record)}#t=13", "13")]
     assert SCRIPT not in snippet and f"Title {SCRIPT}" in audio.get("aria-label")
+    assert not root.xpath(".//*[contains(@class, 'narrate-player__now')]")  # read-along is off by default
+
+
+def test_player_snippet_read_along_is_a_setting() -> None:
+    record = make_record()
+    root = lxml_html.fragment_fromstring(player_snippet(record, replace(SHOW, embed_read_along=True)))
+    [line] = root.xpath(".//p[@class='narrate-player__now']")
+    assert line.getprevious().tag == "audio" and not (line.text or "").strip()  # embed.js fills it in
+    no_vtt = replace(record, files={k: v for k, v in record.files.items() if k != "vtt"})
+    root = lxml_html.fragment_fromstring(player_snippet(no_vtt, replace(SHOW, embed_read_along=True)))
+    assert not root.xpath(".//track | .//p[@class='narrate-player__now']")  # nothing to read along with
+
+
+def test_every_standalone_page_names_its_icon() -> None:
+    """An empty icon (data:,): browsers then ask for no /favicon.ico, which would be a 404 in their console."""
+    from narrate.publish.pages import player_page
+
+    record = make_record()
+    for page in (episode_page(record, SHOW), show_page(SHOW, [record]), player_page(record, SHOW)):
+        assert parse(page).xpath("//head/link[@rel='icon']/@href") == ["data:,"]
+
+
+def test_player_page_allows_only_the_snippets_script() -> None:
+    from narrate.publish.pages import player_page
+
+    for base, origin in (("https://pods.example/show/", "https://pods.example"),
+                         ("http://127.0.0.1:8123/", "http://127.0.0.1:8123"),
+                         ("http://[::1]:8000/x/", "http://[::1]:8000"),
+                         ("https://bücher.example/", "https://xn--bcher-kva.example")):
+        doc = parse(player_page(make_record(), replace(SHOW, base_url=base)))
+        [csp] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
+        assert directives["script-src"] == origin
+        assert doc.xpath("//script/@src") == [f"{base}static/embed.js"]
+        assert doc.xpath("//link[@rel='icon']/@href") == ["data:,"]  # no request for /favicon.ico
 
 
 # --- the article's own page with narrate's player --------------------------------------------------
@@ -528,8 +569,8 @@ def test_page_with_player_escapes_the_record() -> None:
 
 
 def test_show_page_lists_episodes_newest_first() -> None:
-    older = make_record(slug="older", title="Older one", published="2025-01-01T00:00:00+00:00")
-    newer = make_record(slug="newer", title=f"Newer {SCRIPT}", published="2026-05-01T00:00:00+00:00")
+    older = make_record(slug="older", title="Older one", date=None, published="2025-01-01T00:00:00+00:00")
+    newer = make_record(slug="newer", title=f"Newer {SCRIPT}", date="2026-04-28", published="2026-05-01T00:00:00+00:00")
     show = replace(SHOW, image="cover.png")
     doc = parse(show_page(show, [older, newer]))
     assert [text_of(h) for h in doc.xpath("//li//article//h3")] == [f"Newer {SCRIPT}", "Older one"]
@@ -537,7 +578,10 @@ def test_show_page_lists_episodes_newest_first() -> None:
     assert doc.xpath("//li//audio/@src") == [f"episodes/newer/{newer.audio.file}", f"episodes/older/{older.audio.file}"]
     assert all(a.get("preload") == "none" for a in doc.xpath("//audio"))
     cards = [text_of(li) for li in doc.xpath("//li[contains(@class, 'episode-card')]")]
-    assert "1 May 2026" in cards[0] and "0:20" in cards[0]
+    # the article's date, as on the episode page (not the build's); the build's when it states none
+    assert "28 April 2026" in cards[0] and "1 May 2026" not in cards[0] and "0:20" in cards[0]
+    assert "1 January 2025" in cards[1]
+    assert doc.xpath("//li//time/@datetime")[::2] == ["2026-04-28", "2025-01-01"]
     [subscribe] = doc.xpath("//a[@id='subscribe']")
     assert subscribe.get("href") == feed_url(show) == "https://pods.example/show/feed.xml"
     assert doc.xpath("//a[@href='podcast://pods.example/show/feed.xml']")
@@ -571,7 +615,7 @@ def test_write_pages_and_episode_pages(tmp_path: Path) -> None:
     assert paths == [folder / "index.html", folder / "player.html"]
     player = (folder / "player.html").read_text(encoding="utf-8")
     assert player_snippet(record, SHOW) in player
-    assert not parse(player).xpath("//script")
+    assert parse(player).xpath("//script/@src") == [f"{SHOW.base_url}static/embed.js"]
     before = (folder / "index.html").stat().st_mtime_ns
     original = (HTML_DATA / "trinity.html").read_text(encoding="utf-8")
     paths = write_episode_pages(tmp_path, record, SHOW, original)

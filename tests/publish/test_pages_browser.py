@@ -8,6 +8,10 @@ written beside the Trinity episode's own, with its player. The
 browser is never downloaded: Debian's /usr/bin/chromium is launched with the flags in
 shared/reference/podcast-standards.md. Missing Chromium or Playwright skips these tests locally and
 fails them in CI. Every wait is bounded (Playwright's timeouts, below).
+
+The player snippet is also pasted into a publisher's page served by a second server on another port
+(another origin), as a publisher's CMS would show it; and every page kind is checked at phone and
+desktop sizes with axe-core (npm, tests/js/node_modules, added to each page by Playwright).
 """
 
 from __future__ import annotations
@@ -504,3 +508,273 @@ def test_pages_fit_a_phone_and_screenshots(site: Site, browser: Any) -> None:
         finally:
             context.close()
     assert (SCREENSHOTS / "episode-phone.png").stat().st_size > 0
+
+
+# --- the player snippet on a publisher's own site (another origin) ---------------------------------
+
+PUBLISHER_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The Quay Courier: night ferries</title><link rel="icon" href="data:,">
+<style>body {{ font: 17px/1.5 Georgia, serif; margin: 0 auto; max-width: 42rem; padding: 0 1rem;
+overflow-wrap: anywhere; }}</style></head>
+<body><header><p>The Quay Courier</p></header><main><article>
+<h1>{title}</h1>
+<p>The first paragraph of the publisher's own article, as the CMS shows it.</p>
+{snippet}
+<p>The rest of the article goes on below the player. {word}</p>
+</article></main></body></html>
+"""
+"""A page of the publisher's own site, with the snippet pasted in as a CMS keeps it."""
+LONG_WORD = "Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaf"
+assert len(LONG_WORD) == 80
+LONG_TITLE = (f"{LONG_WORD} " + "and the ferries that cross the harbour long after midnight " * 12)[:500]
+PLAYER = "document.querySelector('.narrate-player audio')"
+
+
+@pytest.fixture(scope="module")
+def publisher(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second server, on another port (so another origin), serving the publisher's pages with the
+    example's snippet: ``plain.html`` (the default snippet), ``reading.html`` (with read-along)."""
+    from narrate.publish.pages import player_snippet
+    from narrate.publish.server import Server
+
+    root = tmp_path_factory.mktemp("publisher")
+    record = site.records["example"]
+    for name, show in (("plain.html", site.show), ("reading.html", replace(site.show, embed_read_along=True))):
+        page = PUBLISHER_PAGE.format(title="Night ferries", snippet=player_snippet(record, show), word="")
+        (root / name).write_text(page, encoding="utf-8")
+    with Server(root) as server:
+        assert server.url != site.url
+        yield server.url
+
+
+def vtt_cues(site: Site, record: EpisodeRecord) -> list[str]:
+    """The texts of the episode's WebVTT cues, as written."""
+    text = (record.folder(site.out) / record.files["vtt"]).read_text(encoding="utf-8")
+    return [block.split("\n", 1)[1] for block in text.split("\n\n") if "-->" in block]
+
+
+@pytest.mark.parametrize("name", ["plain.html", "reading.html"])
+def test_the_snippet_works_on_a_page_of_another_origin(site: Site, publisher: str, watched: Watched,
+                                                       name: str) -> None:
+    """Audio and captions load across origins (CORS), a chapter link seeks the snippet's player and
+    leaves the page's address as it was; with read-along, the caption being spoken shows under it."""
+    record = site.records["example"]
+    page = watched.page
+    page.goto(publisher + name)
+    wait_until(page, f"{PLAYER}.readyState >= 1 && isFinite({PLAYER}.duration)")
+    assert abs(page.evaluate(f"{PLAYER}.duration") - record.audio.duration) < 0.5
+    assert page.evaluate(f"{PLAYER}.crossOrigin") == "anonymous"
+    track = f"{PLAYER}.textTracks[0]"
+    wait_until(page, f"{PLAYER}.textTracks.length === 1 && !!{track}.cues && {track}.cues.length > 0")
+    assert page.evaluate(f"{track}.mode") in ("showing", "hidden")
+    assert page.evaluate(f"{track}.cues.length") == len(vtt_cues(site, record))
+    assert page.evaluate(f"{PLAYER}.querySelector('track').readyState") == 2  # LOADED, not ERROR (3)
+
+    page.evaluate(f"{PLAYER}.muted = true")
+    url = page.url
+    page.click(".narrate-player summary")
+    page.evaluate(
+        f"""() => {{ window.seekedAt = new Promise((done) =>
+            {PLAYER}.addEventListener('seeked', () => done({PLAYER}.currentTime), {{once: true}})); }}"""
+    )
+    page.click(".narrate-player details a >> nth=1")
+    assert abs(page.evaluate("window.seekedAt") - record.chapters[1]["start"]) <= 0.05
+    wait_until(page, f"!{PLAYER}.paused")  # and it plays from there
+    assert page.url == url  # the reader stayed on the publisher's page
+    assert page.get_attribute(".narrate-player details a >> nth=1", "aria-current") == "step"
+
+    now = ".narrate-player .narrate-player__now"
+    if name == "reading.html":
+        wait_until(page, f"document.querySelector('{now}').textContent.trim() !== ''")
+        shown = page.evaluate(
+            f"""[document.querySelector('{now}').textContent,
+                 Array.from({track}.activeCues).map((c) => c.getCueAsHTML().textContent).join(' ')]"""
+        )
+        assert shown[0] == shown[1] and shown[0] in vtt_cues(site, record), shown
+    else:
+        assert page.locator(now).count() == 0
+    page.evaluate(f"{PLAYER}.pause()")
+    assert not watched.page_errors and not watched.console_errors  # no CORS error either
+    assert not [u for u in watched.requests if u.endswith("favicon.ico")]
+
+
+def test_without_javascript_the_snippets_chapters_open_the_mp3_at_their_time(site: Site, publisher: str,
+                                                                              browser: Any) -> None:
+    record = site.records["example"]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(publisher + "plain.html")
+        href = page.get_attribute(".narrate-player details a >> nth=1", "href")
+        assert href == f"{site.page_url(record, record.audio.file)}#t={record.chapters[1]['start']:g}"
+    finally:
+        context.close()
+
+
+# --- pages that hold up: long words, keyboard, landmarks, layout shift, axe-core ------------------
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def long_pages(site: Site) -> dict[str, str]:
+    """Every page kind for an episode with a 500-character title and an 80-letter word (in the title,
+    a chapter's name, the author, the text and the description), by kind: their URLs."""
+    import copy
+
+    from narrate.publish.pages import episode_page, page_with_player, player_page, show_page
+
+    record = copy.deepcopy(site.records["example"])
+    record = replace(record, title=LONG_TITLE, author=f"Ann {LONG_WORD}", site=LONG_WORD,
+                     description=f"About {LONG_WORD} and more.", url=None, source="")
+    record.chapters[1]["title"] = f"{LONG_WORD} {LONG_WORD}"
+    first = next(c for c in record.chunks if c.kind == "paragraph")
+    first.sentences[0]["text"] = f"{LONG_WORD} {first.sentences[0]['text']}"
+    folder = record.folder(site.out)
+    (folder / "long.html").write_text(episode_page(record, site.show), encoding="utf-8")
+    (folder / "long-player.html").write_text(player_page(record, site.show), encoding="utf-8")
+    original = PUBLISHER_PAGE.format(title=LONG_TITLE, word=LONG_WORD, snippet=(
+        '<div class="trinityAudioPlaceholder"><div class="trinity-tts-pb">'
+        "Getting your Trinity Audio player ready...</div></div>"))
+    copy_page = page_with_player(original, record, site.show)
+    assert copy_page is not None
+    (folder / "long-article.html").write_text(copy_page, encoding="utf-8")
+    catalog, _ = load_catalog(site.out)
+    (site.out / "long-show.html").write_text(show_page(site.show, [record, *catalog]), encoding="utf-8")
+    return {
+        "episode": site.page_url(record, "long.html"),
+        "player": site.page_url(record, "long-player.html"),
+        "article": site.page_url(record, "long-article.html"),
+        "show": f"{site.url}long-show.html",
+    }
+
+
+def test_a_long_title_and_an_unbroken_word_fit_a_phone(long_pages: dict[str, str], browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        widths = {}
+        for kind, url in long_pages.items():
+            page.goto(url)
+            page.wait_for_load_state("load")
+            assert LONG_WORD in page.evaluate("document.body.textContent"), kind  # (chapters may be folded)
+            widths[kind] = page.evaluate("document.documentElement.scrollWidth")
+        assert all(width <= PHONE["width"] for width in widths.values()), widths
+    finally:
+        context.close()
+
+
+def test_skip_link_then_tab_lands_on_a_sentence_of_the_text(site: Site, watched: Watched) -> None:
+    record = site.records["example"]
+    page = watched.page
+    open_episode(page, site.page_url(record))
+    intro = page.evaluate("[...document.querySelectorAll('.episode__intro .s')].map((e) => +e.dataset.start)")
+    assert intro  # the case of the issue: a spoken intro before the text
+    for moment in ("fresh", "playing the intro"):
+        if moment == "playing the intro":  # the current sentence, and so the tab stop, is the intro's
+            open_episode(page, site.page_url(record))
+            seek(page, intro[0] + 0.1)
+            assert page.evaluate("document.querySelector('.s[aria-current]').closest('.episode__intro') !== null")
+            assert page.evaluate("document.querySelector('.episode__intro .s').tabIndex") == 0
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip-link", moment
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "text", moment
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const el = document.activeElement;
+                       return [el.classList.contains('s'), !!el.closest('#text'), el.getAttribute('role')]; }"""
+        )
+        assert focused == [True, True, "button"], moment
+    # the text is a region with a name, and every sentence says it can be activated
+    assert page.get_by_role("region", name="Article text").count() == 1
+    assert page.locator(".s:not([role='button'])").count() == 0
+
+
+def test_revealing_the_scroll_control_shifts_nothing(site: Site, browser: Any) -> None:
+    """Cumulative layout shift 0 while player.js shows its controls, even when it arrives after the
+    first paint (the script's answer is held back here for half a second)."""
+    record = site.records["example"]
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+
+        def late(route: Any) -> None:
+            time.sleep(0.5)
+            route.continue_()
+
+        page.route("**/static/player.js", late)
+        page.goto(site.page_url(record))
+        wait_until(page, "document.documentElement.classList.contains('js')")
+        page.wait_for_timeout(300)
+        # Every shift but those inside the audio element's own controls (the browser's shadow DOM, which
+        # PerformanceObserver names as no node: its time display widens when the duration is known).
+        shifts = page.evaluate(
+            """() => new Promise((done) => {
+                const audio = document.getElementById('narrate-audio').getBoundingClientRect();
+                const inAudio = (r) => r.top >= audio.top && r.bottom <= audio.bottom && r.left >= audio.left
+                    && r.right <= audio.right;
+                const ours = (s) => s.node || !(inAudio(s.previousRect) && inAudio(s.currentRect));
+                const found = [];
+                new PerformanceObserver((list) => found.push(...list.getEntries()))
+                    .observe({type: 'layout-shift', buffered: true});
+                requestAnimationFrame(() => requestAnimationFrame(() =>
+                    done(found.filter((e) => !e.hadRecentInput && e.sources.some(ours)).map((e) => [e.value,
+                        e.sources.map((s) => [s.node ? s.node.nodeName + '.' + s.node.className : null,
+                                              JSON.stringify(s.previousRect), JSON.stringify(s.currentRect)])]))));
+            })"""
+        )
+        assert page.locator(".player__follow").is_visible() and page.locator(".text__hint").is_visible()
+        assert sum(value for value, _ in shifts) == 0, shifts  # with what moved, when something did
+    finally:
+        context.close()
+
+
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_kind(site: Site, long_pages: dict[str, str], browser: Any,
+                                                            size: dict[str, int]) -> None:
+    """axe-core (npm, tests/js) on the episode page (a sentence highlighted), the show page, player.html,
+    the article copy, and the same four for the long title and word."""
+    from tests.conftest import IN_CI
+
+    if not AXE.is_file():
+        message = "axe-core is not installed in tests/js/node_modules (scripts/install-test-deps installs it)"
+        pytest.fail(message) if IN_CI else pytest.skip(message)
+    example, html = site.records["example"], site.records["html"]
+    pages = {
+        "episode": site.page_url(example),
+        "show": site.url,
+        "player": site.page_url(example, "player.html"),
+        "article": site.page_url(html, "article.html"),
+        **{f"long {kind}": url for kind, url in long_pages.items()},
+    }
+    context = browser.new_context(viewport=size, bypass_csp=True)  # to add axe-core to the pages
+    found = {}
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        for kind, url in pages.items():
+            page.goto(url)
+            if kind == "episode":
+                wait_until(page, f"{AUDIO}.readyState >= 1")
+                seek(page, (written_sentences(example)[3][1] + written_sentences(example)[3][2]) / 2)
+            page.add_script_tag(path=str(AXE))
+            found[kind] = page.evaluate(
+                """async (tags) => {
+                    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+                    return result.violations.map((v) => [v.id, v.nodes.map((n) => n.target.join(' ')).slice(0, 3)]);
+                }""",
+                WCAG_A_AA,
+            )
+    finally:
+        context.close()
+    assert not {kind: v for kind, v in found.items() if v}, found

@@ -153,6 +153,22 @@ def test_a_range_on_a_transcript_keeps_the_cors_header(server: Server) -> None:
     assert "Content-Range" in response.headers["Access-Control-Expose-Headers"]
 
 
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_range_on_the_audio_from_another_origin_is_allowed(server: Server, method: str) -> None:
+    """What Chromium asks for an <audio crossorigin="anonymous"> on another site: a range, with an Origin."""
+    status, headers, body = raw(server, method, f"{EPISODE}/{AUDIO}",
+                                {"Origin": "http://publisher.example", "Range": "bytes=100-199"})
+    assert status == 206
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Content-Range"] == f"bytes 100-199/{SIZE}"
+    assert {"Content-Range", "Content-Length", "Accept-Ranges"} <= {
+        h.strip() for h in headers["Access-Control-Expose-Headers"].split(",")}
+    assert body == (MP3_BYTES[100:200] if method == "GET" else b"")
+    status, headers, _ = raw(server, "GET", f"{EPISODE}/{AUDIO}", {"Origin": "http://publisher.example",
+                                                                   "Range": "bytes=999999-"})
+    assert status == 416 and headers["Access-Control-Allow-Origin"] == "*"
+
+
 def test_head_gives_the_headers_and_length_without_a_body(server: Server) -> None:
     status, headers, body = raw(server, "HEAD", f"{EPISODE}/{AUDIO}")
     assert status == 200
@@ -258,17 +274,21 @@ def test_mime_types(server: Server, path: str, expected: str) -> None:
         (f"{EPISODE}/{STEM}.transcript.json", True),
         (f"{EPISODE}/{STEM}.chapters.json", True),
         ("/feed.xml", True),
-        (f"{EPISODE}/{AUDIO}", False),
+        (f"{EPISODE}/{AUDIO}", True),  # <audio crossorigin> in a snippet pasted into another site
+        ("/latest.mp3", True),
         ("/", False),
         ("/cover.png", False),
+        (f"{EPISODE}/", False),
     ],
 )
-def test_cors_on_transcripts_chapters_and_the_feed(server: Server, path: str, cors: bool) -> None:
+def test_cors_on_audio_transcripts_chapters_and_the_feed(server: Server, path: str, cors: bool) -> None:
     response = requests.get(server.url + path.lstrip("/"), headers={"Origin": "https://player.example"}, timeout=10)
     assert response.headers.get("Access-Control-Allow-Origin") == ("*" if cors else None)
 
 
-@pytest.mark.parametrize("path", [f"{EPISODE}/{STEM}.vtt", f"{EPISODE}/{STEM}.chapters.json", "/feed.xml"])
+@pytest.mark.parametrize(
+    "path", [f"{EPISODE}/{STEM}.vtt", f"{EPISODE}/{STEM}.chapters.json", "/feed.xml", f"{EPISODE}/{AUDIO}"]
+)
 def test_options_answers_the_cors_preflight(server: Server, path: str) -> None:
     status, headers, body = raw(server, "OPTIONS", path, {
         "Origin": "https://player.example",
@@ -284,7 +304,7 @@ def test_options_answers_the_cors_preflight(server: Server, path: str) -> None:
 
 
 def test_options_elsewhere_lists_the_methods_without_cors(server: Server) -> None:
-    status, headers, _ = raw(server, "OPTIONS", f"{EPISODE}/{AUDIO}")
+    status, headers, _ = raw(server, "OPTIONS", f"{EPISODE}/index.html")
     assert status == 204
     assert "Access-Control-Allow-Origin" not in headers
     assert raw(server, "OPTIONS", "*")[0] == 204

@@ -198,6 +198,9 @@ def test_refusals(show: Path, tmp_path: Path) -> None:
         publish(show, "ftp://example.org/www")
     with pytest.raises(PublishError, match="only for s3://"):
         publish(show, str(tmp_path / "www"), endpoint_url="http://127.0.0.1:9/")
+    with pytest.raises(PublishError, match="--cors sets an s3:// bucket's CORS rule"):
+        publish(show, str(tmp_path / "www"), cors=True)
+    assert not (tmp_path / "www").exists()  # refused before anything was sent
 
 
 @pytest.mark.parametrize(("dest", "module", "extra"), [("s3://bucket/show", "boto3", "s3"),

@@ -3,8 +3,12 @@
  * The pages work without this file (a plain <audio> element and the text). It adds:
  * - the sentence being spoken gets aria-current="true" (styled as a highlight) and, while the audio
  *   plays, is scrolled into view unless the reader has just scrolled or turned following off;
- * - clicking a sentence, or Enter/Space on it, plays from its start; arrow keys move between
- *   sentences (one of them is in the tab order at a time: the current one);
+ * - clicking a sentence, or Enter/Space on it, plays from its start (sentences get role="button");
+ *   arrow keys move between sentences (one of them is in the tab order at a time: the current one,
+ *   else the text's first, and one of the text's whenever the text itself gets focus, as after the
+ *   "Skip to the text" link);
+ * - the follow checkbox and the hint are shown (the "js" class on <html>; they are laid out from
+ *   the start, invisible, so showing them moves nothing);
  * - chapter links seek in the page's player instead of opening the MP3;
  * - a page address ending in #t=<seconds> starts there;
  * - on a page with several players, starting one pauses the others.
@@ -69,22 +73,37 @@
     var frame = 0;
     var started = false; // nothing is highlighted before the audio is played or moved
 
+    // The follow checkbox and the hint are laid out from the start, invisible: showing them moves nothing.
     root.classList.add("js");
-    var hidden = document.querySelectorAll(".player__follow, .text__hint");
-    for (var h = 0; h < hidden.length; h++) hidden[h].hidden = false;
 
-    // Roving tabindex: one sentence in the tab order (the current one, else the first).
+    // Roving tabindex: one sentence in the tab order (the current one, else the text's first, so that
+    // "Skip to the text" then Tab lands on the article, not on the spoken intro above it). Each says
+    // it can be activated (role="button").
+    var text = document.getElementById("text");
+    var inText = function (item) { return !!(text && item && text.contains(item.el)); };
+    var firstInText = null;
     sentences.forEach(function (item, index) {
-      item.el.tabIndex = index === 0 ? 0 : -1;
       item.index = index;
+      if (!firstInText && inText(item)) firstInText = item;
     });
-    var tabStop = sentences.length ? sentences[0] : null;
+    var tabStop = firstInText || (sentences.length ? sentences[0] : null);
+    sentences.forEach(function (item) {
+      item.el.tabIndex = item === tabStop ? 0 : -1;
+      item.el.setAttribute("role", "button");
+    });
 
     function setTabStop(item) {
       if (!item || item === tabStop) return;
       if (tabStop) tabStop.el.tabIndex = -1;
       item.el.tabIndex = 0;
       tabStop = item;
+    }
+
+    // Focus arriving on the text itself (the skip link): the next Tab goes to a sentence of the text.
+    if (text) {
+      text.addEventListener("focus", function () {
+        if (!inText(tabStop)) setTabStop(inText(current) ? current : firstInText);
+      });
     }
 
     function visible(el) {
@@ -144,8 +163,8 @@
       started = true;
       update();
       if (audio.paused) {
-        var started = audio.play();
-        if (started && typeof started.catch === "function") started.catch(function () {});
+        var promise = audio.play();
+        if (promise && typeof promise.catch === "function") promise.catch(function () {});
       }
     }
 
