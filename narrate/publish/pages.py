@@ -686,6 +686,8 @@ def page_with_player(
         policy = {"http-equiv": "Content-Security-Policy", "content": script_policy(snippet)}
         head.insert(0, etree.Element("meta", policy))
     head.insert(0, etree.Element("meta", charset="utf-8"))
+    if not any("icon" in (link.get("rel") or "").lower().split() for link in head.iter("link")):
+        head.append(etree.Element("link", rel="icon", href="data:image/x-icon;,"))  # else the browser asks narrate's host
 
     doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
     return lxml.html.tostring(root, encoding="unicode", method="html", doctype=doctype) + "\n"

@@ -345,6 +345,13 @@ def test_every_standalone_page_names_its_icon() -> None:
     record = make_record()
     for page in (episode_page(record, SHOW), show_page(SHOW, [record]), player_page(record, SHOW)):
         assert parse(page).xpath("//head/link[@rel='icon']/@href") == ["data:,"]
+    # the article copy: the page's own icon stays (from the original site, through <base>), else an empty one
+    plain = "<html><head><title>T</title></head><body><article><p>Text of the article.</p></article></body></html>"
+    assert parse(page_with_player(plain, record, SHOW) or "").xpath("//head/link[@rel='icon']/@href") == [
+        "data:image/x-icon;,"]
+    own = plain.replace("</title>", "</title><link rel='shortcut icon' href='/favicon.png'>")
+    assert parse(page_with_player(own, record, SHOW) or "").xpath("//head/link[contains(@rel, 'icon')]/@href") == [
+        "/favicon.png"]
 
 
 def test_player_page_allows_only_the_snippets_script() -> None:
