@@ -267,7 +267,8 @@ def test_the_article_copy_runs_nothing_of_the_page_and_narrates_nothing_into_it(
     doc = lxml_html.document_fromstring(copy.read_text(encoding="utf-8"))
     [player] = doc.xpath("//div[@class='narrate-player']")
     assert not doc.xpath("//script[not(ancestor::div[@class='narrate-player'])] | //@*[starts-with(name(), 'on')]")
-    assert _url_schemes(doc) <= {"", "http", "https"}
+    assert _url_schemes(doc) <= {"", "http", "https", "data"}
+    assert [v for v in doc.xpath("//@href | //@src") if v.startswith("data:")] == ["data:image/x-icon;,"]  # no icon
     assert not player.xpath(".//@*[starts-with(name(), 'on')]")
     assert [(s.get("src"), s.text) for s in player.xpath(".//script")] == [
         ("http://localhost:8000/static/embed.js", None)]  # narrate's own, at the show's base_url

@@ -23,6 +23,8 @@ Importing this package imports every module below, which registers its workloads
                      hibari-pace (what hibari's own speed argument does to the length)
 ``listen``           listen: the seed episode heard back by Whisper base (narrate listen): audio seconds
                      checked per second, WER, flagged chunks
+``audio_cpu``        seed-audio-cpu: CPU seconds of each stage of the seed's build (synthesis, placing,
+                     levelling + meter, encoding), by thread
 ``lame_quality``     lame-quality: LAME's quality settings at 64 kbit/s on narrate's speech (encode CPU,
                      PESQ-WB, log-spectral distance against the input and a 320 kbit/s encoding)
 """
@@ -44,6 +46,7 @@ MODULES = (
     "speed",
     "listen",
     "lame_quality",
+    "audio_cpu",
 )
 """The workload modules, in the order their workloads are listed and run."""
 
