@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -139,6 +139,8 @@ class _Voice:
     choice: VoiceChoice
     speaker: Speaker
     to_speech: Callable[[str], str]
+    respeak: Mapping[int, int] = field(default_factory=dict)
+    """Chunks spoken again without the cache: index -> voice of the preset's chain to start from."""
 
     @property
     def preset(self) -> VoicePreset:
@@ -227,6 +229,7 @@ class Narrator:
         force: bool = False,
         language: str | None = None,
         voice: str | Path | None = None,
+        respeak: Mapping[int, int] | None = None,
     ) -> ArticleResult:
         """Build the episode of one article: a file, an http(s) URL, or "-" for standard input
         (or ``document``, an article already read, named ``path`` in messages).
@@ -234,7 +237,9 @@ class Narrator:
         ``title``, ``author`` and ``date`` override what is found in the article; ``language`` and
         ``voice`` the narrator's own for this article. An episode that is already up to date (same
         words, voice, pauses, audio settings and tags, and no chunk left to a fallback voice) is
-        left as it is, unless ``force``.
+        left as it is, unless ``force``. ``respeak``: chunk index -> voice of the preset's fallback chain
+        (0: the preset's own, 1: its fallback, …): those chunks are spoken again, not taken from the
+        chunk cache (``narrate batch --retry-flagged``); with ``force``, the others come from the cache.
         """
         policy = LanguagePolicy(given=language or self.language, assumed=self.config.build.assumed_language)
         if document is not None:
@@ -246,7 +251,7 @@ class Narrator:
         if author is not None or date is not None:
             author = clean_line(author) if author is not None else None  # NUL would split the ID3 tag
             article = replace(article, author=author or article.author, date=date or article.date)
-        speaking = self.voice_for(article.language, voice)
+        speaking = replace(self.voice_for(article.language, voice), respeak=dict(respeak or {}))
         slug, previous = claim_slot(self.out_dir, article.source, article.title)
         try:
             return self._narrate_in_slot(article, speaking, slug, previous, path, progress, force)
@@ -482,7 +487,7 @@ class Narrator:
         intro, outro = self.config.audio_file(episode.intro_audio), self.config.audio_file(episode.outro_audio)
         if intro is not None:
             assembler.add_music(load_music(intro, rate, episode.fade), intro.name, 0.0)
-        for spoken in voice.speaker.speak(chunks):
+        for spoken in voice.speaker.speak(chunks, voice.respeak):
             assembler.add_chunk(spoken)
             counts["cached"] += spoken.cached
             counts["fallback"] += spoken.fallback

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -167,19 +167,21 @@ class Speaker:
     def preset(self) -> VoicePreset:
         return self._voices[0].preset
 
-    def speak(self, chunks: Iterable[Chunk]) -> Iterator[Spoken]:
-        """The audio of every chunk, in order."""
+    def speak(self, chunks: Iterable[Chunk], respeak: Mapping[int, int] | None = None) -> Iterator[Spoken]:
+        """The audio of every chunk, in order; ``respeak``: chunk index -> voice of the chain to start
+        from (0: the preset's own, 1: its fallback, …), for the chunks spoken again without the cache."""
+        again = respeak or {}
         workers = max(1, self.engine.concurrency)
         if workers == 1:
             for chunk in chunks:
-                yield self.speak_one(chunk)
+                yield self.speak_one(chunk, again.get(chunk.index))
             return
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
         pending: deque[Future[Spoken]] = deque()
         source = iter(chunks)
         try:
             for chunk in source:
-                pending.append(pool.submit(self.speak_one, chunk))
+                pending.append(pool.submit(self.speak_one, chunk, again.get(chunk.index)))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:
@@ -187,15 +189,18 @@ class Speaker:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def speak_one(self, chunk: Chunk) -> Spoken:
-        """One chunk, sentence by sentence."""
-        return Spoken(chunk, [self.speak_sentence(sentence) for sentence in chunk.units])
+    def speak_one(self, chunk: Chunk, respeak: int | None = None) -> Spoken:
+        """One chunk, sentence by sentence (``respeak``: see :meth:`speak_sentence`)."""
+        return Spoken(chunk, [self.speak_sentence(sentence, respeak) for sentence in chunk.units])
 
-    def speak_sentence(self, sentence: Sentence) -> SpokenSentence:
-        """One sentence: from the cache, or from the first preset that can speak it."""
+    def speak_sentence(self, sentence: Sentence, respeak: int | None = None) -> SpokenSentence:
+        """One sentence: from the cache, or from the first preset that can speak it. ``respeak``: spoken
+        again, not from the cache, by that voice of the chain (0: the preset's own) or the ones after it;
+        only a voice after that one counts as a fallback."""
         errors: list[EngineError] = []
         chain = self._quote_voices if sentence.quoted and self._quote_voices else self._voices
-        for position, voice in enumerate(chain):
+        first = min(respeak or 0, len(chain) - 1)
+        for position, voice in enumerate(chain[first:], first):
             if voice.given_up(has_fallback=position + 1 < len(chain)):
                 errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
                 continue
@@ -204,7 +209,7 @@ class Speaker:
             except EngineError as exc:  # a fallback engine that cannot even start
                 errors.append(exc)
                 continue
-            found = self.cache.get(key) if self.cache is not None else None
+            found = self.cache.get(key) if self.cache is not None and respeak is None else None
             if found is not None:
                 return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
             try:
@@ -216,10 +221,10 @@ class Speaker:
                 continue
             voice.worked()
             clip = self._store(key, clip)
-            return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > 0)
+            return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > first)
         if len(errors) == 1:
             raise errors[0]
-        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(chain[1:], errors[1:]))
+        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(chain[first + 1:], errors[1:]))
         raise EngineError(f"{errors[0]} ({tried})")
 
     def _store(self, key: str, clip: Clip) -> Clip:
