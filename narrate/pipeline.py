@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .audio.assembly import Assembler, Pauses, PlacedPart
+from .audio.assembly import Assembler, Pauses, PlacedPart, Spoken
 from .audio.audiofiles import load_music
 from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
@@ -332,9 +333,13 @@ class Narrator:
         written: list[Path] = []
         counts = {"cached": 0, "fallback": 0}
         fell_back: dict[str, list[int]] = {}
+        # The engine starts before the audio stage is set up (its first use imports scipy, half a second):
+        # the first sentences are spoken, or in the air, meanwhile.
+        speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak)
         try:
+            first = next(speaking, None)
             writer = Mp3Writer(
-                temp, input_rate=build.sample_rate, output_rate=build.sample_rate, bitrate=build.bitrate,
+                temp, input_rate=self._timeline_rate(voice), output_rate=build.sample_rate, bitrate=build.bitrate,
                 threaded=self.threaded, shown_as=f"the audio of episode {slug} in {folder}",
             )
             with writer:
@@ -344,7 +349,9 @@ class Narrator:
                 )
                 self._report(progress, label, article.title, 0, len(chunks), 0.0, counts)
                 try:
-                    encoded = self._assemble(assembler, voice, chunks, label, article, progress, counts, fell_back)
+                    spoken = speaking if first is None else itertools.chain([first], speaking)
+                    encoded = self._assemble(assembler, voice, spoken, len(chunks), label, article, progress, counts,
+                                             fell_back)
                 except BaseException:
                     assembler.abort()
                     raise
@@ -409,6 +416,7 @@ class Narrator:
             audio_name = f"{stem}.mp3"
             os.replace(temp, folder / audio_name)
         except BaseException:
+            speaking.close()  # the engine's workers stop (what is queued is dropped)
             temp.unlink(missing_ok=True)
             for path in written:
                 if previous is None or path.name not in previous.files.values():  # not the old episode's
@@ -474,7 +482,8 @@ class Narrator:
         self,
         assembler: Assembler,
         voice: _Voice,
-        chunks: list[Chunk],
+        spoken_chunks: Iterable[Spoken],
+        total: int,
         label: str,
         article: Article,
         progress: ProgressCallback | None,
@@ -483,20 +492,29 @@ class Narrator:
     ) -> EncodedAudio:
         """Intro audio, every chunk as it is spoken, outro audio; then the finished MP3."""
         episode = self.config.episode
-        rate = self.config.build.sample_rate
+        rate = assembler.rate
         intro, outro = self.config.audio_file(episode.intro_audio), self.config.audio_file(episode.outro_audio)
         if intro is not None:
             assembler.add_music(load_music(intro, rate, episode.fade), intro.name, 0.0)
-        for spoken in voice.speaker.speak(chunks, voice.respeak):
+        for spoken in spoken_chunks:
             assembler.add_chunk(spoken)
             counts["cached"] += spoken.cached
             counts["fallback"] += spoken.fallback
             if spoken.fallback:
                 fell_back.setdefault(spoken.preset, []).append(spoken.chunk.index)
-            self._report(progress, label, article.title, spoken.chunk.index + 1, len(chunks), assembler.position, counts)
+            self._report(progress, label, article.title, spoken.chunk.index + 1, total, assembler.position, counts)
         if outro is not None:
             assembler.add_music(load_music(outro, rate, episode.fade), outro.name, voice.pauses.paragraph)
         return assembler.finish()
+
+    def _timeline_rate(self, voice: _Voice) -> int:
+        """The rate the episode is laid out, levelled and limited at before the writer resamples it to
+        the file's: the voices' own (hibari's 24 kHz: nothing above it to keep, and 0.54 of the work of
+        44.1 kHz), or the file's when intro or outro music is played (its treble is kept)."""
+        episode, rate = self.config.episode, self.config.build.sample_rate
+        if episode.intro_audio or episode.outro_audio:
+            return rate
+        return min(rate, voice.speaker.sample_rate)
 
     def _cover(self, article: Article) -> Cover:
         """The episode's cover: the article's lead image, else the show's image; never fatal."""

@@ -23,6 +23,8 @@ Importing this package imports every module below, which registers its workloads
                      hibari-pace (what hibari's own speed argument does to the length)
 ``listen``           listen: the seed episode heard back by Whisper base (narrate listen): audio seconds
                      checked per second, WER, flagged chunks
+``lame_quality``     lame-quality: LAME's quality settings at 64 kbit/s on narrate's speech (encode CPU,
+                     PESQ-WB, log-spectral distance against the input and a 320 kbit/s encoding)
 """
 
 from importlib import import_module
@@ -41,6 +43,7 @@ MODULES = (
     "seams",
     "speed",
     "listen",
+    "lame_quality",
 )
 """The workload modules, in the order their workloads are listed and run."""
 

@@ -509,17 +509,19 @@ class Leveler:
     encoding adds to the true peak (see :data:`MP3_HEADROOM_DB`).
 
     Limiting lowers a chunk's loudness, by up to several LU for speech whose loud syllables all
-    peak high. When the limited chunk is more than 0.1 LU under the target, the gain is raised
-    (secant steps, at most five more tries, at most 12 dB over ``target - loudness``) and the chunk
-    limited again. A chunk that would need more than that stays under the target (it is never
-    over the ceiling).
+    peak high. So the first try adds most of the make-up gain the last chunk needed, and when the
+    limited chunk is more than 0.1 LU off the target, the gain is moved (secant steps, at most five
+    more tries, between ``target - loudness`` and 12 dB over it) and the chunk limited again. A chunk
+    that would need more than that stays under the target (it is never over the ceiling).
 
-    Each call handles one chunk and holds nothing else, so an episode can be streamed through it.
+    Each call handles one chunk and keeps only two gains from it, so an episode can be streamed
+    through it.
     """
 
     _MAKEUP_TOLERANCE = 0.1  # LU: a limited chunk this close under the target is left as it is
     _MAKEUP_TRIES = 5  # gains tried after the first one
     _MAKEUP_MAX_DB = 12.0  # at most this much gain above ``target - loudness`` to make up for limiting
+    _MAKEUP_CARRY = 0.8  # the share of the last chunk's make-up gain the next chunk's first try adds
 
     def __init__(
         self,
@@ -545,6 +547,7 @@ class Leveler:
         self.gain_db = 0.0
         """The gain applied to the last chunk (before limiting), in dB."""
         self._limiter = _Limiter(rate, ceiling_dbtp - headroom_db)
+        self._makeup_db = 0.0  # the make-up gain the last measured chunk needed
 
     def process(self, samples: np.ndarray) -> np.ndarray:
         """The chunk leveled and limited: float32, same length."""
@@ -554,18 +557,28 @@ class Leveler:
         _check_finite(x)
         weighted = _k_filter(x, self.rate)  # once: for the loudness and for every make-up try
         loudness = _loudness_of(x, weighted, self.rate)
-        if loudness is not None:
-            self.gain_db = min(self.target_lufs - loudness, self.max_gain_db)
+        if loudness is None:
+            y, _ = self._limiter.process(x, self.gain_db, _Envelope(x))
+            return y.astype(np.float32)
+        self.gain_db = min(self.target_lufs - loudness, self.max_gain_db)
+        # The first try adds most of the make-up the last chunk needed (a narrator's chunks peak alike),
+        # so that one limiting pass usually lands within the tolerance.
+        first = min(self.gain_db + self._MAKEUP_CARRY * self._makeup_db, self.max_gain_db)
         envelope = _Envelope(x)
-        y, curve = self._limiter.process(x, self.gain_db, envelope)
-        if curve is not None and loudness is not None:
-            y = self._make_up(x, weighted, envelope, y, curve)
+        y, curve = self._limiter.process(x, first, envelope)
+        if curve is None and first == self.gain_db:
+            self._makeup_db = 0.0
+            return y.astype(np.float32)
+        y, used = self._make_up(x, weighted, envelope, first, y, curve)
+        self._makeup_db = used - self.gain_db
         return y.astype(np.float32)
 
     def _make_up(
-        self, x: np.ndarray, weighted: np.ndarray, envelope: _Envelope, y: np.ndarray, curve: np.ndarray
-    ) -> np.ndarray:
-        """Raise the gain until the limited chunk is at the target again (secant steps).
+        self, x: np.ndarray, weighted: np.ndarray, envelope: _Envelope, first: float, y: np.ndarray,
+        curve: np.ndarray | None,
+    ) -> tuple[np.ndarray, float]:
+        """The gain between ``target - loudness`` and 12 dB over it that brings the limited chunk to
+        the target (secant steps from ``first``, the gain ``y`` was limited at), and that gain.
 
         Limiting takes loudness away, and raising the gain gives back only part of what it adds
         (the limiter takes the rest), so the slope measured between tries sets the next step. The
@@ -573,29 +586,33 @@ class Leveler:
         curve moves over milliseconds, the filter's response is shorter), without filtering again.
         """
 
-        def estimate(gain_db: float, curve: np.ndarray) -> float | None:
-            return _gated_loudness(_chunk_hops(weighted * (curve * _db_to_gain(gain_db)), self.rate), self.rate)
+        def estimate(gain_db: float, curve: np.ndarray | None) -> float | None:
+            scale = _db_to_gain(gain_db)
+            return _gated_loudness(_chunk_hops(weighted * (curve * scale) if curve is not None else weighted * scale,
+                                               self.rate), self.rate)
 
-        target = self.target_lufs
-        tries = [(self.gain_db, estimate(self.gain_db, curve), y)]
+        target, lowest = self.target_lufs, self.gain_db
+        highest = min(self.gain_db + self._MAKEUP_MAX_DB, self.max_gain_db)
+        tries = [(first, estimate(first, curve), y)]
         for _ in range(self._MAKEUP_TRIES):
             gain, loudness, _ = tries[-1]
-            if loudness is None or target - loudness <= self._MAKEUP_TOLERANCE:
+            if loudness is None or abs(target - loudness) <= self._MAKEUP_TOLERANCE:
                 break
             slope = 1.0
             if len(tries) > 1:
                 (gain0, loudness0, _), (gain1, loudness1, _) = tries[-2], tries[-1]
-                if loudness0 is not None and gain1 > gain0:
+                if loudness0 is not None and gain1 != gain0:
                     slope = min(max((loudness1 - loudness0) / (gain1 - gain0), 0.2), 1.0)
-            step = min(gain + (target - loudness) / slope, self.gain_db + self._MAKEUP_MAX_DB, self.max_gain_db)
-            if step <= gain + 0.01:
+            step = min(max(gain + (target - loudness) / slope, lowest), highest)
+            if abs(step - gain) <= 0.01:
                 break
             limited, curve = self._limiter.process(x, step, envelope)
-            tries.append((step, estimate(step, curve if curve is not None else np.ones(len(x))), limited))
+            tries.append((step, estimate(step, curve), limited))
         measured = [t for t in tries if t[1] is not None]
         if not measured:
-            return y
-        return min(measured, key=lambda t: abs(target - t[1]))[2]
+            return y, first
+        best = min(measured, key=lambda t: abs(target - t[1]))
+        return best[2], best[0]
 
 
 # --- streaming measurement -------------------------------------------------------------------------

@@ -159,6 +159,11 @@ class Speaker:
         return min(v.engine.max_chars for v in (self._voices[:1] + self._quote_voices[:1]))
 
     @property
+    def sample_rate(self) -> int:
+        """The highest rate its voices speak at (the first preset's and the quotation voice's)."""
+        return max(v.engine.sample_rate for v in (self._voices[:1] + self._quote_voices[:1]))
+
+    @property
     def engine(self) -> Engine:
         """The first preset's engine."""
         return self._voices[0].engine
@@ -167,25 +172,41 @@ class Speaker:
     def preset(self) -> VoicePreset:
         return self._voices[0].preset
 
-    def speak(self, chunks: Iterable[Chunk], respeak: Mapping[int, int] | None = None) -> Iterator[Spoken]:
-        """The audio of every chunk, in order; ``respeak``: chunk index -> voice of the chain to start
-        from (0: the preset's own, 1: its fallback, …), for the chunks spoken again without the cache."""
+    def speak(
+        self, chunks: Iterable[Chunk], *, ahead: bool = False, respeak: Mapping[int, int] | None = None
+    ) -> Iterator[Spoken]:
+        """The audio of every chunk, in order.
+
+        An engine that takes requests in parallel (:attr:`Engine.concurrency` > 1) gets every sentence
+        of the next chunks at once, so a chunk's sentences are not spoken one after another; at most
+        ``2 * concurrency`` sentences (at least 8) are in the air or held ahead. ``ahead``: with an
+        engine that speaks one thing at a time, it speaks the next sentences in a background thread
+        while the caller handles the last chunk (the build's two-core mode). ``respeak``: chunk index ->
+        voice of the chain to start from (0: the preset's own, 1: its fallback, …), for the chunks
+        spoken again without the cache (:meth:`speak_sentence`)."""
         again = respeak or {}
         workers = max(1, self.engine.concurrency)
-        if workers == 1:
+        if workers == 1 and not ahead:
             for chunk in chunks:
                 yield self.speak_one(chunk, again.get(chunk.index))
             return
+        limit = max(8, 2 * workers)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
-        pending: deque[Future[Spoken]] = deque()
-        source = iter(chunks)
+        pending: deque[tuple[Chunk, list[Future[SpokenSentence]]]] = deque()
+        held = 0
         try:
-            for chunk in source:
-                pending.append(pool.submit(self.speak_one, chunk, again.get(chunk.index)))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
+            for chunk in chunks:
+                again_by = again.get(chunk.index)
+                futures = [pool.submit(self.speak_sentence, sentence, again_by) for sentence in chunk.units]
+                pending.append((chunk, futures))
+                held += len(futures)
+                while held >= limit:
+                    done, futures = pending.popleft()
+                    held -= len(futures)
+                    yield Spoken(done, [f.result() for f in futures])
             while pending:
-                yield pending.popleft().result()
+                done, futures = pending.popleft()
+                yield Spoken(done, [f.result() for f in futures])
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

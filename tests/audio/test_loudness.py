@@ -28,6 +28,7 @@ from narrate.audio.loudness import (
     TARGET_LUFS,
     Leveler,
     LoudnessMeter,
+    gated_loudness,
     integrated_loudness,
     limit,
     trim_silence,
@@ -364,6 +365,36 @@ def test_leveler_reuses_the_last_gain_for_unmeasurable_chunks() -> None:
     assert np.array_equal(leveler.process(silent), silent)
     assert leveler.gain_db == pytest.approx(14.0, abs=1e-6)
     assert len(leveler.process(np.zeros(0, np.float32))) == 0
+
+
+def test_leveler_carries_the_make_up_gain_to_the_next_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A voice's chunks peak alike: once one chunk has shown how much limiting takes away, the next ones
+    start from that gain and need fewer limiting passes than starting from ``target - loudness`` each
+    time; every chunk still reaches the target (within the tolerance) under the ceiling."""
+    import narrate.audio.loudness as loudness
+
+    original = loudness._Limiter.process
+    chunks = [hibari_speech(text) for text in SENTENCES * 2]
+
+    def passes(carry: float) -> int:
+        count = 0
+
+        def counted(self: object, *args: Any, **kwargs: Any) -> Any:
+            nonlocal count
+            count += 1
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(loudness._Limiter, "process", counted)
+        monkeypatch.setattr(Leveler, "_MAKEUP_CARRY", carry)
+        leveler = Leveler(RATE)
+        for chunk in chunks:
+            out = leveler.process(chunk)
+            assert gated_loudness(out, RATE) == pytest.approx(TARGET_LUFS, abs=0.15)
+            assert true_peak(out, RATE) <= CEILING_DBTP - MP3_HEADROOM_DB + 1e-6
+        return count
+
+    carried, fresh = passes(Leveler._MAKEUP_CARRY), passes(0.0)
+    assert carried < fresh, (carried, fresh)
 
 
 def test_leveler_does_not_blow_up_near_silence() -> None:

@@ -160,13 +160,14 @@ def test_pauses_are_the_presets(episode: Episode) -> None:
 
 def test_cues_sit_on_the_speech(episode: Episode) -> None:
     """Every sentence's first cue in the transcript starts within 100 ms of its speech."""
-    cues = set(episode.cue_starts)
+    cues = np.array(episode.cue_starts)
     checked = 0
     for unit in episode.units:
         if not unit.written:
             continue
-        cue = round(unit.start, 3)
-        assert cue in cues, unit.text
+        # the cue is written to the millisecond, the sidecar's start more finely: one of them rounds up
+        cue = float(cues[np.argmin(np.abs(cues - unit.start))])
+        assert abs(cue - unit.start) <= 0.0006, unit.text
         look = max(0, _at(cue) - round(0.1 * RATE))
         onset = look + int(np.flatnonzero(_loud(episode.pcm[look : _at(unit.end)]))[0]) * FRAME
         assert abs(onset / RATE - cue) <= 0.1, unit.text

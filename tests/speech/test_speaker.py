@@ -143,14 +143,17 @@ def test_chunks_spoken_again_skip_the_cache_and_may_start_at_the_fallback(
     texts = ["one", "two", "three"]
     first = list(speaker.speak(_chunks(texts)))
     FakeEngine.calls.clear()
-    again = list(speaker.speak(_chunks(texts), {1: 0, 2: 1}))
+    again = list(speaker.speak(_chunks(texts), respeak={1: 0, 2: 1}))
     assert FakeEngine.calls == ["two", "three"]
     assert [(s.preset, s.cached, s.fallback) for s in again] == [
         ("main", True, False), ("main", False, False), ("backup", False, False)
     ]
     assert again[2].clip.samples.size > first[2].clip.samples.size  # the backup's slower pace: its own audio
     FakeEngine.calls.clear()
-    assert list(speaker.speak(_chunks(["three"]), {0: 5}))[0].preset == "backup"  # past the chain: its last voice
+    ahead = list(speaker.speak(_chunks(texts), ahead=True, respeak={1: 0}))  # the build's two-core mode
+    assert FakeEngine.calls == ["two"] and [s.cached for s in ahead] == [True, False, True]
+    FakeEngine.calls.clear()
+    assert list(speaker.speak(_chunks(["three"]), respeak={0: 5}))[0].preset == "backup"  # past the chain: its last voice
     assert FakeEngine.calls == ["three"]
 
 
