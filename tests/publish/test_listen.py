@@ -24,13 +24,16 @@ from narrate.errors import ConfigError
 from narrate.models import Clip
 from narrate.publish.catalog import SIDECAR_NAME, load_catalog, load_episode, write_sidecar
 from narrate.publish.listen import (
+    GAP,
     MODEL_ENV,
+    RATE,
+    WINDOW,
     ChunkHearing,
     FlagRule,
-    _windows,
     bundled_model_dir,
     canonical_words,
     judge,
+    plan_windows,
     resolve_model,
     word_errors,
 )
@@ -98,9 +101,28 @@ def test_the_flag_rule(hearing: ChunkHearing, reason: str | None) -> None:
         assert judged.reasons[0].startswith(reason), judged.reasons
 
 
-def test_short_chunks_share_a_window_and_a_long_one_has_its_own() -> None:
-    assert _windows([(0, 6.0), (1, 15.0), (2, 33.0), (3, 5.0), (4, 5.0), (5, 20.0)]) == [[0, 1], [2], [3, 4], [5]]
-    assert _windows([]) == []
+def _speech(seconds: float, pauses: tuple[float, ...] = ()) -> np.ndarray:
+    """A tone of ``seconds`` with 0.4 s of silence at each of ``pauses`` (seconds from its start)."""
+    samples = (0.3 * np.sin(np.arange(int(seconds * RATE)) * 0.2)).astype(np.float32)
+    for at in pauses:
+        samples[int(at * RATE): int((at + 0.4) * RATE)] = 0.0
+    return samples
+
+
+def test_chunks_fill_windows_and_a_chunk_that_does_not_fit_is_cut_at_a_pause() -> None:
+    spans = [(0, _speech(6.0)), (1, _speech(15.0)), (2, _speech(33.0, (12.0, 24.0))), (3, _speech(5.0)),
+             (4, _speech(20.0, (8.0,)))]
+    windows = plan_windows(spans)
+    # every window within Whisper's 30 s, with the silence before each piece
+    assert all(sum(GAP + x.size / RATE for _, x in w) <= WINDOW + 1e-9 for w in windows)
+    # every sample of every chunk heard once, in order
+    for owner, span in spans:
+        assert np.array_equal(np.concatenate([x for w in windows for o, x in w if o == owner]), span)
+    assert [[o for o, _ in w] for w in windows] == [[0, 1], [2], [2, 3, 4], [4]]
+    # chunk 2 (33 s) is cut in its pause at 24 s (the one within the last 6 s that fit), chunk 4 at 8 s
+    assert 24.0 < windows[1][0][1].size / RATE < 24.4
+    assert 8.0 < windows[2][2][1].size / RATE < 8.4
+    assert plan_windows([]) == []
 
 
 # ---------------------------------------------------------------- the model
