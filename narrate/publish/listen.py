@@ -34,11 +34,13 @@ import bisect
 import importlib.util
 import math
 import os
+import queue
 import re
 import shutil
 import threading
 import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,12 +209,16 @@ class Recogniser:
         self.batch = batch
         self.model_name = Path(model).name if Path(model).is_dir() else model
         try:
-            self._model = WhisperModel(model, device="cpu", compute_type="int8", cpu_threads=self.workers)
+            self._model = WhisperModel(
+                model, device="cpu", compute_type="int8", cpu_threads=1, num_workers=self.workers
+            )
         except Exception as exc:  # noqa: BLE001 - the hub, CTranslate2 and the OS raise their own kinds
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ListenError(f"could not load the listening model {model}: {first} ({INSTALL_HINT})") from None
-        self._pipeline = BatchedInferencePipeline(self._model)
-        self._lock = threading.Lock()
+        # one pipeline per worker thread: a pipeline keeps state between its calls (word timestamps)
+        self._pipelines: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for _ in range(self.workers):
+            self._pipelines.put(BatchedInferencePipeline(self._model))
 
     def hear(self, samples: np.ndarray, language: str) -> str:
         """The words in 16 kHz mono float samples (at most :data:`WINDOW` seconds)."""
@@ -221,7 +227,19 @@ class Recogniser:
     def hear_windows(self, windows: list[list[tuple[int, np.ndarray]]], language: str) -> dict[int, list[str]]:
         """The words heard in each piece of audio, by the owner given with it (a chunk's index), the pieces
         of a window (see :func:`plan_windows`) heard side by side with a short silence between them: each
-        word goes to the piece its middle falls in (word timestamps)."""
+        word goes to the piece its middle falls in (word timestamps). The windows are shared out in
+        consecutive runs of about equal length among the workers, each a thread with one core."""
+        runs = _share(windows, self.workers)
+        heard: dict[int, list[str]] = {}
+        if len(runs) == 1:
+            return self._hear_run(runs[0], language)
+        with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+            for part in pool.map(lambda run: self._hear_run(run, language), runs):
+                for owner, words in part.items():
+                    heard.setdefault(owner, []).extend(words)
+        return heard
+
+    def _hear_run(self, windows: list[list[tuple[int, np.ndarray]]], language: str) -> dict[int, list[str]]:
         lang = (language or "en").replace("_", "-").split("-")[0].lower() or None
         gap = np.zeros(int(GAP * RATE), dtype=np.float32)
         pieces: list[np.ndarray] = []
@@ -240,8 +258,9 @@ class Recogniser:
         if not clips:
             return heard
         bounds = [begin for begin, _ in owners]
-        with self._lock:  # one batch at a time on the cores (batch checks episodes from several threads)
-            segments, _ = self._pipeline.transcribe(
+        pipeline = self._pipelines.get()
+        try:
+            segments, _ = pipeline.transcribe(
                 np.concatenate(pieces), language=lang, beam_size=self.beam, temperature=0.0, vad_filter=False,
                 clip_timestamps=clips, without_timestamps=True, word_timestamps=True, batch_size=self.batch,
             )
@@ -250,7 +269,21 @@ class Recogniser:
                     middle = (word.start + word.end) / 2
                     owner = owners[max(0, bisect.bisect_right(bounds, middle) - 1)][1]
                     heard.setdefault(owner, []).append(word.word.strip())
+        finally:
+            self._pipelines.put(pipeline)
         return heard
+
+
+def _share(windows: list[list[tuple[int, np.ndarray]]], parts: int) -> list[list[list[tuple[int, np.ndarray]]]]:
+    """``windows`` in at most ``parts`` consecutive runs of about equal audio (a chunk's pieces stay in order)."""
+    sizes = [sum(span.size for _, span in window) for window in windows]
+    total, runs, done = sum(sizes), [[]], 0
+    for window, size in zip(windows, sizes):
+        if runs[-1] and len(runs) < parts and done >= total * len(runs) / parts:
+            runs.append([])
+        runs[-1].append(window)
+        done += size
+    return [run for run in runs if run]
 
 
 _shared: dict[tuple[str, int | None], Recogniser] = {}
