@@ -30,6 +30,7 @@ from narrate.publish.listen import (
     WINDOW,
     ChunkHearing,
     FlagRule,
+    _share,
     bundled_model_dir,
     canonical_words,
     judge,
@@ -123,6 +124,14 @@ def test_chunks_fill_windows_and_a_chunk_that_does_not_fit_is_cut_at_a_pause() -
     assert 24.0 < windows[1][0][1].size / RATE < 24.4
     assert 8.0 < windows[2][2][1].size / RATE < 8.4
     assert plan_windows([]) == []
+
+
+def test_windows_are_shared_out_in_consecutive_runs_of_about_equal_audio() -> None:
+    windows = [[(n, np.zeros(int(seconds * RATE), np.float32))] for n, seconds in enumerate([28, 28, 10, 10, 28, 4])]
+    runs = _share(windows, 2)
+    assert [[w[0][0] for w in run] for run in runs] == [[0, 1], [2, 3, 4, 5]]  # 56 s and 52 s
+    assert _share(windows, 1) == [windows] and _share([], 2) == []
+    assert [len(run) for run in _share(windows[:1], 2)] == [1]
 
 
 # ---------------------------------------------------------------- the model
