@@ -483,4 +483,3 @@ def test_a_lead_image_that_meets_apples_rules_is_the_items_artwork(
     forced = build([page], out_dir=out, voice=str(fake_preset), config=config, force=True).results[0].record
     assert forced is not None and forced.files.get("image") is None  # the image server is gone: no artwork
     assert not (folder / name).exists()
-
