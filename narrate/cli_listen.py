@@ -29,9 +29,10 @@ LISTEN_OPTION = typer.Option(
 )
 
 RETRY_FLAGGED_OPTION = typer.Option(
-    "--retry-flagged", help="Narrate again only the articles the listening check flagged, and hear them again "
-    "(implies --listen): first with the same voice and no chunk cache, after a second flag with the voice "
-    "preset's fallback.",
+    "--retry-flagged", help="Make again only the articles the listening check flagged, speaking again only their "
+    "flagged chunks (the others come from the chunk cache), and hear them again (implies --listen): a chunk is "
+    "spoken by the same voice, without the cache, until that voice was flagged twice on it, then by the voice "
+    "preset's fallback (a notice says when the preset has none).",
 )
 
 

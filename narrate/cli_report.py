@@ -157,6 +157,8 @@ def print_batch_report(report: BatchReport, *, as_json: bool) -> None:
     )
     for outcome in report.failed:
         to_stderr(f"narrate: error: {outcome.source}: {outcome.error}")
+    for notice in report.notices:
+        to_stderr(f"narrate: notice: {notice}")
     typer.echo(f"Feed: {report.feed_path} lists {report.feed_episodes} episode(s)")
 
 

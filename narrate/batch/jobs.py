@@ -52,7 +52,21 @@ def _create_events(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_key ON events (key)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_articles, _create_events)
+def _create_chunk_flags(db: sqlite3.Connection) -> None:
+    """How often the listening check flagged each chunk of an article with each voice (``--retry-flagged``
+    turns to the preset's fallback for a chunk its voice was flagged on twice)."""
+    db.execute(
+        """CREATE TABLE chunk_flags (
+            key TEXT NOT NULL,
+            chunk INTEGER NOT NULL,
+            voice TEXT NOT NULL,
+            flags INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (key, chunk, voice)
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_articles, _create_events, _create_chunk_flags)
 """Applied in order; the record's version is how many have run."""
 
 
@@ -115,6 +129,11 @@ class JobRecord:
         """The recorded reasons of an article's events (its failures' errors), oldest first."""
         return [row[0] for row in self._db.execute("SELECT detail FROM events WHERE key = ? ORDER BY id", (key,))]
 
+    def chunk_flags(self, key: str) -> dict[tuple[int, str], int]:
+        """(chunk index, voice preset) -> how many times the listening check flagged that chunk spoken by it."""
+        cursor = self._db.execute("SELECT chunk, voice, flags FROM chunk_flags WHERE key = ?", (key,))
+        return {(chunk, voice): flags for chunk, voice, flags in cursor}
+
     # --- writing ------------------------------------------------------------------------------
 
     def add(self, items: Iterable[tuple[str, str]]) -> None:
@@ -150,6 +169,17 @@ class JobRecord:
                 "UPDATE articles SET state = ?, error = ?, updated = ? WHERE key = ?", (FAILED, error, now, key)
             )
             self._db.execute("INSERT INTO events (key, outcome, detail, at) VALUES (?, 'failed', ?, ?)", (key, error, now))
+
+    def flag_chunks(self, key: str, slug: str, flagged: Iterable[tuple[int, str]]) -> None:
+        """The listening check flagged these chunks (index among the spoken chunks, voice preset that spoke
+        it) of the article's episode ``slug``: one more flag each."""
+        with self._transaction():
+            self._db.execute("UPDATE articles SET slug = ? WHERE key = ?", (slug, key))
+            self._db.executemany(
+                "INSERT INTO chunk_flags (key, chunk, voice, flags) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT (key, chunk, voice) DO UPDATE SET flags = flags + 1",
+                [(key, chunk, voice) for chunk, voice in flagged],
+            )
 
     def interrupted(self) -> int:
         """Articles left running by a run that did not finish go back to pending; returns how many."""

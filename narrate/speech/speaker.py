@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -172,18 +172,23 @@ class Speaker:
     def preset(self) -> VoicePreset:
         return self._voices[0].preset
 
-    def speak(self, chunks: Iterable[Chunk], *, ahead: bool = False) -> Iterator[Spoken]:
+    def speak(
+        self, chunks: Iterable[Chunk], *, ahead: bool = False, respeak: Mapping[int, int] | None = None
+    ) -> Iterator[Spoken]:
         """The audio of every chunk, in order.
 
         An engine that takes requests in parallel (:attr:`Engine.concurrency` > 1) gets every sentence
         of the next chunks at once, so a chunk's sentences are not spoken one after another; at most
         ``4 * concurrency`` sentences (at least 8) are in the air or held ahead. ``ahead``: with an
         engine that speaks one thing at a time, it speaks the next sentences in a background thread
-        while the caller handles the last chunk (the build's two-core mode)."""
+        while the caller handles the last chunk (the build's two-core mode). ``respeak``: chunk index ->
+        voice of the chain to start from (0: the preset's own, 1: its fallback, …), for the chunks
+        spoken again without the cache (:meth:`speak_sentence`)."""
+        again = respeak or {}
         workers = max(1, self.engine.concurrency)
         if workers == 1 and not ahead:
             for chunk in chunks:
-                yield self.speak_one(chunk)
+                yield self.speak_one(chunk, again.get(chunk.index))
             return
         limit = max(8, 4 * workers)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
@@ -191,7 +196,8 @@ class Speaker:
         held = 0
         try:
             for chunk in chunks:
-                futures = [pool.submit(self.speak_sentence, sentence) for sentence in chunk.units]
+                again_by = again.get(chunk.index)
+                futures = [pool.submit(self.speak_sentence, sentence, again_by) for sentence in chunk.units]
                 pending.append((chunk, futures))
                 held += len(futures)
                 while held >= limit:
@@ -204,15 +210,18 @@ class Speaker:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def speak_one(self, chunk: Chunk) -> Spoken:
-        """One chunk, sentence by sentence."""
-        return Spoken(chunk, [self.speak_sentence(sentence) for sentence in chunk.units])
+    def speak_one(self, chunk: Chunk, respeak: int | None = None) -> Spoken:
+        """One chunk, sentence by sentence (``respeak``: see :meth:`speak_sentence`)."""
+        return Spoken(chunk, [self.speak_sentence(sentence, respeak) for sentence in chunk.units])
 
-    def speak_sentence(self, sentence: Sentence) -> SpokenSentence:
-        """One sentence: from the cache, or from the first preset that can speak it."""
+    def speak_sentence(self, sentence: Sentence, respeak: int | None = None) -> SpokenSentence:
+        """One sentence: from the cache, or from the first preset that can speak it. ``respeak``: spoken
+        again, not from the cache, by that voice of the chain (0: the preset's own) or the ones after it;
+        only a voice after that one counts as a fallback."""
         errors: list[EngineError] = []
         chain = self._quote_voices if sentence.quoted and self._quote_voices else self._voices
-        for position, voice in enumerate(chain):
+        first = min(respeak or 0, len(chain) - 1)
+        for position, voice in enumerate(chain[first:], first):
             if voice.given_up(has_fallback=position + 1 < len(chain)):
                 errors.append(voice.last_error or EngineError(f"{voice.preset.name}: given up"))
                 continue
@@ -221,7 +230,7 @@ class Speaker:
             except EngineError as exc:  # a fallback engine that cannot even start
                 errors.append(exc)
                 continue
-            found = self.cache.get(key) if self.cache is not None else None
+            found = self.cache.get(key) if self.cache is not None and respeak is None else None
             if found is not None:
                 return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
             try:
@@ -233,10 +242,10 @@ class Speaker:
                 continue
             voice.worked()
             clip = self._store(key, clip)
-            return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > 0)
+            return SpokenSentence(sentence, clip, voice.preset.name, voice.engine.name, False, position > first)
         if len(errors) == 1:
             raise errors[0]
-        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(chain[1:], errors[1:]))
+        tried = "; ".join(f"fallback '{v.preset.name}': {e}" for v, e in zip(chain[first + 1:], errors[1:]))
         raise EngineError(f"{errors[0]} ({tried})")
 
     def _store(self, key: str, clip: Clip) -> Clip:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -20,20 +21,28 @@ from typer.testing import CliRunner
 import narrate
 from narrate.cli import app
 from narrate.errors import ConfigError
+from narrate.models import Clip
 from narrate.publish.catalog import SIDECAR_NAME, load_catalog, load_episode, write_sidecar
 from narrate.publish.listen import (
+    GAP,
     MODEL_ENV,
+    RATE,
+    WINDOW,
     ChunkHearing,
     FlagRule,
-    _windows,
+    _share,
     bundled_model_dir,
     canonical_words,
     judge,
+    plan_windows,
     resolve_model,
     word_errors,
 )
+from narrate.speech.engines import VoiceParams, register, unregister
+from narrate.speech.engines.hibari import HibariEngine
 from tests.conftest import SEED, require_file, require_module, require_tool
 from tests.fake_gtts import FakeGtts
+from tests.fakes import tone_for
 
 runner = CliRunner()
 
@@ -93,9 +102,36 @@ def test_the_flag_rule(hearing: ChunkHearing, reason: str | None) -> None:
         assert judged.reasons[0].startswith(reason), judged.reasons
 
 
-def test_short_chunks_share_a_window_and_a_long_one_has_its_own() -> None:
-    assert _windows([(0, 6.0), (1, 15.0), (2, 33.0), (3, 5.0), (4, 5.0), (5, 20.0)]) == [[0, 1], [2], [3, 4], [5]]
-    assert _windows([]) == []
+def _speech(seconds: float, pauses: tuple[float, ...] = ()) -> np.ndarray:
+    """A tone of ``seconds`` with 0.4 s of silence at each of ``pauses`` (seconds from its start)."""
+    samples = (0.3 * np.sin(np.arange(int(seconds * RATE)) * 0.2)).astype(np.float32)
+    for at in pauses:
+        samples[int(at * RATE): int((at + 0.4) * RATE)] = 0.0
+    return samples
+
+
+def test_chunks_fill_windows_and_a_chunk_that_does_not_fit_is_cut_at_a_pause() -> None:
+    spans = [(0, _speech(6.0)), (1, _speech(15.0)), (2, _speech(33.0, (12.0, 24.0))), (3, _speech(5.0)),
+             (4, _speech(20.0, (8.0,)))]
+    windows = plan_windows(spans)
+    # every window within Whisper's 30 s, with the silence before each piece
+    assert all(sum(GAP + x.size / RATE for _, x in w) <= WINDOW + 1e-9 for w in windows)
+    # every sample of every chunk heard once, in order
+    for owner, span in spans:
+        assert np.array_equal(np.concatenate([x for w in windows for o, x in w if o == owner]), span)
+    assert [[o for o, _ in w] for w in windows] == [[0, 1], [2], [2, 3, 4], [4]]
+    # chunk 2 (33 s) is cut in its pause at 24 s (the one within the last 6 s that fit), chunk 4 at 8 s
+    assert 24.0 < windows[1][0][1].size / RATE < 24.4
+    assert 8.0 < windows[2][2][1].size / RATE < 8.4
+    assert plan_windows([]) == []
+
+
+def test_windows_are_shared_out_in_consecutive_runs_of_about_equal_audio() -> None:
+    windows = [[(n, np.zeros(int(seconds * RATE), np.float32))] for n, seconds in enumerate([28, 28, 10, 10, 28, 4])]
+    runs = _share(windows, 2)
+    assert [[w[0][0] for w in run] for run in runs] == [[0, 1], [2, 3, 4, 5]]  # 56 s and 52 s
+    assert _share(windows, 1) == [windows] and _share([], 2) == []
+    assert [len(run) for run in _share(windows[:1], 2)] == [1]
 
 
 # ---------------------------------------------------------------- the model
@@ -298,7 +334,109 @@ def test_build_listen_checks_the_episode_it_made(tmp_path: Path, whisper_base: P
     assert record.quality["listening"]["wer"] <= 0.1
 
 
-def test_batch_records_a_flagged_article_and_retry_flagged_turns_to_the_fallback_voice(
+class Patchy(HibariEngine):
+    """hibari, except that it hums a tone for every sentence with one of :data:`HUMMED` in it (every time:
+    its voice fails those sentences for good); every text it is asked for is logged to PATCHY_LOG."""
+
+    name: ClassVar[str] = "patchy"
+    HUMMED = ("committee", "expensive")
+
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        with open(os.environ["PATCHY_LOG"], "a", encoding="utf-8") as log:
+            log.write(text + "\n")
+        if any(word in text for word in self.HUMMED):
+            return Clip(tone_for(text, 0.06, 24000), 24000)
+        return super().synthesize(text, voice)
+
+
+@pytest.fixture
+def patchy(tmp_path: Path, whisper_base: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The patchy engine registered (batch workers are forked: they have it too), its log, the model."""
+    monkeypatch.setenv(MODEL_ENV, str(whisper_base))
+    monkeypatch.setenv("PATCHY_LOG", str(tmp_path / "patchy.log"))
+    monkeypatch.setenv("NARRATE_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "harbour.md").write_text(ARTICLE, encoding="utf-8")
+    register(Patchy)
+    try:
+        yield tmp_path / "patchy.log"
+    finally:
+        unregister(Patchy.name)
+
+
+def _spoken(log: Path) -> list[str]:
+    """What the patchy engine was asked to speak since the last look."""
+    said = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+    log.unlink(missing_ok=True)
+    return said
+
+
+def test_retry_flagged_speaks_only_the_flagged_chunk_again_then_with_the_fallback(tmp_path: Path, patchy: Path) -> None:
+    """One paragraph hummed: flagged alone; --retry-flagged speaks only it again (the rest from the chunk
+    cache), with the same voice (hummed again: flagged twice), then with the preset's fallback (heard as
+    written); the episode then stays as it is."""
+    from narrate.batch.jobs import JobRecord
+    from narrate.batch.runner import FLAGGED, run_batch
+
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    preset = tmp_path / "patchy.toml"
+    preset.write_text('engine = "patchy"\nfallback = "default"\n', encoding="utf-8")
+    first = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), listen=True)
+    assert [o.status for o in first.outcomes] == ["failed"] and first.outcomes[0].error.startswith(FLAGGED)
+    (episode,) = load_catalog(out)[0]
+    episode = load_episode(out, episode.slug)
+    hummed = [c.index for c in episode.chunks if "committee" in c.text]
+    assert [f["index"] for f in episode.quality["listening"]["flagged"]] == hummed
+    (n,) = hummed
+    kept = {c.index: c.start for c in episode.chunks}
+    _spoken(patchy)
+
+    again = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert [o.status for o in again.outcomes] == ["failed"] and not again.notices
+    sentences = [s["spoken"] for s in episode.chunks[n].sentences]
+    assert _spoken(patchy) == sentences  # only the flagged chunk, not from the cache
+    with JobRecord(out) as record:
+        (row,) = record.rows().values()
+        assert record.chunk_flags(row.key) == {(n, "patchy"): 2}
+
+    third = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert [o.status for o in third.outcomes] == ["rebuilt"], third.outcomes
+    assert _spoken(patchy) == []  # the fallback (hibari) spoke it; the others came from the cache
+    (episode,) = load_catalog(out)[0]
+    episode = load_episode(out, episode.slug)
+    assert episode.quality["listening"]["flagged"] == [] and episode.quality["listening"]["wer"] <= 0.1
+    assert [c.preset for c in episode.chunks] == ["default" if c.index == n else "patchy" for c in episode.chunks]
+    assert episode.voice["preset"] == "patchy" and episode.voice["fallback_chunks"] == {}
+    assert all(abs(c.start - kept[c.index]) < 1e-6 for c in episode.chunks if c.index < n)
+
+    plain = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), listen=True)
+    assert [o.status for o in plain.outcomes] == ["unchanged"] and _spoken(patchy) == []
+
+
+def test_retry_flagged_says_when_the_preset_has_no_fallback(tmp_path: Path, patchy: Path) -> None:
+    from narrate.batch.runner import run_batch
+
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    preset = tmp_path / "patchy.toml"
+    preset.write_text('engine = "patchy"\n', encoding="utf-8")
+    run_batch(articles, out_dir=out, jobs=1, voice=str(preset), listen=True)
+    again = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert again.notices == []
+    _spoken(patchy)
+    third = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
+    assert [o.status for o in third.outcomes] == ["failed"]
+    (notice,) = third.notices
+    assert "flagged twice with voice 'patchy'" in notice and "has no fallback voice" in notice, notice
+    assert _spoken(patchy)  # still spoken again, by the same voice
+    result = runner.invoke(app, ["batch", str(articles), "--out", str(out), "--voice", str(preset), "--retry-flagged",
+                                 "--quiet"])
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("narrate: notice:")] == [
+        f"narrate: notice: {notice}"
+    ]
+
+
+def test_retry_flagged_turns_an_online_voice_of_tones_to_its_fallback(
     tmp_path: Path, whisper_base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tones from the fake gTTS endpoint are flagged; --retry-flagged speaks them again (same voice, still
@@ -328,5 +466,6 @@ def test_batch_records_a_flagged_article_and_retry_flagged_turns_to_the_fallback
         third = run_batch(articles, out_dir=out, jobs=1, voice=str(preset), retry_flagged=True)
     assert [o.status for o in third.outcomes] == ["rebuilt"], third.outcomes
     (episode,) = load_catalog(out)[0]
-    assert episode.voice["engine"] == "hibari"
+    episode = load_episode(out, episode.slug)
+    assert episode.voice["engine"] == "gtts" and {c.engine for c in episode.chunks} == {"hibari"}
     assert episode.quality["listening"]["flagged"] == []

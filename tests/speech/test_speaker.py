@@ -132,6 +132,31 @@ def test_without_a_fallback_every_chunk_is_tried(tmp_path: Path, fake_engine: ty
     assert FakeEngine.calls == ["x one", "x two", "x three"]
 
 
+def test_chunks_spoken_again_skip_the_cache_and_may_start_at_the_fallback(
+    tmp_path: Path, fake_engine: type[FakeEngine]
+) -> None:
+    """narrate batch --retry-flagged: the flagged chunks are spoken again (the others come from the cache),
+    by the voice of the chain asked for; a fallback asked for is not an engine's failure."""
+    _preset(tmp_path, "backup", 'engine = "fake"\n[options]\nseconds_per_char = 0.03\n')
+    main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n'))
+    speaker = Speaker.for_preset(main, ChunkCache(tmp_path / "cache"))
+    texts = ["one", "two", "three"]
+    first = list(speaker.speak(_chunks(texts)))
+    FakeEngine.calls.clear()
+    again = list(speaker.speak(_chunks(texts), respeak={1: 0, 2: 1}))
+    assert FakeEngine.calls == ["two", "three"]
+    assert [(s.preset, s.cached, s.fallback) for s in again] == [
+        ("main", True, False), ("main", False, False), ("backup", False, False)
+    ]
+    assert again[2].clip.samples.size > first[2].clip.samples.size  # the backup's slower pace: its own audio
+    FakeEngine.calls.clear()
+    ahead = list(speaker.speak(_chunks(texts), ahead=True, respeak={1: 0}))  # the build's two-core mode
+    assert FakeEngine.calls == ["two"] and [s.cached for s in ahead] == [True, False, True]
+    FakeEngine.calls.clear()
+    assert list(speaker.speak(_chunks(["three"]), respeak={0: 5}))[0].preset == "backup"  # past the chain: its last voice
+    assert FakeEngine.calls == ["three"]
+
+
 def test_a_cache_that_cannot_be_written_is_switched_off_not_fatal(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
     preset = load_preset(_preset(tmp_path, "main", 'engine = "fake"\n'))
     root = tmp_path / "cache"
