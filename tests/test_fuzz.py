@@ -686,7 +686,7 @@ def check_page(page: str, allowed: dict[str, set[str]], *, scripts: int) -> lxml
                 assert not name.startswith("on") and name in allowed[tag], (parse.__name__, tag, name)
                 if name in ("href", "src", "action", "formaction", "poster", "srcset"):
                     url = value.strip().lower()
-                    assert not url.startswith(BAD_SCHEMES) or url == "data:,", (tag, name, value)  # no favicon
+                    assert not url.startswith(BAD_SCHEMES) or url in ("data:,", "data:image/x-icon;,"), (tag, name, value)  # no favicon
             if tag == "script":
                 assert PLAYER_JS.match(attrib.get("src", "")), attrib
         assert sum(tag == "script" for tag, _ in found) == scripts, parse.__name__
