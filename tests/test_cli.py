@@ -54,7 +54,26 @@ def test_console_script_is_installed() -> None:
     from importlib.metadata import entry_points
 
     [script] = [ep for ep in entry_points(group="console_scripts") if ep.name == "narrate"]
-    assert script.value == "narrate.cli:main"
+    assert script.value == "narrate.__main__:run"
+
+
+def test_the_command_ends_at_once_with_its_status_and_all_its_output(tmp_path: Path) -> None:
+    """narrate leaves without tearing the interpreter down (narrate/__main__.py): the exit status, the
+    last line written and the files are still all there, through the installed script as through -m."""
+    from narrate.__main__ import _exit_status
+
+    assert [_exit_status(c) for c in (None, 0, 1, 130, 256 + 2)] == [0, 0, 1, 130, 2]
+    script = Path(sys.executable).with_name("narrate")
+    article = tmp_path / "a.txt"
+    article.write_text("Ferries\n\nThe ferry left at six and came back at noon.\n", encoding="utf-8")
+    for command in ([str(script)], [sys.executable, "-m", "narrate"]):
+        done = subprocess.run([*command, "build", str(article), "--out", str(tmp_path / "out")], capture_output=True,
+                              text=True, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.rstrip().splitlines()[-1].startswith("  Its links use the default base URL")
+        assert len(list((tmp_path / "out" / "episodes").glob("*/*.mp3"))) == 1
+        missing = subprocess.run([*command, "build", "missing.txt"], capture_output=True, text=True, cwd=tmp_path)
+        assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "missing.txt" in missing.stderr
 
 
 @pytest.mark.parametrize(
