@@ -109,6 +109,8 @@ agrees with what it counts ("veintiún años", "doscientas personas", "eine Mill
 
 from __future__ import annotations
 
+import re
+
 from ._common import SENTENCE_STARTERS, Step
 from .abbreviations import (
     ABBREVIATIONS,
@@ -124,7 +126,6 @@ from .characters import normalize_spaces, remove_control_characters
 from .codes import EMERGENCY, expand_codes, expand_phone_numbers, expand_serials
 from .dates_times import MONTHS, expand_dates, expand_times
 from .english import PIPELINE
-from .languages import LANGUAGES, pipeline_for
 from .money import CURRENCIES, expand_money
 from .numbers import VULGAR_FRACTIONS, expand_decimals, expand_fractions, expand_numbers, expand_ordinals
 from .punctuation import expand_dashes, expand_ellipses, tidy_punctuation
@@ -198,6 +199,26 @@ __all__ = [
     "YEAR_WEAK",
     "YEAR_AFTER",
 ]
+
+
+def pipeline_for(tag: str) -> tuple[Step, ...]:
+    """The normalisation pipeline for a language tag ("es", "pt-BR", "en_us", "nl"); never raises.
+
+    English's straight away; any other language's from :mod:`.languages`, imported when first needed
+    (it loads every language module, num2words and Babel: an English build never pays for them)."""
+    if re.sub(r"[^a-z0-9-]", "", tag.strip().lower().replace("_", "-")).split("-")[0] == "en":
+        return PIPELINE
+    from .languages import pipeline_for as for_language
+
+    return for_language(tag)
+
+
+def __getattr__(name: str) -> object:
+    if name == "LANGUAGES":  # the languages with a module of their own: loaded only when asked for
+        from .languages import LANGUAGES
+
+        return LANGUAGES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def normalize_for_speech(text: str, *, language: str = "en") -> str:

@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from types import ModuleType
 
 from ...errors import ConfigError
 from ..language import primary
-from . import english, french, german, italian, portuguese, spanish
+from . import english
 from .base import Action, LineRule
 from .dates import Calendar
 from .dates import is_dateline as _is_dateline
@@ -40,10 +40,19 @@ __all__ = [
     "parse_date", "primary_subtag", "rules_for",
 ]
 
-_MODULES: tuple[ModuleType, ...] = (english, spanish, french, german, portuguese, italian)
-LANGUAGES: tuple[str, ...] = tuple(module.CODE for module in _MODULES)
+LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "de", "pt", "it")
 """Languages with rules of their own (primary subtags); any other language gets the English rules."""
-_BY_CODE = {module.CODE: module for module in _MODULES}
+
+
+@cache
+def _language_module(code: str) -> ModuleType:
+    """The rules module of a language in :data:`LANGUAGES`, imported when first needed: an English
+    article's build never pays for the regular expressions of five other languages."""
+    if code == english.CODE:
+        return english
+    from . import french, german, italian, portuguese, spanish
+
+    return {module.CODE: module for module in (spanish, french, german, portuguese, italian)}.get(code, english)
 
 
 def primary_subtag(language: str | None) -> str:
@@ -52,29 +61,37 @@ def primary_subtag(language: str | None) -> str:
 
 
 def _module(language: str | None) -> ModuleType:
-    return _BY_CODE.get(primary_subtag(language), english)
+    code = primary_subtag(language)
+    return _language_module(code) if code in LANGUAGES else english
 
 
-def _assemble(module: ModuleType) -> tuple[LineRule, ...]:
+@cache
+def _assembled(code: str) -> tuple[LineRule, ...]:
     # a rule a language places itself (the English site tag, say) is not tried twice
+    module = _language_module(code)
     return tuple(dict.fromkeys(VENDOR_STUBS + module.RULES + NEUTRAL))
-
-
-_RULES = {module.CODE: _assemble(module) for module in _MODULES}
 
 
 def rules_for(language: str | None) -> tuple[LineRule, ...]:
     """The rules for an article in ``language`` (a BCP 47 tag; its primary subtag decides): the
     vendors' stubs, the language's own rules, the language-neutral rules. English for None and for
     a language without rules of its own."""
-    return _RULES[_module(language).CODE]
+    return _assembled(_module(language).CODE)
 
 
 DEFAULT_RULES: tuple[LineRule, ...] = rules_for("en")
 """The English rules (what narrate has always used, and still uses when no language is given)."""
 
-RULE_NAMES: frozenset[str] = frozenset(rule.name for rules in _RULES.values() for rule in rules)
-"""Every built-in rule's name, in any language (what ``disable`` may name)."""
+
+@cache
+def _rule_names() -> frozenset[str]:
+    return frozenset(rule.name for code in LANGUAGES for rule in _assembled(code))
+
+
+def __getattr__(name: str) -> object:
+    if name == "RULE_NAMES":  # every language's rules: loaded only when asked for
+        return _rule_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _calendar(language: str | None) -> Calendar:
@@ -113,9 +130,11 @@ def compile_rules(
     ``extra`` rules. ``disable`` may name any built-in rule of any language; a user's date rule reads
     dates the way ``language`` writes them."""
     disabled = set(disable)
-    unknown = sorted(disabled - RULE_NAMES)
+    unknown = sorted(disabled - _rule_names()) if disabled else []
     if unknown:
-        raise ConfigError(f"{where}: unknown rule '{unknown[0]}' in 'disable' (rules: {', '.join(sorted(RULE_NAMES))})")
+        raise ConfigError(
+            f"{where}: unknown rule '{unknown[0]}' in 'disable' (rules: {', '.join(sorted(_rule_names()))})"
+        )
     compiled: list[LineRule] = []
     for spec in extra:
         try:

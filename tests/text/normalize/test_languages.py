@@ -104,3 +104,29 @@ def test_the_generic_language_takes_its_words_from_num2words_and_cldr() -> None:
     assert dutch.months[2] == "maart"
     assert generic_language("sw").num2words is None
     assert generic_language("fr-CH").num2words == "fr_CH"
+
+
+def test_an_english_article_loads_no_other_language() -> None:
+    """Every other language's cleaning rules and normalisation (and Babel) load when an article in one
+    of them comes, not for an English one: the import costs a fifth of a second of every build."""
+    import ast
+    import subprocess
+    import sys
+
+    others = [f"narrate.text.{stage}.{name}" for stage in ("rules", "normalize")
+              for name in ("spanish", "french", "german", "italian", "portuguese")] + ["babel.dates"]
+    probe = (
+        "import sys\n"
+        "from narrate.text.normalize import normalize_for_speech, pipeline_for, PIPELINE\n"
+        "from narrate.text.rules import rules_for, compile_rules\n"
+        "assert pipeline_for('en_GB') is PIPELINE and normalize_for_speech('On 3 May, 5kg.', language='en-US')\n"
+        "rules_for('en'); compile_rules(language='en-US')\n"
+        f"print(sorted(m for m in {others!r} if m in sys.modules))\n"
+        "normalize_for_speech('El 3 de mayo.', language='es'); rules_for('fr-CA')\n"
+        "from narrate.text.rules import RULE_NAMES\n"
+        f"print(sorted(m for m in {others!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    english, later = (ast.literal_eval(line) for line in done.stdout.splitlines())
+    assert english == []
+    assert set(later) == set(others)
