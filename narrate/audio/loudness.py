@@ -519,7 +519,7 @@ class Leveler:
     through it.
     """
 
-    _MAKEUP_TOLERANCE = 0.1  # LU: a limited chunk this close under the target is left as it is
+    _MAKEUP_TOLERANCE = 0.1  # LU: a limited chunk this close to the target is left as it is
     _MAKEUP_TRIES = 5  # gains tried after the first one
     _MAKEUP_MAX_DB = 12.0  # at most this much gain above ``target - loudness`` to make up for limiting
     _MAKEUP_CARRY = 0.8  # the share of the last chunk's make-up gain the next chunk's first try adds

@@ -193,20 +193,19 @@ class Speaker:
         limit = max(8, 4 * workers)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="narrate-speak")
         pending: deque[tuple[Chunk, list[Future[SpokenSentence]]]] = deque()
-        held = 0
+
+        def oldest() -> Spoken:
+            done, futures = pending.popleft()
+            return Spoken(done, [f.result() for f in futures])
+
         try:
             for chunk in chunks:
                 again_by = again.get(chunk.index)
-                futures = [pool.submit(self.speak_sentence, sentence, again_by) for sentence in chunk.units]
-                pending.append((chunk, futures))
-                held += len(futures)
-                while held >= limit:
-                    done, futures = pending.popleft()
-                    held -= len(futures)
-                    yield Spoken(done, [f.result() for f in futures])
+                pending.append((chunk, [pool.submit(self.speak_sentence, s, again_by) for s in chunk.units]))
+                while sum(len(futures) for _, futures in pending) >= limit:
+                    yield oldest()
             while pending:
-                done, futures = pending.popleft()
-                yield Spoken(done, [f.result() for f in futures])
+                yield oldest()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -232,7 +231,7 @@ class Speaker:
                 continue
             found = self.cache.get(key) if self.cache is not None and respeak is None else None
             if found is not None:
-                return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > 0)
+                return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > first)
             try:
                 clip = voice.engine.synthesize(sentence.spoken, voice.params(self.language))
             except Exception as exc:  # an engine's own bug, or its library's error, fails the chunk too

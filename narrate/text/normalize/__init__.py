@@ -109,9 +109,7 @@ agrees with what it counts ("veintiún años", "doscientas personas", "eine Mill
 
 from __future__ import annotations
 
-import re
-
-from ._common import SENTENCE_STARTERS, Step
+from ._common import SENTENCE_STARTERS, Step, split_tag
 from .abbreviations import (
     ABBREVIATIONS,
     ACRONYM_WORDS,
@@ -206,7 +204,7 @@ def pipeline_for(tag: str) -> tuple[Step, ...]:
 
     English's straight away; any other language's from :mod:`.languages`, imported when first needed
     (it loads every language module, num2words and Babel: an English build never pays for them)."""
-    if re.sub(r"[^a-z0-9-]", "", tag.strip().lower().replace("_", "-")).split("-")[0] == "en":
+    if split_tag(tag)[0] == "en":
         return PIPELINE
     from .languages import pipeline_for as for_language
 

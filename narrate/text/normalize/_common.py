@@ -157,3 +157,9 @@ def _previous_word(text: str, start: int) -> str:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that is not a sentence starter such as "In" or "The"."""
     return bool(word) and word[0].isupper() and word.strip(".") not in SENTENCE_STARTERS
+
+
+def split_tag(tag: str) -> tuple[str, str]:
+    """("pt", "pt-br") from "pt_BR": the primary subtag and the whole tag, lower-case with hyphens."""
+    whole = re.sub(r"[^a-z0-9-]", "", tag.strip().lower().replace("_", "-"))
+    return whole.split("-")[0], whole

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from decimal import Decimal
 from typing import Final
 
@@ -19,7 +18,7 @@ from babel.dates import get_date_format
 from num2words import CONVERTER_CLASSES, num2words
 
 from . import italian, portuguese, spanish
-from ._common import Step
+from ._common import Step, split_tag
 from ._locale import Language, tidy
 from .english import PIPELINE as ENGLISH_PIPELINE
 from .french import FRENCH
@@ -54,16 +53,10 @@ _REGIONAL: Final = {"fr": french_regional_pipeline, "de": german_regional_pipeli
 their own, Belgian and Swiss numbers)."""
 
 
-def _split(tag: str) -> tuple[str, str]:
-    """("pt", "pt-br") from "pt_BR": the primary subtag and the whole tag, lower-case with hyphens."""
-    whole = re.sub(r"[^a-z0-9-]", "", tag.strip().lower().replace("_", "-"))
-    return whole.split("-")[0], whole
-
-
 @functools.lru_cache(maxsize=128)
 def pipeline_for(tag: str) -> tuple[Step, ...]:
     """The pipeline for a language tag ("es", "pt-BR", "en_us", "nl"); never raises."""
-    primary, whole = _split(tag)
+    primary, whole = split_tag(tag)
     if whole in _PIPELINES:
         return _PIPELINES[whole]
     if primary == "pt" and whole != "pt":
@@ -123,7 +116,7 @@ def generic_language(tag: str) -> Language:
     CLDR's separators, month names, currency and unit names; the words for "minus" and the decimal
     separator taken from num2words itself. Nothing English is put in: a word neither library knows
     leaves its symbol as written."""
-    primary, whole = _split(tag)
+    primary, whole = split_tag(tag)
     code = _num2words_code(whole, primary)
     words: dict[str, str] = {}
     if code:
