@@ -335,7 +335,7 @@ class Narrator:
         written: list[Path] = []
         counts = {"cached": 0, "fallback": 0}
         fell_back: dict[str, list[int]] = {}
-        # The engine starts before the audio stage is set up (its first use imports scipy, half a second):
+        # The engine starts before the audio stage is set up (its first use imports scipy.ndimage):
         # the first sentences are spoken, or in the air, meanwhile.
         speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak)
         try:

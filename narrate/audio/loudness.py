@@ -6,8 +6,9 @@ The target is the podcast norm (shared/reference/podcast-standards.md, "Audio": 
 What comes from where:
 
 - integrated loudness of a chunk: pyloudnorm (ITU-R BS.1770-4), as is;
-- the K-weighting filter of the streaming meter: pyloudnorm's coefficients, applied with
-  ``scipy.signal.sosfilt`` (both stages in one pass) keeping the filter state between feeds;
+- the K-weighting filter of the levelling and of the streaming meter: pyloudnorm's coefficients,
+  applied by :mod:`.kweighting` (FFT convolution with the filter's impulse response, keeping its state
+  between feeds; the same output as ``scipy.signal.sosfilt`` to 1e-13, without importing scipy.signal);
 - true peak: 4x oversampling (BS.1770-4 Annex 2) with our own windowed-sinc interpolator, longer
   than the Annex's 48 taps so that it agrees with ffmpeg's ``ebur128=peak=true`` (which resamples
   to 192 kHz) to within its 0.1 dB display resolution on speech;
@@ -27,8 +28,10 @@ from array import array
 
 import numpy as np
 
-# pyloudnorm and scipy are imported in the functions that use them: scipy takes half a second to
-# import, and most commands never need it.
+from .kweighting import KWeighting, k_weighted
+
+# pyloudnorm and scipy are imported in the functions that use them: scipy takes a quarter of a second
+# to import (scipy.signal half a second more: a build does not import it), and most commands never need it.
 
 __all__ = [
     "CEILING_DBTP",
@@ -77,11 +80,18 @@ _TP_HALF = 16
 _TP_SPAN = 2 * _TP_HALF  # taps per phase
 
 
+def _lowpass_taps(count: int, cutoff: float, beta: float) -> np.ndarray:
+    """A Kaiser-windowed sinc low-pass, ``scipy.signal.firwin(count, cutoff, window=("kaiser", beta))``
+    computed with numpy (tests/audio/test_loudness.py checks they agree): scipy.signal's import costs
+    half a second."""
+    m = np.arange(count) - 0.5 * (count - 1)
+    taps = cutoff * np.sinc(cutoff * m) * np.kaiser(count, beta)
+    return taps / taps.sum()
+
+
 @functools.cache
 def _tp_phases() -> np.ndarray:
-    import scipy.signal
-
-    taps = scipy.signal.firwin(2 * _OVERSAMPLE * _TP_HALF + 1, 1.0 / _OVERSAMPLE, window=("kaiser", 8.0))
+    taps = _lowpass_taps(2 * _OVERSAMPLE * _TP_HALF + 1, 1.0 / _OVERSAMPLE, 8.0)
     phases = np.array([taps[p :: _OVERSAMPLE][:_TP_SPAN] for p in range(1, _OVERSAMPLE)], dtype=np.float64)
     return (phases / phases.sum(axis=1, keepdims=True)).astype(np.float32)
 
@@ -146,37 +156,13 @@ def gated_loudness(samples: np.ndarray, rate: int) -> float | None:
     _check_rate(rate)
     x = _as_mono(samples)
     _check_finite(x)
-    return _loudness_of(x, _k_filter(x, rate), rate)
+    return _loudness_of(x, k_weighted(x, rate), rate)
 
 
 def _loudness_of(x: np.ndarray, weighted: np.ndarray, rate: int) -> float | None:
     if len(x) < _BLOCK * rate or not np.any(x):
         return None
     return _gated_loudness(_chunk_hops(weighted, rate), rate)
-
-
-def _k_filter(x: np.ndarray, rate: int) -> np.ndarray:
-    """``x`` K-weighted (float64), starting from rest."""
-    import scipy.signal
-
-    return scipy.signal.sosfilt(_k_sos(rate), x)
-
-
-@functools.cache
-def _k_sos(rate: int) -> np.ndarray:
-    """The K-weighting's two stages as second-order sections, for one ``sosfilt`` pass."""
-    return np.array([np.concatenate((b, a)) for b, a in _k_weighting(rate)], dtype=np.float64)
-
-
-def _k_weighting(rate: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The BS.1770 K-weighting filter as pyloudnorm builds it: (b, a) of each stage, in order."""
-    import pyloudnorm
-
-    stages = []
-    for stage in pyloudnorm.Meter(rate)._filters.values():  # high shelf, then high pass
-        b = np.asarray(stage.b, dtype=np.float64) * float(stage.passband_gain)
-        stages.append((b, np.asarray(stage.a, dtype=np.float64)))
-    return stages
 
 
 def _hop_start(index: int | np.ndarray, rate: int) -> int | np.ndarray:
@@ -556,7 +542,7 @@ class Leveler:
         if not len(x):
             return np.zeros(0, dtype=np.float32)
         _check_finite(x)
-        weighted = _k_filter(x, self.rate)  # once: for the loudness and for every make-up try
+        weighted = k_weighted(x, self.rate)  # once: for the loudness and for every make-up try
         loudness = _loudness_of(x, weighted, self.rate)
         if loudness is None:
             y, _ = self._limiter.process(x, self.gain_db, _Envelope(x))
@@ -633,8 +619,7 @@ class LoudnessMeter:
     def __init__(self, rate: int) -> None:
         _check_rate(rate)
         self.rate = rate
-        self._sos = _k_sos(rate)  # both stages in one sosfilt pass, as the levelling filters
-        self._state = np.zeros((len(self._sos), 2))
+        self._k_weighting = KWeighting(rate)  # keeps its state across feeds
         self._hop_energy = array("d")  # sum of squares of each complete 100 ms hop, K-weighted
         self._partial = 0.0  # sum of squares of the hop being filled
         self._fed = 0  # samples fed
@@ -647,14 +632,12 @@ class LoudnessMeter:
         return self._fed / self.rate
 
     def feed(self, samples: np.ndarray) -> None:
-        import scipy.signal
-
         x = _as_mono(samples)
         if not len(x):
             return
         _check_finite(x)
         self._track_peak(x)
-        weighted, self._state = scipy.signal.sosfilt(self._sos, x, zi=self._state)
+        weighted = self._k_weighting(x)
         start, end = self._fed, self._fed + len(x)
         totals = np.concatenate(([0.0], np.cumsum(weighted * weighted)))
         first = len(self._hop_energy) + 1  # the hop that ends next

@@ -36,6 +36,26 @@ def test_put_then_get_is_bit_identical_to_what_put_returned(tmp_path: Path) -> N
     assert (cache.hits, cache.misses) == (1, 0)
 
 
+def test_canonical_is_exactly_what_the_flac_round_trip_gives(tmp_path: Path) -> None:
+    """canonical() rounds to 16 bits without a FLAC file; the cache's own encode and decode must agree with
+    it sample for sample, for loud, clipped, tiny and half-step values."""
+    rng = np.random.default_rng(7)
+    noise = rng.standard_normal(48000).astype(np.float32) * 0.4  # a few samples beyond [-1, 1]
+    steps = ((np.arange(-2000, 2000) + 0.5) / 32767.0).astype(np.float32)  # values that round half-way
+    extremes = np.array([-1.5, -1.0, -0.99999, 0.0, 1e-9, 0.99999, 1.0, 2.0], dtype=np.float32)
+    cache = ChunkCache(tmp_path)
+    for index, samples in enumerate([noise, steps, extremes, tone(0.3, 22050).samples]):
+        clip = Clip(samples, 22050)
+        key = cache_key("engine-id", f"clip {index}")
+        put = cache.put(key, clip)
+        got = cache.get(key)
+        assert got is not None and got.sample_rate == 22050
+        canonical = ChunkCache.canonical(clip)
+        assert canonical.samples.dtype == np.float32
+        assert np.array_equal(canonical.samples, got.samples)
+        assert np.array_equal(put.samples, got.samples)
+
+
 def test_keys_depend_on_identity_and_exact_text() -> None:
     assert cache_key("a", "x") == cache_key("a", "x")
     assert len({cache_key("a", "x"), cache_key("b", "x"), cache_key("a", "x "), cache_key("a", "X")}) == 4
