@@ -22,7 +22,7 @@ import numpy as np
 
 __all__ = ["KWeighting", "biquads", "k_weighted"]
 
-_BLOCK = 1 << 15  # input samples per FFT: memory stays bounded whatever the length fed
+_BLOCK_FACTOR = 8  # an FFT covers about this many impulse responses of input: memory stays bounded
 _TAIL_FLOOR = 1e-20  # the impulse response is cut where it stays under this (relative to its peak)
 _STEP = 1024  # samples of impulse response computed at a time
 _MAX_SECONDS = 2.0  # never longer than this (it needs about 0.2 s)
@@ -105,13 +105,15 @@ class KWeighting:
         self.rate = rate
         self._response = _impulse_response(rate)
         self._carry = np.zeros(len(self._response) - 1)  # what earlier samples add to the next ones
+        spill = len(self._carry)
+        self._block = _fft_size(_BLOCK_FACTOR * spill + 1) - spill  # each FFT a fast length, filled
 
     def __call__(self, samples: np.ndarray) -> np.ndarray:
         x = np.asarray(samples, dtype=np.float64)
         out = np.empty(len(x))
         spill = len(self._carry)
-        for start in range(0, len(x), _BLOCK):
-            block = x[start : start + _BLOCK]
+        for start in range(0, len(x), self._block):
+            block = x[start : start + self._block]
             n = len(block)
             size = _fft_size(n + spill)
             full = np.fft.irfft(np.fft.rfft(block, size) * _spectrum(self.rate, size), size)[: n + spill]
