@@ -5,7 +5,7 @@ same way, to the last bit). The filter runs as a convolution with its impulse re
 blocks, keeping what spills over into the next block, so it streams like ``sosfilt`` with state. The
 impulse response dies out within about 0.2 s (it is cut where it stays under 1e-20 of its peak), so
 the output matches ``scipy.signal.sosfilt`` to about 1e-13 (tests/audio/test_kweighting.py). It takes
-about twice sosfilt's CPU (17 ms against 8 ms a minute of 24 kHz audio; 0.3 s over the seed's audio work).
+about twice sosfilt's CPU (14 ms against 8 ms a minute of 24 kHz audio; 0.3 s over the seed's audio work).
 
 Why not ``sosfilt``: importing scipy.signal costs about 0.45 s of pure-Python work (it imports
 scipy.stats and more) and was the largest single import of a build, taken while the engine needs the
