@@ -75,8 +75,9 @@ def _impulse_response(rate: int) -> np.ndarray:
                 value = y
             block.append(value)
         out += block
-        peak = max(peak, max(abs(v) for v in block))
-        if max(abs(v) for v in block) < _TAIL_FLOOR * peak:
+        loudest = max(abs(v) for v in block)
+        peak = max(peak, loudest)
+        if loudest < _TAIL_FLOOR * peak:
             break
     response = np.array(out)
     above = np.flatnonzero(np.abs(response) >= _TAIL_FLOOR * peak)
@@ -90,11 +91,8 @@ def _spectrum(rate: int, size: int) -> np.ndarray:
 
 def _fft_size(n: int) -> int:
     """A fast FFT length of at least ``n``: the smallest of 2^k, 3 * 2^k and 5 * 2^k that holds it."""
-    power = 1 << max(0, (n - 1).bit_length())
-    for size in (power * 5 // 8, power * 3 // 4, power):
-        if size >= n:
-            return size
-    return power  # pragma: no cover  (power >= n always)
+    power = 1 << max(0, (n - 1).bit_length())  # the smallest power of two >= n
+    return next(size for size in (power * 5 // 8, power * 3 // 4, power) if size >= n)
 
 
 class KWeighting:
@@ -103,9 +101,8 @@ class KWeighting:
 
     def __init__(self, rate: int) -> None:
         self.rate = rate
-        self._response = _impulse_response(rate)
-        self._carry = np.zeros(len(self._response) - 1)  # what earlier samples add to the next ones
-        spill = len(self._carry)
+        spill = len(_impulse_response(rate)) - 1
+        self._carry = np.zeros(spill)  # what earlier samples add to the next ones
         self._block = _fft_size(_BLOCK_FACTOR * spill + 1) - spill  # each FFT a fast length, filled
 
     def __call__(self, samples: np.ndarray) -> np.ndarray:

@@ -154,14 +154,19 @@ class Speaker:
         return self._quote_voices[0].preset if self._quote_voices else None
 
     @property
+    def _leading_voices(self) -> list[_Voice]:
+        """The voices a chunk is meant for: the first preset's and the quotation voice's (not fallbacks)."""
+        return self._voices[:1] + self._quote_voices[:1]
+
+    @property
     def max_chars(self) -> int:
         """The most characters of text one chunk may hold for every voice of this speaker."""
-        return min(v.engine.max_chars for v in (self._voices[:1] + self._quote_voices[:1]))
+        return min(v.engine.max_chars for v in self._leading_voices)
 
     @property
     def sample_rate(self) -> int:
         """The highest rate its voices speak at (the first preset's and the quotation voice's)."""
-        return max(v.engine.sample_rate for v in (self._voices[:1] + self._quote_voices[:1]))
+        return max(v.engine.sample_rate for v in self._leading_voices)
 
     @property
     def engine(self) -> Engine:
