@@ -479,13 +479,15 @@ def test_meter_short_and_silent() -> None:
     assert short.true_peak() > -30
 
 
-def test_meter_at_another_rate() -> None:
-    rate = 22050
+@pytest.mark.parametrize("rate", [22050, 11025])  # 100 ms hops of 2205 samples, and of 1102 or 1103
+def test_meter_and_gated_loudness_at_another_rate(rate: int) -> None:
     signal = soxr.resample(speechlike(6, seed=67), RATE, rate).astype(np.float32)
     meter = LoudnessMeter(rate)
     for start in range(0, len(signal), 1001):
         meter.feed(signal[start : start + 1001])
-    assert meter.integrated() == pytest.approx(pyloudnorm.Meter(rate).integrated_loudness(signal.astype(np.float64)), abs=0.1)
+    expected = pyloudnorm.Meter(rate).integrated_loudness(signal.astype(np.float64))
+    assert meter.integrated() == pytest.approx(expected, abs=0.1)
+    assert gated_loudness(signal, rate) == pytest.approx(expected, abs=0.02)
 
 
 # --- trim_silence ----------------------------------------------------------------------------------
@@ -560,3 +562,79 @@ def test_levelling_and_metering_do_not_import_scipy_signal() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# --- where the true-peak interpolator runs ---------------------------------------------------------
+
+
+def _awkward_signals() -> dict[str, np.ndarray]:
+    """Signals whose interpolated peaks are far above their samples, or at their very ends."""
+    from narrate.audio.loudness import _tp_phases
+
+    rng = np.random.default_rng(70)
+    t = np.arange(30000)
+    impulses = np.zeros(5000, np.float32)
+    impulses[[0, 1, 2500, 4999]] = [0.9, -0.9, 1.0, 0.8]
+    alternating = np.zeros(4000, np.float32)
+    alternating[100:200] = np.where(np.arange(100) % 2, 0.5, -0.5)
+    # the worst case for each interpolated phase: samples with the signs of its taps, so that every tap
+    # adds (the interpolated value is 2.0 to 2.4 times the samples)
+    phases = _tp_phases()
+    worst = np.zeros(3000, np.float32)
+    for index, phase in enumerate(phases):
+        worst[1000 * index + 400 : 1000 * index + 432] = 0.3 * np.sign(phase[::-1])
+    # and at the ends: the interpolation rings into the silence before the first sample and after the
+    # last, above the samples there
+    rings = np.zeros(400, np.float32)
+    rings[:16] = 0.3 * np.sign(phases[1][:16][::-1])
+    rings[-16:] = 0.3 * np.sign(phases[1][16:][::-1])
+    return {
+        "noise": (rng.standard_normal(20000) * 0.3).astype(np.float32),
+        "near-nyquist": (0.8 * np.sin(2 * np.pi * 0.49 * t)).astype(np.float32),
+        "square": (0.7 * np.sign(np.sin(2 * np.pi * t / 37))).astype(np.float32),
+        "impulses-at-the-ends": impulses,
+        "alternating": alternating,
+        "speechlike": speechlike(3, seed=71),
+        "hibari": hibari_speech(SENTENCES[0]),
+        "seven-samples": (rng.standard_normal(7) * 0.5).astype(np.float32),
+        "every-tap-adds": worst,
+        "rings-beyond-the-ends": rings,
+    }
+
+
+@pytest.mark.parametrize("name", list(_awkward_signals()))
+def test_true_peak_bound_is_never_under_the_interpolation(name: str) -> None:
+    from narrate.audio.loudness import _between, _between_bound
+
+    x = _awkward_signals()[name]
+    exact, bound = _between(x), _between_bound(x)
+    assert bound.shape == exact.shape
+    assert np.all(bound >= exact)
+    assert np.median(bound[exact > 0.5 * exact.max()] / exact[exact > 0.5 * exact.max()]) < 1.5  # and it is tight
+
+
+@pytest.mark.parametrize("name", list(_awkward_signals()))
+def test_screened_envelope_is_exact_above_its_floor(name: str) -> None:
+    """The limiter's envelope is interpolated only where the screens let through; wherever the whole
+    envelope is over the floor it is the same, elsewhere it never exceeds the floor, floor after floor."""
+    from narrate.audio.loudness import _Envelope, _peak_envelope
+
+    x = _awkward_signals()[name]
+    whole = _peak_envelope(x)
+    tolerance = 1e-6 * float(whole.max())  # float32 rounding of a piece against the whole
+    envelope = _Envelope(x)
+    for floor in [1.01 * float(whole.max()), *np.quantile(whole, [0.999, 0.99, 0.9, 0.5]).tolist(), 0.0]:
+        screened = envelope.at(floor)
+        above = whole > floor
+        assert np.all(np.abs(screened[above] - whole[above]) <= tolerance)
+        assert np.all(screened[~above] <= floor + tolerance)
+        assert np.all(screened >= np.abs(x))
+    assert 20 * np.log10(envelope.at(0.0).max()) == pytest.approx(true_peak(x, RATE), abs=1e-5)
+
+
+@pytest.mark.parametrize("name", list(_awkward_signals()))
+def test_meter_true_peak_is_the_whole_signals(name: str) -> None:
+    x = _awkward_signals()[name]
+    meter = LoudnessMeter(RATE)
+    feed_in_odd_pieces(meter, x)
+    assert meter.true_peak() == pytest.approx(true_peak(x, RATE), abs=1e-5)
