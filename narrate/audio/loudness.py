@@ -9,9 +9,8 @@ What comes from where:
 - the K-weighting filter of the levelling and of the streaming meter: pyloudnorm's coefficients,
   applied by :mod:`.kweighting` (FFT convolution with the filter's impulse response, keeping its state
   between feeds; the same output as ``scipy.signal.sosfilt`` to 1e-13, without importing scipy.signal);
-- true peak: 4x oversampling (BS.1770-4 Annex 2) with our own windowed-sinc interpolator, longer
-  than the Annex's 48 taps so that it agrees with ffmpeg's ``ebur128=peak=true`` (which resamples
-  to 192 kHz) to within its 0.1 dB display resolution on speech;
+- true peak: 4x oversampling (BS.1770-4 Annex 2) with our own windowed-sinc interpolator, run only
+  where a peak can matter (:mod:`.truepeak`);
 - the look-ahead true-peak limiter and the streaming gating are written here by hand: no
   Apache/BSD/MIT-licensed Python library does either well (pedalboard's limiter is GPL, which
   narrate, Apache-2.0, cannot ship).
@@ -22,14 +21,13 @@ streaming meter keeps one number per 100 ms of audio.
 
 from __future__ import annotations
 
-import functools
 import math
 from array import array
-from collections.abc import Callable
 
 import numpy as np
 
 from .kweighting import KWeighting, k_weighted
+from .truepeak import HALF, SPAN, PeakEnvelope, between, highest_over, run_bounds
 
 # pyloudnorm and scipy are imported in the functions that use them: scipy takes a quarter of a second
 # to import (scipy.signal half a second more: a build does not import it), and most commands never need it.
@@ -71,31 +69,6 @@ _HOPS_PER_BLOCK = 4  # 75 % overlap: a block is four 100 ms hops
 _ABSOLUTE_GATE = -70.0  # LUFS
 _RELATIVE_GATE = -10.0  # LU below the absolute-gated loudness
 _LOUDNESS_OFFSET = -0.691  # BS.1770 eq. 2
-
-# True-peak interpolator: 4x oversampling (BS.1770-4 Annex 2) with a Kaiser-windowed sinc of 129
-# taps, split into its four phases. Phase 0 is the samples themselves (so the true peak is never
-# below the sample peak); phases 1-3, 32 taps each (16 input samples either side), give the three
-# values between two samples. Each phase has unity gain at DC.
-_OVERSAMPLE = 4
-_TP_HALF = 16
-_TP_SPAN = 2 * _TP_HALF  # taps per phase
-
-
-def _lowpass_taps(count: int, cutoff: float, beta: float) -> np.ndarray:
-    """A Kaiser-windowed sinc low-pass, ``scipy.signal.firwin(count, cutoff, window=("kaiser", beta))``
-    computed with numpy (tests/audio/test_loudness.py checks they agree): scipy.signal's import costs
-    half a second."""
-    m = np.arange(count) - 0.5 * (count - 1)
-    taps = cutoff * np.sinc(cutoff * m) * np.kaiser(count, beta)
-    return taps / taps.sum()
-
-
-@functools.cache
-def _tp_phases() -> np.ndarray:
-    taps = _lowpass_taps(2 * _OVERSAMPLE * _TP_HALF + 1, 1.0 / _OVERSAMPLE, 8.0)
-    phases = np.array([taps[p :: _OVERSAMPLE][:_TP_SPAN] for p in range(1, _OVERSAMPLE)], dtype=np.float64)
-    return (phases / phases.sum(axis=1, keepdims=True)).astype(np.float32)
-
 
 # Limiter timing.
 _LOOKAHEAD = 0.005  # s: gain reduction is complete this long before the peak that needs it
@@ -211,19 +184,6 @@ def _chunk_hops(weighted: np.ndarray, rate: int, gain: np.ndarray | None = None)
     return np.add.reduceat(signal * signal, edges)
 
 
-def _between(x: np.ndarray) -> np.ndarray:
-    """Absolute interpolated values between samples, the highest of the three per interval.
-
-    Index ``n + _TP_HALF`` is the interval from ``x[n]`` to ``x[n + 1]``, for n from ``-_TP_HALF``
-    (the signal is taken as preceded and followed by silence) to ``len(x) + _TP_HALF - 2``.
-    """
-    x = x.astype(np.float32)  # twice as fast as float64; its 1e-7 relative error is 1e-6 dB
-    highest = np.abs(np.convolve(x, _tp_phases()[0]))
-    for phase in _tp_phases()[1:]:
-        np.maximum(highest, np.abs(np.convolve(x, phase)), out=highest)
-    return highest
-
-
 def true_peak(samples: np.ndarray, rate: int) -> float:
     """Maximum true peak in dBTP (4x oversampling, as BS.1770-4 Annex 2); -inf for silence.
 
@@ -236,205 +196,8 @@ def true_peak(samples: np.ndarray, rate: int) -> float:
     if not np.any(x):
         return -math.inf
     _check_finite(x)
-    peak = max(float(np.max(np.abs(x))), float(np.max(_between(x))))
+    peak = max(float(np.max(np.abs(x))), float(np.max(between(x))))
     return 20.0 * math.log10(peak)
-
-
-def _peak_envelope(x: np.ndarray) -> np.ndarray:
-    """For each sample, the highest absolute interpolated value within one sample of it.
-
-    Covers every interpolated value (the overshoot before the first and after the last sample goes
-    to the first and last sample), so ``max(envelope) == 10 ** (true_peak / 20)``.
-    """
-    return _envelope_from(x, _between(x))
-
-
-def _envelope_from(x: np.ndarray, between: np.ndarray) -> np.ndarray:
-    """:func:`_peak_envelope` from ``between`` (:func:`_between` of ``x``, or a bound of it)."""
-    n = len(x)
-    envelope = np.abs(x).astype(np.float32)
-    after = between[_TP_HALF : _TP_HALF + n]  # from each sample to the next
-    np.maximum(envelope, after, out=envelope)
-    np.maximum(envelope[1:], after[:-1], out=envelope[1:])  # from the previous sample to each
-    envelope[0] = max(envelope[0], float(between[: _TP_HALF].max()))
-    envelope[-1] = max(envelope[-1], float(between[_TP_HALF + n - 1 :].max()))
-    return envelope
-
-
-@functools.cache
-def _tp_gain() -> float:
-    """The most an interpolated value can exceed the largest sample in its window: the largest sum of
-    absolute taps of a phase (about 2.4, +7.6 dB). Where ``gain * max|x|`` over a window stays under a
-    level, no true peak there can reach it, so the interpolator need not run there."""
-    return float(np.abs(_tp_phases().astype(np.float64)).sum(axis=1).max()) * (1.0 + 1e-6)
-
-
-_HOT_BLOCK = 256  # samples; >= _TP_SPAN + 2, so a block's interpolation reaches only its two neighbours
-
-
-def _hot_blocks(magnitude: np.ndarray, floor: float) -> np.ndarray:
-    """Which blocks of :data:`_HOT_BLOCK` samples can hold an interpolated value (between two
-    samples, or at a sample) above ``floor``: those whose own or neighbours' largest sample, times
-    :func:`_tp_gain`, exceeds it. ``magnitude`` is ``abs(x)``."""
-    n = len(magnitude)
-    size = _HOT_BLOCK
-    count = -(-n // size)
-    padded = np.zeros(count * size, dtype=magnitude.dtype)
-    padded[:n] = magnitude
-    hot = padded.reshape(count, size).max(axis=1) * _tp_gain() > floor
-    near = hot.copy()
-    near[1:] |= hot[:-1]
-    near[:-1] |= hot[1:]
-    return near
-
-
-def _hot_runs(magnitude: np.ndarray, floor: float, first: int = 0, last: int | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and stops of the sample runs, within ``[first, last)``, outside which no interpolated
-    value can exceed ``floor`` (:func:`_hot_blocks`)."""
-    starts, stops = _run_bounds(_hot_blocks(magnitude, floor))
-    starts = np.maximum(starts * _HOT_BLOCK, first)
-    stops = np.minimum(stops * _HOT_BLOCK, len(magnitude) if last is None else last)
-    keep = starts < stops
-    return starts[keep], stops[keep]
-
-
-# Screening. An interpolated value is mostly the work of the taps nearest its interval: the 10 nearest
-# give most of it, and the other 22 add at most the sum of their absolute values (0.22 at most) times
-# the largest sample they reach. numpy convolves with up to 11 taps about four times faster than with
-# 32, so this bound costs half the interpolation (taking the maxima), and the interpolator then runs
-# only where the bound comes over the level that matters: on the seed's levelled speech, a quarter of
-# the samples the cruder screen of _hot_blocks lets through (the interpolator's work over a build
-# 0.59 -> 0.12 s, levelling and the meter 1.40 -> 1.18 CPU s).
-_NEAR_HALF = 5
-_EXACT_BLOCK = 64  # samples: the interpolator runs on runs of blocks this long whose bound is over the level
-
-
-@functools.cache
-def _near_phases() -> tuple[np.ndarray, float]:
-    """The ``2 * _NEAR_HALF`` taps of each phase nearest its interval, and the most the other taps can
-    add per unit of the largest sample they reach (with a margin for float32 rounding of both sums)."""
-    phases = _tp_phases().astype(np.float64)
-    near = phases[:, _TP_HALF - _NEAR_HALF : _TP_HALF + _NEAR_HALF]
-    rest = np.abs(phases).sum(axis=1) - np.abs(near).sum(axis=1)
-    return near.astype(np.float32), float(rest.max()) + 1e-5
-
-
-def _between_bound(x: np.ndarray) -> np.ndarray:
-    """An upper bound of :func:`_between` (same indexing): the nearest taps' value plus the most the
-    others can add (:func:`_near_phases`)."""
-    x = x.astype(np.float32, copy=False)
-    near, rest = _near_phases()
-    n = len(x)
-    span = _TP_SPAN
-    count = -(-(n + 2 * span) // span)
-    bound = np.zeros(count * span, dtype=np.float32)
-    # np.convolve(x, near) index j is between-index j + _TP_HALF - _NEAR_HALF
-    offset = _TP_HALF - _NEAR_HALF
-    nearest = bound[offset : offset + n + 2 * _NEAR_HALF - 1]
-    for phase in near:
-        value = np.convolve(x, phase)
-        np.abs(value, out=value)
-        np.maximum(nearest, value, out=nearest)
-    # between-index m reaches x[m - 31 .. m]: padded[m .. m + 31], within blocks m // 32 and m // 32 + 1
-    padded = np.zeros((count + 1) * span, dtype=np.float32)
-    np.abs(x, out=padded[span - 1 : span - 1 + n])
-    blocks = padded.reshape(-1, span).max(axis=1)
-    reach = np.maximum(blocks[:-1], blocks[1:])
-    reach *= np.float32(rest)
-    bound.reshape(count, span)[...] += reach[:, None]
-    return bound[: n + span - 1]
-
-
-def _block_runs(mask: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and stops of the runs of ``size``-sample blocks holding any True of ``mask``, as sample
-    ranges (the last one ending at ``len(mask)``)."""
-    n = len(mask)
-    count = -(-n // size)
-    padded = np.zeros(count * size, dtype=bool)
-    padded[:n] = mask
-    starts, stops = _run_bounds(padded.reshape(count, size).any(axis=1))
-    return starts * size, np.minimum(stops * size, n)
-
-
-_CONTEXT = _TP_SPAN  # samples each side of a run that its envelope (and the edges' overshoot) reads
-
-
-def _run_envelopes(
-    padded: np.ndarray, starts: np.ndarray, stops: np.ndarray, between: Callable[[np.ndarray], np.ndarray]
-) -> tuple[np.ndarray, float, float]:
-    """The envelope (computed with ``between``: :func:`_between` or :func:`_between_bound`) of the
-    samples ``padded[starts[i]:stops[i]]``, the runs one after another, in one pass over them all;
-    and the highest interpolated value in the :data:`_TP_HALF` samples before the first run and after
-    the last (the overshoot into silence, where a run is at an end of the signal and ``padded`` has
-    zeros there). ``padded`` holds :data:`_CONTEXT` samples each side of every run."""
-    lengths = (stops - starts).tolist()
-    pieces = [padded[start - _CONTEXT : stop + _CONTEXT] for start, stop in zip(starts.tolist(), stops.tolist())]
-    joined = np.concatenate(pieces) if len(pieces) != 1 else pieces[0]
-    # Runs sit side by side: a run's samples interpolate from its own context only (it reaches 16
-    # samples), so the neighbours do not bleed in.
-    envelope = _envelope_from(joined, between(joined))
-    values = []
-    position = _CONTEXT
-    for length in lengths:
-        values.append(envelope[position : position + length])
-        position += length + 2 * _CONTEXT
-    before = float(envelope[_CONTEXT - _TP_HALF : _CONTEXT].max())
-    after = float(envelope[len(joined) - _CONTEXT : len(joined) - _CONTEXT + _TP_HALF].max())
-    return (np.concatenate(values) if len(values) != 1 else values[0]), before, after
-
-
-class _Envelope:
-    """:func:`_peak_envelope` of a chunk, computed only where it can matter.
-
-    ``at(floor)`` is exact wherever the true envelope exceeds ``floor`` and ``abs(x)`` (never more
-    than ``floor`` there) elsewhere, so comparisons with any level at or above ``floor`` come out as
-    with the whole envelope. Two screens decide where to interpolate: block maxima
-    (:func:`_hot_blocks`), then the bound of :func:`_between_bound`. A lower floor later screens
-    again and interpolates only samples not interpolated yet.
-    """
-
-    def __init__(self, x: np.ndarray) -> None:
-        n = len(x)
-        self._padded = np.zeros(n + 2 * _CONTEXT, dtype=np.float32)  # silence around the chunk
-        self._padded[_CONTEXT : _CONTEXT + n] = x
-        self._magnitude = np.abs(self._padded[_CONTEXT : _CONTEXT + n])
-        self._envelope = self._magnitude.copy()
-        self._exact = np.zeros(n, dtype=bool)
-        self._floor = math.inf
-
-    def at(self, floor: float) -> np.ndarray:
-        if floor >= self._floor:
-            return self._envelope
-        self._floor = floor
-        n = len(self._envelope)
-        starts, stops = _hot_runs(self._magnitude, floor)
-        if not len(starts):
-            return self._envelope
-        bound, before, after = _run_envelopes(self._padded, starts + _CONTEXT, stops + _CONTEXT, _between_bound)
-        over = np.zeros(n, dtype=bool)
-        position = 0
-        for start, stop in zip(starts.tolist(), stops.tolist()):
-            np.greater(bound[position : position + stop - start], floor, out=over[start:stop])
-            position += stop - start
-        # the first and last samples also carry the overshoot into the silence around the chunk
-        over[0] |= bool(starts[0] == 0 and before > floor)
-        over[-1] |= bool(stops[-1] == n and after > floor)
-        over &= ~self._exact
-        starts, stops = _block_runs(over, _EXACT_BLOCK)
-        if not len(starts):
-            return self._envelope
-        exact, before, after = _run_envelopes(self._padded, starts + _CONTEXT, stops + _CONTEXT, _between)
-        position = 0
-        for start, stop in zip(starts.tolist(), stops.tolist()):
-            self._envelope[start:stop] = exact[position : position + stop - start]
-            self._exact[start:stop] = True
-            position += stop - start
-        if starts[0] == 0:
-            self._envelope[0] = max(self._envelope[0], before)
-        if stops[-1] == n:
-            self._envelope[-1] = max(self._envelope[-1], after)
-        return self._envelope
 
 
 def _excess_db(envelope: np.ndarray, ceiling: float, tolerance_db: float = 0.0) -> np.ndarray | None:
@@ -450,15 +213,9 @@ def _excess_db(envelope: np.ndarray, ceiling: float, tolerance_db: float = 0.0) 
     return excess
 
 
-def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and stops of the runs of True in a boolean array."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
-    return edges[0::2], edges[1::2]
-
-
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, stop) of each run of True in a boolean array."""
-    starts, stops = _run_bounds(mask)
+    starts, stops = run_bounds(mask)
     return list(zip(starts.tolist(), stops.tolist()))
 
 
@@ -491,19 +248,19 @@ class _Limiter:
         self._decay = self._BLOCK / max(release * rate, 1.0)  # per block, natural-log units
 
     def process(
-        self, x: np.ndarray, gain_db: float = 0.0, envelope: _Envelope | None = None
+        self, x: np.ndarray, gain_db: float = 0.0, envelope: PeakEnvelope | None = None
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """``x`` amplified by ``gain_db`` and limited (float64), and the limiter's gain per sample.
 
         The gain is None when no limiting was needed (the true peak was at most the ceiling).
-        ``envelope`` is ``_Envelope(x)`` when the caller has it already (it scales with the gain).
+        ``envelope`` is ``PeakEnvelope(x)`` when the caller has it already (it scales with the gain).
         """
         gain = _db_to_gain(gain_db)
         y = x * gain if gain_db else x
         if not len(x):
             return y, None
         if envelope is None:
-            envelope = _Envelope(x)
+            envelope = PeakEnvelope(x)
         ceiling = _db_to_gain(self.ceiling_dbtp) / gain  # in units of x
         aim = ceiling * _db_to_gain(-_LIMIT_MARGIN_DB)
         envelope_ = envelope.at(aim)
@@ -521,8 +278,8 @@ class _Limiter:
             # requirement is raised.
             excess = None
             for start, stop in self._changed(active, len(x)):
-                lo, hi = max(0, start - _TP_SPAN), min(len(x), stop + _TP_SPAN)
-                part = _Envelope(limited[lo:hi]).at(aim * gain)[start - lo : stop - lo]
+                lo, hi = max(0, start - SPAN), min(len(x), stop + SPAN)
+                part = PeakEnvelope(limited[lo:hi]).at(aim * gain)[start - lo : stop - lo]
                 over = _excess_db(part, aim * gain, _NEGLIGIBLE_DB)
                 if over is not None:
                     if excess is None:
@@ -538,7 +295,7 @@ class _Limiter:
 
     def _changed(self, active: np.ndarray, n: int) -> list[tuple[int, int]]:
         """Sample ranges whose interpolated values can differ after a gain change in ``active`` blocks."""
-        reach = _TP_HALF + 1
+        reach = HALF + 1
         ranges: list[tuple[int, int]] = []
         for first, last in _runs(active):
             start, stop = max(0, first * self._BLOCK - reach), min(n, last * self._BLOCK + reach)
@@ -670,13 +427,13 @@ class Leveler:
         weighted = k_weighted(x, self.rate)  # once: for the loudness and for every make-up try
         loudness = _loudness_of(x, weighted, self.rate)
         if loudness is None:
-            y, _ = self._limiter.process(x, self.gain_db, _Envelope(x))
+            y, _ = self._limiter.process(x, self.gain_db, PeakEnvelope(x))
             return y.astype(np.float32)
         self.gain_db = min(self.target_lufs - loudness, self.max_gain_db)
         # The first try adds most of the make-up the last chunk needed (a narrator's chunks peak alike),
         # so that one limiting pass usually lands within the tolerance.
         first = min(self.gain_db + self._MAKEUP_CARRY * self._makeup_db, self.max_gain_db)
-        envelope = _Envelope(x)
+        envelope = PeakEnvelope(x)
         y, curve = self._limiter.process(x, first, envelope)
         if curve is None and first == self.gain_db:
             self._makeup_db = 0.0
@@ -686,7 +443,7 @@ class Leveler:
         return y.astype(np.float32)
 
     def _make_up(
-        self, x: np.ndarray, weighted: np.ndarray, envelope: _Envelope, first: float, y: np.ndarray,
+        self, x: np.ndarray, weighted: np.ndarray, envelope: PeakEnvelope, first: float, y: np.ndarray,
         curve: np.ndarray | None,
     ) -> tuple[np.ndarray, float]:
         """The gain between ``target - loudness`` and 12 dB over it that brings the limited chunk to
@@ -746,7 +503,7 @@ class LoudnessMeter:
         self._hop_energy = array("d")  # sum of squares of each complete 100 ms hop, K-weighted
         self._partial = 0.0  # sum of squares of the hop being filled
         self._fed = 0  # samples fed
-        self._tail = np.zeros(_TP_SPAN)  # last input samples, for interpolating across feeds
+        self._tail = np.zeros(SPAN)  # last input samples, for interpolating across feeds
         self._peak = 0.0  # highest absolute interpolated value so far
 
     @property
@@ -781,25 +538,10 @@ class LoudnessMeter:
         self._peak = max(self._peak, float(np.max(np.abs(x))))
         joined = np.concatenate((self._tail, x))
         # Only the samples whose envelope lies wholly in `joined` (an interpolated value reaches 16
-        # samples each side): intervals 15 to len - 18, the envelopes of samples 16 to len - 18; the
-        # rest are computed with the next feed (or, at the end, with silence after the signal, by
-        # true_peak()). And only where an interpolated value could beat the highest peak so far:
-        # blocks whose maxima allow it, then samples whose bound (_between_bound) does.
-        starts, stops = _hot_runs(np.abs(joined), self._peak, _TP_HALF, len(joined) - _TP_HALF - 1)
-        if len(starts):
-            padded = np.concatenate((np.zeros(_CONTEXT, np.float32), joined, np.zeros(_CONTEXT, np.float32)))
-            bound, _, _ = _run_envelopes(padded, starts + _CONTEXT, stops + _CONTEXT, _between_bound)
-            over = np.zeros(len(joined), dtype=bool)
-            position = 0
-            for start, stop in zip(starts.tolist(), stops.tolist()):
-                np.greater(bound[position : position + stop - start], self._peak, out=over[start:stop])
-                position += stop - start
-            starts, stops = _block_runs(over, _EXACT_BLOCK)
-            if len(starts):
-                starts, stops = np.maximum(starts, _TP_HALF), np.minimum(stops, len(joined) - _TP_HALF - 1)
-                exact, _, _ = _run_envelopes(padded, starts + _CONTEXT, stops + _CONTEXT, _between)
-                self._peak = max(self._peak, float(exact.max()))
-        self._tail = joined[-_TP_SPAN:].copy()
+        # samples each side): the envelopes of samples 16 to len - 18; the rest are computed with the
+        # next feed (or, at the end, with silence after the signal, by true_peak()).
+        self._peak = highest_over(joined, self._peak, HALF, len(joined) - HALF - 1)
+        self._tail = joined[-SPAN:].copy()
 
     def integrated(self) -> float | None:
         """Gated integrated loudness (LUFS) of everything fed, or None if < 0.4 s or silent."""
@@ -809,8 +551,8 @@ class LoudnessMeter:
         """Highest true peak (dBTP) of everything fed, silence assumed after it; -inf for silence."""
         peak = self._peak
         if np.any(self._tail):  # the interpolation across the end of the signal
-            joined = np.concatenate((self._tail, np.zeros(_TP_SPAN)))
-            peak = max(peak, float(np.max(_between(joined)[_TP_SPAN - 1 :])))
+            joined = np.concatenate((self._tail, np.zeros(SPAN)))
+            peak = max(peak, float(np.max(between(joined)[SPAN - 1 :])))
         return 20.0 * math.log10(peak) if peak > 0.0 else -math.inf
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 import subprocess
 import tracemalloc
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyloudnorm
 import pytest
-import scipy.signal
 import soundfile
 import soxr
 
@@ -36,10 +34,10 @@ from narrate.audio.loudness import (
 )
 from narrate.audio.mp3writer import Mp3Writer
 from narrate.models import Clip
+from tests.audio.signals import RATE, SENTENCES, awkward_signals, clipped_loud, faded, hibari_speech, speechlike
 from tests.audiocheck import decode
 from tests.conftest import require_tool
 
-RATE = 44100
 ROUNDING = 0.05  # ffmpeg's summary has one decimal
 
 
@@ -53,71 +51,6 @@ def pyln(samples: np.ndarray) -> float:
 
 def at_loudness(samples: np.ndarray, lufs: float) -> np.ndarray:
     return (samples * 10.0 ** ((lufs - pyln(samples)) / 20.0)).astype(np.float32)
-
-
-def speechlike(seconds: float, seed: int) -> np.ndarray:
-    """Synthetic speech: voiced syllables (harmonics of a gliding pitch through three formant
-    resonances) and unvoiced ones (high band noise, 15 dB under), stressed and unstressed (up to 9 dB apart),
-    a syllable envelope, pauses between words."""
-    rng = np.random.default_rng(seed)
-    n = int(seconds * RATE)
-    t = np.arange(n) / RATE
-    pitch = 115 + 25 * np.sin(2 * np.pi * 0.35 * t + rng.uniform(0, 6)) + 8 * rng.standard_normal() * t / seconds
-    phase = 2 * np.pi * np.cumsum(pitch) / RATE
-    voiced = sum(np.sin(k * phase + rng.uniform(0, 2 * np.pi)) / k**1.5 for k in range(1, 48))
-    shaped = voiced.copy()
-    for centre, gain in ((600, 3.0), (1400, 2.0), (2600, 1.0)):
-        b, a = scipy.signal.iirpeak(centre, 5, fs=RATE)
-        shaped += gain * scipy.signal.lfilter(b, a, voiced)
-    shaped /= np.std(shaped)
-    b, a = scipy.signal.butter(4, [2500, 9000], btype="band", fs=RATE)
-    hiss = scipy.signal.lfilter(b, a, rng.standard_normal(n))
-    hiss /= 6 * np.std(hiss)  # sibilants well under the vowels, as in speech
-    # 4 syllables a second, each a swell that dips 20 dB between syllables; 80 % voiced
-    syllable = np.floor(4.0 * t).astype(int)
-    swell = 0.1 + 0.9 * np.sin(np.pi * (4.0 * t - syllable)) ** 2
-    voicing = (rng.random(syllable.max() + 1) < 0.8)[syllable].astype(float)
-    stress = 10 ** (rng.uniform(-9, 0, syllable.max() + 1) / 20)[syllable]
-    words = (np.sin(2 * np.pi * 0.45 * t + rng.uniform(0, 6)) > -0.5).astype(float)
-    smooth = np.ones(441) / 441  # 10 ms, so nothing switches abruptly
-    voicing, stress, words = (scipy.signal.lfilter(smooth, 1, v) for v in (voicing, stress, words))
-    signal = (voicing * shaped + (1 - voicing) * hiss) * stress * swell * words
-    return (signal / max(float(np.max(np.abs(signal))), 1e-9)).astype(np.float32)
-
-
-def clipped_loud(seconds: float, seed: int) -> np.ndarray:
-    """Speech driven far into clipping: square-ish, at 0 dBFS."""
-    return np.clip(speechlike(seconds, seed) * 30.0, -1.0, 1.0).astype(np.float32)
-
-
-@cache
-def hibari_speech(text: str) -> np.ndarray:
-    """Real synthetic speech: hibari's bundled voice at 24 kHz, resampled to 44.1 kHz."""
-    audio = _hibari()(text, seed=0)
-    return soxr.resample(np.asarray(audio, dtype=np.float32), 24000, RATE).astype(np.float32)
-
-
-@cache
-def _hibari() -> Any:
-    from hibari import Hibari
-
-    return Hibari()
-
-
-SENTENCES = [
-    "The harbour ferries start at six in the morning, and on a clear day the crossing takes twenty minutes.",
-    "Nobody expected the council to approve the plan so quickly. But by Friday evening, the vote was done!",
-    "Is it worth it? Perhaps. The numbers say one thing; the passengers, quite another.",
-]
-
-
-def faded(samples: np.ndarray, seconds: float = 0.02) -> np.ndarray:
-    """Without an abrupt start and end (whose overshoot each interpolator rings differently)."""
-    out = np.array(samples, dtype=np.float32)
-    ramp = np.linspace(0.0, 1.0, int(seconds * RATE), dtype=np.float32)
-    out[: len(ramp)] *= ramp
-    out[len(out) - len(ramp) :] *= ramp[::-1]
-    return out
 
 
 # --- independent measurement -----------------------------------------------------------------------
@@ -537,15 +470,6 @@ def test_trim_silence_threshold_and_edge_cases() -> None:
         trim_silence(body, RATE, keep=-1)
 
 
-def test_true_peak_taps_are_firwins() -> None:
-    """The interpolator's low-pass is made with numpy; it is scipy.signal.firwin's Kaiser design."""
-    from narrate.audio.loudness import _lowpass_taps
-
-    for count, cutoff, beta in [(129, 0.25, 8.0), (49, 0.25, 5.0), (64, 0.5, 8.0), (101, 0.1, 3.0)]:
-        expected = scipy.signal.firwin(count, cutoff, window=("kaiser", beta))
-        assert np.abs(_lowpass_taps(count, cutoff, beta) - expected).max() < 1e-15
-
-
 def test_levelling_and_metering_do_not_import_scipy_signal() -> None:
     """scipy.signal's import costs half a second of every build; levelling, limiting and the meter
     do without it (and pyloudnorm, which imports it)."""
@@ -564,77 +488,12 @@ def test_levelling_and_metering_do_not_import_scipy_signal() -> None:
     assert done.stdout.strip() == "[]"
 
 
-# --- where the true-peak interpolator runs ---------------------------------------------------------
+# --- the meter's true peak ------------------------------------------------------------------------
 
 
-def _awkward_signals() -> dict[str, np.ndarray]:
-    """Signals whose interpolated peaks are far above their samples, or at their very ends."""
-    from narrate.audio.loudness import _tp_phases
-
-    rng = np.random.default_rng(70)
-    t = np.arange(30000)
-    impulses = np.zeros(5000, np.float32)
-    impulses[[0, 1, 2500, 4999]] = [0.9, -0.9, 1.0, 0.8]
-    alternating = np.zeros(4000, np.float32)
-    alternating[100:200] = np.where(np.arange(100) % 2, 0.5, -0.5)
-    # the worst case for each interpolated phase: samples with the signs of its taps, so that every tap
-    # adds (the interpolated value is 2.0 to 2.4 times the samples)
-    phases = _tp_phases()
-    worst = np.zeros(3000, np.float32)
-    for index, phase in enumerate(phases):
-        worst[1000 * index + 400 : 1000 * index + 432] = 0.3 * np.sign(phase[::-1])
-    # and at the ends: the interpolation rings into the silence before the first sample and after the
-    # last, above the samples there
-    rings = np.zeros(400, np.float32)
-    rings[:16] = 0.3 * np.sign(phases[1][:16][::-1])
-    rings[-16:] = 0.3 * np.sign(phases[1][16:][::-1])
-    return {
-        "noise": (rng.standard_normal(20000) * 0.3).astype(np.float32),
-        "near-nyquist": (0.8 * np.sin(2 * np.pi * 0.49 * t)).astype(np.float32),
-        "square": (0.7 * np.sign(np.sin(2 * np.pi * t / 37))).astype(np.float32),
-        "impulses-at-the-ends": impulses,
-        "alternating": alternating,
-        "speechlike": speechlike(3, seed=71),
-        "hibari": hibari_speech(SENTENCES[0]),
-        "seven-samples": (rng.standard_normal(7) * 0.5).astype(np.float32),
-        "every-tap-adds": worst,
-        "rings-beyond-the-ends": rings,
-    }
-
-
-@pytest.mark.parametrize("name", list(_awkward_signals()))
-def test_true_peak_bound_is_never_under_the_interpolation(name: str) -> None:
-    from narrate.audio.loudness import _between, _between_bound
-
-    x = _awkward_signals()[name]
-    exact, bound = _between(x), _between_bound(x)
-    assert bound.shape == exact.shape
-    assert np.all(bound >= exact)
-    assert np.median(bound[exact > 0.5 * exact.max()] / exact[exact > 0.5 * exact.max()]) < 1.5  # and it is tight
-
-
-@pytest.mark.parametrize("name", list(_awkward_signals()))
-def test_screened_envelope_is_exact_above_its_floor(name: str) -> None:
-    """The limiter's envelope is interpolated only where the screens let through; wherever the whole
-    envelope is over the floor it is the same, elsewhere it never exceeds the floor, floor after floor."""
-    from narrate.audio.loudness import _Envelope, _peak_envelope
-
-    x = _awkward_signals()[name]
-    whole = _peak_envelope(x)
-    tolerance = 1e-6 * float(whole.max())  # float32 rounding of a piece against the whole
-    envelope = _Envelope(x)
-    for floor in [1.01 * float(whole.max()), *np.quantile(whole, [0.999, 0.99, 0.9, 0.5]).tolist(), 0.0]:
-        screened = envelope.at(floor)
-        above = whole > floor
-        assert np.all(np.abs(screened[above] - whole[above]) <= tolerance)
-        assert np.all(screened[~above] <= floor + tolerance)
-        assert np.all(screened >= np.abs(x))
-    assert 20 * np.log10(envelope.at(0.0).max()) == pytest.approx(true_peak(x, RATE), abs=1e-5)
-
-
-@pytest.mark.parametrize("name", list(_awkward_signals()))
+@pytest.mark.parametrize("name", list(awkward_signals()))
 def test_meter_true_peak_is_the_whole_signals(name: str) -> None:
-    x = _awkward_signals()[name]
+    x = awkward_signals()[name]
     meter = LoudnessMeter(RATE)
     feed_in_odd_pieces(meter, x)
     assert meter.true_peak() == pytest.approx(true_peak(x, RATE), abs=1e-5)
