@@ -13,8 +13,6 @@ import logging
 import os
 import sys
 
-from .cli import main
-
 
 def _exit_status(code: object) -> int:
     """The process exit status for ``SystemExit(code)``: a message is printed and counts as 1."""
@@ -27,12 +25,27 @@ def _exit_status(code: object) -> int:
 
 
 def run() -> None:
-    """Run the command line, then end the process without tearing the interpreter down."""
+    """Run the command line, then end the process without tearing the interpreter down.
+
+    ``narrate build`` first starts the default voice in a process of its own, before the command's
+    imports (:mod:`narrate.speech.enginehost`), and stops it at the end."""
+    building = sys.argv[1:2] == ["build"]
+    if building:
+        from .speech.enginehost import prestart
+
+        prestart(sys.argv[1:])
+    from .cli import main
+
     try:
         main()
         status = 0
     except SystemExit as done:
         status = _exit_status(done.code)
+    finally:
+        if building:
+            from .speech.enginehost import stop_prestarted
+
+            stop_prestarted()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -6,7 +6,8 @@ only one, their language; ``routing`` chooses the preset for an article's langua
 the config's ``[voices]`` routes, else hibari for English and eSpeak NG for the rest), reading
 tags with :mod:`narrate.text.language`; ``words`` applies a preset's lexicon and normalises in the article's
 language; ``speaker`` speaks chunks sentence by sentence (start here), from the chunk ``cache``
-first, falling back to other presets when an engine fails. ``catalog`` lists every voice
+first, falling back to other presets when an engine fails, and in the default voice's own
+process when ``enginehost`` started one at the start of ``narrate build``. ``catalog`` lists every voice
 (``narrate voices``); ``installer`` puts hibari and Piper voices on this machine on request, fetching
 each file with ``download`` (verified, atomic, resumable) into the folders ``voicefiles`` knows,
 where the engines find them.

@@ -23,6 +23,7 @@ from ..audio.assembly import Spoken, SpokenSentence
 from ..errors import EngineError, OutputError
 from ..models import Chunk, Clip, Sentence
 from .cache import ChunkCache, cache_key
+from .enginehost import EngineHost, HostGone, prestarted
 from .engines import Engine, VoiceParams, create_engine
 from .voices import VoicePreset, fallback_chain, quote_preset
 
@@ -37,6 +38,8 @@ class _Voice:
         self.preset = preset
         self._engine = engine
         self._lock = threading.Lock()
+        self._host: EngineHost | None = None
+        self._host_checked = False
         self.failures_in_row = 0
         self.last_error: EngineError | None = None
 
@@ -62,6 +65,27 @@ class _Voice:
 
     def params(self, language: str | None) -> VoiceParams:
         return self.preset.voice_params_for(language)
+
+    def synthesize(self, text: str, params: VoiceParams) -> Clip:
+        """The engine speaking ``text``: in the prestarted host when it runs this very engine
+        (:mod:`.enginehost`; the same audio), else here."""
+        engine = self.engine
+        host = self._host_for(engine)
+        if host is not None:
+            try:
+                return host.synthesize(text, params)
+            except HostGone:
+                with self._lock:
+                    self._host = None
+        return engine.synthesize(text, params)
+
+    def _host_for(self, engine: Engine) -> EngineHost | None:
+        with self._lock:
+            if not self._host_checked:
+                host = prestarted()
+                self._host = host if host is not None and host.serves(engine) else None
+                self._host_checked = True
+            return self._host
 
     def identity(self, language: str | None) -> str:
         return self.engine.identity(self.params(language))
@@ -238,7 +262,7 @@ class Speaker:
             if found is not None:
                 return SpokenSentence(sentence, found, voice.preset.name, voice.engine.name, True, position > first)
             try:
-                clip = voice.engine.synthesize(sentence.spoken, voice.params(self.language))
+                clip = voice.synthesize(sentence.spoken, voice.params(self.language))
             except Exception as exc:  # an engine's own bug, or its library's error, fails the chunk too
                 failure = exc if isinstance(exc, EngineError) else _engine_failure(voice.preset.engine, exc)
                 voice.failed(failure)
