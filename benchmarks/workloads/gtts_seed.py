@@ -70,6 +70,7 @@ def _step_gtts_build(params: h.JSONDict) -> h.JSONDict:
     """One whole ``narrate build`` command of the article with a gtts preset, as a user runs it
     (interpreter start, imports, engine, requests, audio, feed), into a fresh folder with a fresh,
     empty chunk cache (NARRATE_CACHE_DIR)."""
+    h.compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="narrate-bench-gtts-") as tmp:
         env = dict(os.environ, NARRATE_CACHE_DIR=str(Path(tmp) / "cache"))
         out = Path(tmp) / "out"
