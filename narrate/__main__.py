@@ -5,6 +5,11 @@ renamed) and its workers have stopped; what Python would still do before the pro
 every module it imported (scipy, numpy, onnxruntime, ...), about 0.2-0.3 s for nothing. So the command's
 output is flushed and the process leaves at once with the command's exit status, as mypy does.
 An unexpected exception still ends the normal way, with its traceback.
+
+OpenBLAS (inside numpy and scipy) is asked for one thread unless the user set its thread count: narrate
+does its parallel work itself (a voice process, an audio thread, batch workers), and OpenBLAS's own
+threads, made when numpy is imported, spin waiting for work after each call (0.2 s of CPU in a build of
+the seed, taken from the voice speaking on the other core).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ def run() -> None:
 
     ``narrate build`` first starts the default voice in a process of its own, before the command's
     imports (:mod:`narrate.speech.enginehost`), and stops it at the end."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before anything imports numpy
     building = sys.argv[1:2] == ["build"]
     if building:
         from .speech.enginehost import prestart

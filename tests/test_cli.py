@@ -76,6 +76,40 @@ def test_the_command_ends_at_once_with_its_status_and_all_its_output(tmp_path: P
         assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "missing.txt" in missing.stderr
 
 
+class _Exited(Exception):
+    pass
+
+
+@pytest.mark.parametrize("given, seen", [(None, "1"), ("3", "3")])
+def test_the_command_asks_openblas_for_one_thread_unless_told_otherwise(
+    given: str | None, seen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenBLAS's own spinning threads took 0.2 s of CPU from a build (narrate/__main__.py): the command sets
+    OPENBLAS_NUM_THREADS=1 before anything imports numpy, and keeps a value the user gave."""
+    import narrate.__main__ as entry
+    import narrate.cli
+
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+    during: list[str | None] = []
+
+    def main() -> None:
+        during.append(os.environ.get("OPENBLAS_NUM_THREADS"))
+        raise SystemExit(0)
+
+    def leave(status: int) -> None:
+        raise _Exited(status)
+
+    monkeypatch.setattr(narrate.cli, "main", main)
+    monkeypatch.setattr(entry.os, "_exit", leave)
+    monkeypatch.setattr(sys, "argv", ["narrate", "--version"])
+    with pytest.raises(_Exited) as exited:
+        entry.run()
+    assert exited.value.args == (0,) and during == [seen]
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
