@@ -73,7 +73,7 @@ _ALLOW_PRIVATE_OPTION = typer.Option(
 def _allow_private_addresses(allowed: bool) -> None:
     """The switch is process-wide (an environment variable), so batch worker processes inherit it."""
     if allowed:
-        from .text.fetch import ALLOW_PRIVATE_ENV
+        from .text.fetch import ALLOW_PRIVATE_ENV  # only with the option: fetch imports requests
 
         os.environ[ALLOW_PRIVATE_ENV] = "1"
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .audio.assembly import Assembler, Pauses, PlacedPart, Spoken
 from .audio.audiofiles import load_music
@@ -39,15 +40,6 @@ from .publish.catalog import (
 )
 from .publish.cover import Cover, read_cover
 from .publish.feed import feed_url, write_feed
-from .publish.listen import (
-    FlagRule,
-    ListenReport,
-    Recogniser,
-    listen_episode,
-    load_for_listening,
-    recogniser_for,
-    resolve_model,
-)
 from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
 from .publish.show import ShowConfig
 from .speech.cache import ChunkCache
@@ -60,6 +52,9 @@ from .text.framing import episode_chunks
 from .text.intake import SourceDocument
 from .text.language import canonical
 from .text.reader import LanguagePolicy, article_from_document, read_article
+
+if TYPE_CHECKING:  # the listening check is imported only when a build asks for it (0.06 s of a build's start)
+    from .publish.listen import ListenReport, Recogniser
 
 _DESCRIPTION_CHARS = 600
 _FINGERPRINT_VERSION = 2
@@ -336,8 +331,9 @@ class Narrator:
         counts = {"cached": 0, "fallback": 0}
         fell_back: dict[str, list[int]] = {}
         # The engine starts before the audio stage is set up (its first use imports scipy.ndimage):
-        # the first sentences are spoken, or in the air, meanwhile.
-        speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak)
+        # the first sentences are spoken, or in the air, meanwhile; and the show's drawn cover, when it
+        # has none yet, is drawn while the first of them are spoken.
+        speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak, meanwhile=self._ensure_cover)
         try:
             first = next(speaking, None)
             writer = Mp3Writer(
@@ -362,6 +358,7 @@ class Narrator:
             chapters = chapters_of(parts, article.title, encoded.duration)
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
+            self._ensure_cover()
             found = self._cover(article)
             cover, warnings = found.data, list(found.warnings)
             if voice.choice.warning:
@@ -518,6 +515,12 @@ class Narrator:
             return rate
         return min(rate, voice.speaker.sample_rate)
 
+    def _ensure_cover(self) -> None:
+        """Draw ``cover.png`` from the show's title when the show has no image and it is not there yet:
+        the feed's artwork and every episode's tag."""
+        if not self.config.show.image:
+            ensure_default_cover(self.out_dir, self.config.show.title)
+
     def _cover(self, article: Article) -> Cover:
         """The episode's cover: the article's lead image, else the show's image; never fatal."""
         return read_cover(article.image, self.config.show.image, self.config.intake, self.out_dir)
@@ -568,7 +571,11 @@ def build(
     else:
         cfg = load_config(Path(config) if config is not None else None, out_dir=out)
     cfg = cfg.with_overrides(show_title=show_title, base_url=base_url)
-    hearer = recogniser_for(resolve_model(None, cfg.listen.model)) if listen else None
+    hearer = None
+    if listen:
+        from .publish.listen import recogniser_for, resolve_model
+
+        hearer = recogniser_for(resolve_model(None, cfg.listen.model))
     narrator = Narrator.create(out, cfg, voice, use_cache=use_cache, language=language)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -595,8 +602,6 @@ def _build_locked(
 ) -> BuildReport:
     if cfg.path is None:
         write_config_template(out)
-    if not cfg.show.image:  # a drawn cover for the feed and every episode's tag
-        ensure_default_cover(out, cfg.show.title)
 
     results: list[ArticleResult] = []
     try:
@@ -618,6 +623,8 @@ def _build_locked(
 
 def check_episode(out: Path, slug: str, hearer: Recogniser, cfg: Config) -> ListenReport:
     """The listening check of one episode just made, its figures kept in its sidecar."""
+    from .publish.listen import FlagRule, listen_episode, load_for_listening
+
     record = load_for_listening(out, slug)
     return listen_episode(out, record, hearer, rule=FlagRule(threshold=cfg.listen.threshold))
 

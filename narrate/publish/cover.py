@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import NarrateError
-from ..text.fetch import IMAGE_TYPES, FetchLimits, fetch_url
+from ..text.fetchlimits import IMAGE_TYPES, FetchLimits
 from ..text.intake import IntakeConfig
 from .artwork import DEFAULT_COVER
 
@@ -42,6 +42,8 @@ def read_cover(article_image: str | None, show_image: str, intake: IntakeConfig,
             continue
         try:
             if "://" in source:
+                from ..text.fetch import fetch_url  # requests only for an image by URL (text/fetchlimits.py)
+
                 data = fetch_url(source, limits, accept=IMAGE_TYPES, wanted="an image").content
             else:
                 data = (out_dir / source).read_bytes()

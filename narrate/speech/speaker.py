@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -202,7 +202,12 @@ class Speaker:
         return self._voices[0].preset
 
     def speak(
-        self, chunks: Iterable[Chunk], *, ahead: bool = False, respeak: Mapping[int, int] | None = None
+        self,
+        chunks: Iterable[Chunk],
+        *,
+        ahead: bool = False,
+        respeak: Mapping[int, int] | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Iterator[Spoken]:
         """The audio of every chunk, in order.
 
@@ -212,10 +217,14 @@ class Speaker:
         engine that speaks one thing at a time, it speaks the next sentences in a background thread
         while the caller handles the last chunk (the build's two-core mode). ``respeak``: chunk index ->
         voice of the chain to start from (0: the preset's own, 1: its fallback, …), for the chunks
-        spoken again without the cache (:meth:`speak_sentence`)."""
+        spoken again without the cache (:meth:`speak_sentence`). ``meanwhile``: called once, as soon as the
+        first chunk's sentences are being spoken in the background (at once when nothing speaks ahead),
+        for work the caller would otherwise do while the engine waits (the build draws the show's cover)."""
         again = respeak or {}
         workers = max(1, self.engine.concurrency)
         if workers == 1 and not ahead:
+            if meanwhile is not None:
+                meanwhile()
             for chunk in chunks:
                 yield self.speak_one(chunk, again.get(chunk.index))
             return
@@ -231,8 +240,13 @@ class Speaker:
             for chunk in chunks:
                 again_by = again.get(chunk.index)
                 pending.append((chunk, [pool.submit(self.speak_sentence, s, again_by) for s in chunk.units]))
+                if meanwhile is not None:
+                    meanwhile, task = None, meanwhile
+                    task()
                 while sum(len(futures) for _, futures in pending) >= limit:
                     yield oldest()
+            if meanwhile is not None:  # there was no chunk
+                meanwhile()
             while pending:
                 yield oldest()
         finally:

@@ -42,6 +42,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from ..errors import InputError
+from .fetchlimits import ARTICLE_TYPES, IMAGE_TYPES, FetchLimits
 
 __all__ = [
     "ALLOW_PRIVATE_ENV",
@@ -54,11 +55,6 @@ __all__ = [
     "is_private_address",
     "private_addresses_allowed",
 ]
-
-ARTICLE_TYPES = frozenset(
-    {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
-)
-"""The media types that are read as articles; anything else is refused."""
 
 _SCHEMES = ("http", "https")
 _CHUNK = 64 * 1024
@@ -102,29 +98,6 @@ class Fetched:
     """The first tag of the Content-Language header, if there was one."""
 
 
-@dataclass(frozen=True)
-class FetchLimits:
-    """How long and how much a download may take."""
-
-    timeout: float = 20.0
-    """Seconds to connect, and the longest wait for any bytes."""
-    total_timeout: float = 60.0
-    """Seconds for the whole download, redirects included."""
-    max_bytes: int = 20_000_000
-    """Larger bodies are refused (by Content-Length first, then by counting while streaming)."""
-    max_redirects: int = 5
-    allow_private_addresses: bool = False
-    """Also connect to loopback, private, link-local and other non-global addresses."""
-
-    def __post_init__(self) -> None:
-        for name in ("timeout", "total_timeout", "max_bytes"):
-            value = getattr(self, name)
-            if not value > 0:
-                raise ValueError(f"FetchLimits.{name} must be positive, not {value!r}")
-        if self.max_redirects < 0:
-            raise ValueError(f"FetchLimits.max_redirects must be 0 or more, not {self.max_redirects!r}")
-
-
 ALLOW_PRIVATE_ENV = "NARRATE_ALLOW_PRIVATE_ADDRESSES"
 """Set to 1 (or true/yes) to allow private addresses whatever the limits say (tests, intranets)."""
 
@@ -134,10 +107,6 @@ def private_addresses_allowed(limits: FetchLimits) -> bool:
     if limits.allow_private_addresses:
         return True
     return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
-
-
-IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
-"""The media types fetched as cover images."""
 
 
 def fetch_url(

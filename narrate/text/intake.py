@@ -19,7 +19,7 @@ from typing import BinaryIO, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError, NarrateError
-from .fetch import FetchLimits, fetch_url
+from .fetchlimits import FetchLimits
 
 SourceFormat = Literal["text", "markdown", "html"]
 STDIN = "-"
@@ -84,6 +84,8 @@ def read_source(
             raise InputError(f"standard input: larger than {_megabytes(limits.max_bytes)}")
         return _document(STDIN, "standard input", data, _sniff(data))
     if not isinstance(source, Path) and is_url(text):
+        from .fetch import fetch_url  # requests is imported only when a URL is fetched (fetchlimits.py)
+
         fetched = fetch_url(text, FetchLimits(**{**limits.fetch.__dict__, "max_bytes": limits.max_bytes}))
         kind: SourceFormat = "html" if fetched.content_type in ("text/html", "application/xhtml+xml") else (
             "markdown" if "markdown" in fetched.content_type else _sniff(fetched.content)

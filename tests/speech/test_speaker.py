@@ -75,6 +75,44 @@ def test_parallel_engine_keeps_order_and_its_limit(tmp_path: Path) -> None:
         unregister(ParallelFake.name)
 
 
+class WaitingFake(FakeEngine):
+    """Speaks only once the caller's ``meanwhile`` work has begun (or gives up after 5 s and says so)."""
+
+    name: ClassVar[str] = "waiting-fake"
+    started = threading.Event()
+    timed_out = False
+
+    def synthesize(self, text: str, voice: VoiceParams) -> Clip:
+        if not WaitingFake.started.wait(5.0):
+            WaitingFake.timed_out = True
+        return super().synthesize(text, voice)
+
+
+@pytest.mark.parametrize("ahead", [True, False])
+def test_meanwhile_runs_once_while_the_first_sentences_are_spoken(tmp_path: Path, ahead: bool) -> None:
+    """``meanwhile`` (the build draws the show's cover with it) runs once, before the first chunk is handed
+    back; speaking ahead, while that chunk's sentences are being spoken: the engine here waits for it."""
+    register(WaitingFake)
+    try:
+        speaker = Speaker.for_preset(load_preset(_preset(tmp_path, "w", 'engine = "waiting-fake"\n')), None)
+        WaitingFake.started.clear()
+        WaitingFake.timed_out = False
+        calls: list[int] = []
+
+        def meanwhile() -> None:
+            calls.append(len(FakeEngine.calls))
+            WaitingFake.started.set()
+
+        spoken = speaker.speak(_chunks(["one two.", "three."]), ahead=ahead, meanwhile=meanwhile)
+        first = next(spoken)
+        assert calls and first.chunk.text == "one two."
+        assert [s.chunk.text for s in spoken] == ["three."] and len(calls) == 1
+        assert not WaitingFake.timed_out  # speaking ahead, the first sentence was in the air when it ran
+        assert list(speaker.speak([], ahead=ahead, meanwhile=lambda: calls.append(-1))) == [] and calls[-1] == -1
+    finally:
+        unregister(WaitingFake.name)
+
+
 def test_fallback_speaks_the_chunks_the_engine_fails_on(tmp_path: Path, fake_engine: type[FakeEngine]) -> None:
     _preset(tmp_path, "backup", 'engine = "fake"\n[options]\nseconds_per_char = 0.02\n')
     main = load_preset(_preset(tmp_path, "main", 'engine = "fake"\nfallback = "backup.toml"\n[options]\nfail_on = "BAD"\n'))
