@@ -17,7 +17,7 @@ from .audio.audiofiles import load_music
 from .audio.chapters import chapters_json
 from .audio.episode import chapters_of, quality_report, timed_sentences
 from .audio.mp3writer import EncodedAudio, Mp3Writer
-from .audio.tags import EpisodeTags, set_feed_url, write_tags
+from .audio.tags import EpisodeTags, cover_jpeg, set_feed_url, write_tags
 from .audio.transcripts import SRT_LINE_CHARS, SRT_LINES, caption_cues, to_podcast_json, to_srt, to_webvtt
 from .config import Config, load_config, write_config_template
 from .errors import InputError, NarrateError, OutputError
@@ -40,7 +40,7 @@ from .publish.catalog import (
 )
 from .publish.cover import Cover, read_cover
 from .publish.feed import feed_url, write_feed
-from .publish.pages import refresh_episode_pages, write_episode_pages, write_pages
+from .publish.pages import compile_templates, refresh_episode_pages, write_episode_pages, write_pages
 from .publish.show import ShowConfig
 from .speech.cache import ChunkCache
 from .speech.routing import VoiceChoice, choose_voice
@@ -331,9 +331,11 @@ class Narrator:
         counts = {"cached": 0, "fallback": 0}
         fell_back: dict[str, list[int]] = {}
         # The engine starts before the audio stage is set up (its first use imports scipy.ndimage):
-        # the first sentences are spoken, or in the air, meanwhile; and the show's drawn cover, when it
-        # has none yet, is drawn while the first of them are spoken.
-        speaking = voice.speaker.speak(chunks, ahead=self.threaded, respeak=voice.respeak, meanwhile=self._ensure_cover)
+        # the first sentences are spoken, or in the air, meanwhile; and what the episode's files will need
+        # is prepared while the first of them are spoken (_prepare_publishing).
+        speaking = voice.speaker.speak(
+            chunks, ahead=self.threaded, respeak=voice.respeak, meanwhile=lambda: self._prepare_publishing(article)
+        )
         try:
             first = next(speaking, None)
             writer = Mp3Writer(
@@ -514,6 +516,21 @@ class Narrator:
         if episode.intro_audio or episode.outro_audio:
             return rate
         return min(rate, voice.speaker.sample_rate)
+
+    def _prepare_publishing(self, article: Article) -> None:
+        """What the episode's files need that the time the first sentences take to speak can pay for: the
+        show's drawn cover, the JPEG its tag embeds (unless the article's own image must be fetched: a slow
+        server must not hold up the speaking), and the page templates compiled."""
+        self._ensure_cover()
+        compile_templates()
+        if article.image and article.image.lower().startswith(("http://", "https://")):
+            return
+        cover = self._cover(article).data
+        if cover is not None:
+            try:
+                cover_jpeg(cover)
+            except NarrateError:  # not an image: the tag says so in its warning, after the audio
+                pass
 
     def _ensure_cover(self) -> None:
         """Draw ``cover.png`` from the show's title when the show has no image and it is not there yet:

@@ -8,6 +8,7 @@ TDES, and chapters (CTOC + CHAP, :mod:`narrate.audio.chapters`).
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -212,9 +213,11 @@ def _is_http_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
+@functools.lru_cache(maxsize=2)
 def cover_jpeg(data: bytes, *, max_side: int = COVER_MAX_SIDE, max_bytes: int = COVER_MAX_BYTES) -> bytes:
     """An image file's bytes as a baseline RGB JPEG for APIC: longest side ≤ ``max_side`` pixels,
-    at most ``max_bytes`` bytes.
+    at most ``max_bytes`` bytes. The last two conversions are kept: a show's cover goes into every
+    episode's tag, and a build converts it while the first sentences are spoken, before the tag needs it.
 
     The image is turned upright by its EXIF orientation, flattened onto white when it has
     transparency, scaled down (never up), and saved at the highest quality from 90 down to 30 that

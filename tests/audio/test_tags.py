@@ -430,6 +430,14 @@ def test_cover_quality_is_lowered_until_it_fits(big_cover: bytes) -> None:
         assert max(image.size) <= COVER_MAX_SIDE
 
 
+def test_a_cover_is_converted_once_for_every_tag_it_goes_into(big_cover: bytes) -> None:
+    """The show's cover goes into every episode's tag (and a build converts it before the tag needs it):
+    the conversion is kept, per size limit."""
+    first = cover_jpeg(big_cover)
+    assert cover_jpeg(big_cover) is first
+    assert cover_jpeg(big_cover, max_bytes=60_000) is not first and len(cover_jpeg(big_cover, max_bytes=60_000)) <= 60_000
+
+
 def test_tiny_limit_shrinks_the_picture_too(big_cover: bytes) -> None:
     small = cover_jpeg(big_cover, max_bytes=8_000)
     assert len(small) <= 8_000

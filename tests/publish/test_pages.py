@@ -139,6 +139,18 @@ def text_of(element: lxml_html.HtmlElement) -> str:
 # --- the episode page ------------------------------------------------------------------------------
 
 
+def test_compile_templates_compiles_every_page_template() -> None:
+    """A build compiles the templates while the first sentences are spoken; the renders then reuse them."""
+    import narrate.publish.pages as pages
+
+    pages.compile_templates()
+    env = pages._env()
+    compiled = {name: env.get_template(name) for name in env.list_templates()}
+    assert set(compiled) >= {"base.html", "episode.html", "player.html", "show.html", "snippet.html"}
+    pages.compile_templates()
+    assert all(env.get_template(name) is template for name, template in compiled.items())  # kept, not made again
+
+
 def test_episode_page_structure_and_landmarks() -> None:
     record = make_record()
     doc = parse(episode_page(record, SHOW))
