@@ -102,7 +102,8 @@ def test_english_pipeline_has_the_step_once() -> None:
 
 
 def test_the_segmenter_has_what_wordsegment_loads() -> None:
-    """capitals reads wordsegment's counts files itself (faster); the counts must be Segmenter.load()'s."""
+    """capitals reads wordsegment's counts files itself (faster, each count made a number when it is looked
+    up); the counts, as looked up, must be Segmenter.load()'s."""
     from wordsegment import Segmenter
 
     from narrate.text.normalize.capitals import _segmenter
@@ -111,6 +112,11 @@ def test_the_segmenter_has_what_wordsegment_loads() -> None:
     reference.load()
     ours = _segmenter()
     assert ours is not None
-    assert ours.unigrams == reference.unigrams and ours.bigrams == reference.bigrams
+    assert ours.unigrams.keys() == reference.unigrams.keys() and ours.bigrams.keys() == reference.bigrams.keys()
+    assert all(ours.unigrams[word] == count for word, count in reference.unigrams.items())
+    assert all(ours.bigrams.get(pair) == count for pair, count in reference.bigrams.items())
+    assert ours.unigrams.get("not a word here", 0) == 0 and isinstance(ours.unigrams["the"], float)
     assert (ours.total, ours.limit) == (reference.total, reference.limit)
     assert ours.segment("truenewsreport") == reference.segment("truenewsreport") == ["true", "news", "report"]
+    for text in ("harbourwatchdaily", "theguardian", "nytimes", "bbcnewsonline", "prosecution"):
+        assert ours.segment(text) == reference.segment(text)
