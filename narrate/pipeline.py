@@ -360,7 +360,6 @@ class Narrator:
             chapters = chapters_of(parts, article.title, encoded.duration)
             stem = f"{slug}-{encoded.sha256[:12]}"
             guid = previous.guid if previous else episode_guid(show.base_url, slug)
-            self._ensure_cover()
             found = self._cover(article)
             cover, warnings = found.data, list(found.warnings)
             if voice.choice.warning:
@@ -534,8 +533,9 @@ class Narrator:
 
     def _ensure_cover(self) -> None:
         """Draw ``cover.png`` from the show's title when the show has no image and it is not there yet:
-        the feed's artwork and every episode's tag."""
-        if not self.config.show.image:
+        the feed's artwork and every episode's tag. Never in an output folder that has vanished (the
+        build reports that; drawing would make a new, half-empty show where it was)."""
+        if not self.config.show.image and self.out_dir.is_dir():
             ensure_default_cover(self.out_dir, self.config.show.title)
 
     def _cover(self, article: Article) -> Cover:

@@ -43,6 +43,7 @@ episode card on the show page), so that a screen reader says each in its own lan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -152,22 +153,15 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-_ENV: jinja2.Environment | None = None
-
-
+@functools.cache
 def _env() -> jinja2.Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = _environment()
-    return _ENV
+    return _environment()
 
 
 def compile_templates() -> None:
-    """Compile every page template now, not at its first render (a build does it while the first
-    sentences are spoken: some 0.04 s less after the audio)."""
-    env = _env()
-    for name in env.list_templates():
-        env.get_template(name)
+    """Compile every page template now, not at its first render (a build does it while it speaks)."""
+    for name in _env().list_templates():
+        _env().get_template(name)
 
 
 def _render(template: str, *, csp: str = CSP, **context: Any) -> str:
