@@ -518,11 +518,11 @@ class Narrator:
 
     def _prepare_publishing(self, article: Article) -> None:
         """What the episode's files need that the time the first sentences take to speak can pay for: the
-        show's drawn cover, the JPEG its tag embeds (unless the article's own image must be fetched: a slow
-        server must not hold up the speaking), and the page templates compiled."""
+        show's drawn cover, the JPEG its tag embeds (unless an image must be fetched, the article's or the
+        show's: a slow server must not hold up the speaking), and the page templates compiled."""
         self._ensure_cover()
         compile_templates()
-        if article.image and article.image.lower().startswith(("http://", "https://")):
+        if (article.image or "").lower().startswith(("http://", "https://")) or "://" in self.config.show.image:
             return
         cover = self._cover(article).data
         if cover is not None:

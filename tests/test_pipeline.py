@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -81,6 +82,33 @@ def test_build_writes_audio_sidecar_and_feed(tmp_path: Path, fake_preset: Path) 
     assert FakeEngine.calls == [s["spoken"] for c in sidecar["chunks"] for s in c["sentences"]]
     assert FakeEngine.calls[:2] == ["The first paragraph is about the ferry.", "It has two sentences."]
     assert sidecar["chunks"][2]["spoken"] == "The Council Vote"  # not spelled out letter by letter
+
+
+def test_a_drawn_cover_is_made_while_speaking_and_a_cover_by_url_fetched_once(tmp_path: Path, fake_preset: Path) -> None:
+    """The build prepares the episode's files while the first sentences are spoken (the drawn cover, its JPEG
+    for the tag, the page templates), but never fetches there: a show image by URL is fetched once, for the tag."""
+    from tests.localserver import respond, serve
+
+    article = _write(tmp_path / "ferry.txt", ARTICLE)
+    drawn = build([article], out_dir=tmp_path / "drawn", voice=str(fake_preset), config=ARTICLE_ONLY).results[0].record
+    assert drawn is not None and (tmp_path / "drawn" / "cover.png").is_file()
+    assert ID3(drawn.audio_path(tmp_path / "drawn")).getall("APIC")[0].mime == "image/jpeg"
+    picture = io.BytesIO()
+    Image.new("RGB", (1400, 1400), (200, 30, 30)).save(picture, format="PNG")
+    fetched: list[str] = []
+
+    def image(handler: Any) -> None:
+        fetched.append(handler.path)
+        respond(handler, "image/png", picture.getvalue())
+
+    with serve({"/show.png": image}) as base:
+        config = _write(tmp_path / "narrate.toml", "[episode]\nspoken_intro = false\nspoken_outro = false\n"
+                        f'[show]\nimage = "{base}/show.png"\n')
+        record = build([article], out_dir=tmp_path / "by-url", voice=str(fake_preset), config=config).results[0].record
+    assert record is not None and fetched == ["/show.png"]
+    assert not (tmp_path / "by-url" / "cover.png").exists()
+    with Image.open(io.BytesIO(ID3(record.audio_path(tmp_path / "by-url")).getall("APIC")[0].data)) as cover:
+        assert cover.getpixel((10, 10))[0] > 180  # the show's red image, not a drawn cover
 
 
 def test_pauses_and_chunks_add_up_to_the_decoded_length(tmp_path: Path, fake_preset: Path) -> None:
