@@ -522,9 +522,8 @@ class Narrator:
         show's: a slow server must not hold up the speaking), and the page templates compiled."""
         self._ensure_cover()
         compile_templates()
-        if (article.image or "").lower().startswith(("http://", "https://")) or "://" in self.config.show.image:
-            return
-        cover = self._cover(article).data
+        show = self.config.show
+        cover = read_cover(article.image, show.image, self.config.intake, self.out_dir, local_only=True).data
         if cover is not None:
             try:
                 cover_jpeg(cover)

@@ -25,8 +25,13 @@ class Cover(NamedTuple):
     """True when ``data`` is the article's own lead image (not the show's)."""
 
 
-def read_cover(article_image: str | None, show_image: str, intake: IntakeConfig, out_dir: Path) -> Cover:
-    """Image bytes for the episode's APIC frame, and warnings about images that could not be read."""
+def read_cover(
+    article_image: str | None, show_image: str, intake: IntakeConfig, out_dir: Path, *, local_only: bool = False
+) -> Cover:
+    """Image bytes for the episode's APIC frame, and warnings about images that could not be read.
+
+    ``local_only``: never download; when the cover would come from a URL (the article's image or the
+    show's), nothing is read and the Cover is empty (a build reads it early, while it speaks)."""
     warnings: list[str] = []
     limits = FetchLimits(
         timeout=intake.timeout,
@@ -37,6 +42,8 @@ def read_cover(article_image: str | None, show_image: str, intake: IntakeConfig,
     show_image = show_image or (DEFAULT_COVER if (out_dir / DEFAULT_COVER).is_file() else "")
     if article_image and not article_image.lower().startswith(("http://", "https://")):
         article_image = None  # an article's image is only ever fetched by http(s), never read from disk
+    if local_only and any("://" in source for source in (article_image or "", show_image)):
+        return Cover(None, warnings)
     for order, source in enumerate((article_image, show_image)):
         if not source:
             continue

@@ -160,8 +160,9 @@ def _env() -> jinja2.Environment:
 
 def compile_templates() -> None:
     """Compile every page template now, not at its first render (a build does it while it speaks)."""
-    for name in _env().list_templates():
-        _env().get_template(name)
+    env = _env()
+    for name in env.list_templates():
+        env.get_template(name)
 
 
 def _render(template: str, *, csp: str = CSP, **context: Any) -> str:
